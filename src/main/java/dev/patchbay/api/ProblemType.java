@@ -1,0 +1,47 @@
+package dev.patchbay.api;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Stable kinds of failure. Each has a {@code type} URI (RFC 7807), an HTTP status and a title;
+ * clients switch on the URI, never on the detail text.
+ */
+public enum ProblemType {
+  VALIDATION("validation", HttpStatus.BAD_REQUEST, "Invalid request"),
+  MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request body"),
+  UNSUPPORTED_MEDIA_TYPE(
+      "unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type"),
+  NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Representation not available"),
+  NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+  METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+  CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+  PRECONDITION_FAILED(
+      "precondition-failed", HttpStatus.PRECONDITION_FAILED, "Resource changed since it was read"),
+  PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+  INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+  private static final String BASE = "https://patchbay.dev/problems/";
+
+  private final String slug;
+  private final HttpStatus status;
+  private final String title;
+
+  ProblemType(String slug, HttpStatus status, String title) {
+    this.slug = slug;
+    this.status = status;
+    this.title = title;
+  }
+
+  public URI uri() {
+    return URI.create(BASE + slug);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.patchbay.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Runs blocking work (JPA, blocking drivers) on virtual threads so that no Netty event-loop thread
+ * ever waits. Controllers wrap every repository or service call in {@link #call}.
+ */
+@Component
+public class Blocking implements DisposableBean {
+
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final Scheduler scheduler = Schedulers.fromExecutorService(executor, "patchbay-blocking");
+
+  /** Defers {@code work} to a virtual thread; an empty result ({@code null}) completes empty. */
+  public <T> Mono<T> call(Callable<T> work) {
+    return Mono.fromCallable(work).subscribeOn(scheduler);
+  }
+
+  /** Defers {@code work} without a result. */
+  public Mono<Void> run(Runnable work) {
+    return Mono.fromRunnable(work).subscribeOn(scheduler).then();
+  }
+
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  @Override
+  public void destroy() {
+    scheduler.dispose();
+    executor.shutdown();
+  }
+}

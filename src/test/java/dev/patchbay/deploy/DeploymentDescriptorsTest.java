@@ -1,0 +1,380 @@
+package dev.patchbay.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Static consistency checks between the deployment descriptors (docker-compose.yml, the Helm chart
+ * and the {@code build-image} configuration in pom.xml) and the application configuration they
+ * drive. Everything is read at test time, so new keys in application*.yml are picked up.
+ */
+class DeploymentDescriptorsTest {
+
+  private static final Path RESOURCES = Path.of("src/main/resources");
+  private static final Path CHART = Path.of("helm/patchbay");
+  private static final Path TEMPLATES = CHART.resolve("templates");
+
+  /** Environment variables every deployment has to set for the postgres setup. */
+  private static final Set<String> REQUIRED_ENV =
+      Set.of(
+          "SPRING_PROFILES_ACTIVE",
+          "PATCHBAY_DB_URL",
+          "PATCHBAY_DB_USER",
+          "PATCHBAY_DB_PASSWORD",
+          "PATCHBAY_MASTER_KEY",
+          "PATCHBAY_DATA_DIR");
+
+  private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+  private static final Pattern PORT_DEFAULT = Pattern.compile("\\$\\{[A-Z0-9_]+:(\\d+)}");
+  private static final Pattern COMPOSE_TAG_DEFAULT = Pattern.compile("\\$\\{\\w+:-([^}]+)}");
+  private static final Pattern VALUES_REFERENCE = Pattern.compile("\\.Values((?:\\.\\w+)+)");
+
+  private Map<String, Object> application;
+  private Map<String, Object> compose;
+  private Map<String, Object> patchbayService;
+  private Map<String, Object> chart;
+  private Map<String, Object> values;
+  private Map<String, Object> statefulSet;
+  private Map<String, Object> container;
+  private Map<String, Object> configMap;
+  private Map<String, Object> secret;
+  private Element pom;
+
+  @BeforeEach
+  void load() throws Exception {
+    application = loadAll(RESOURCES.resolve("application.yml"));
+    compose = loadYaml(Path.of("docker-compose.yml"));
+    patchbayService = map(get(compose, "services.patchbay"));
+    chart = loadYaml(CHART.resolve("Chart.yaml"));
+    values = loadYaml(CHART.resolve("values.yaml"));
+    statefulSet = loadTemplate("statefulset.yaml");
+    container = map(list(get(statefulSet, "spec.template.spec.containers")).getFirst());
+    configMap = loadTemplate("configmap.yaml");
+    secret = loadTemplate("secret.yaml");
+    pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("pom.xml").toFile())
+            .getDocumentElement();
+  }
+
+  @Test
+  void imageRepositoryIsTheBuildImageName() {
+    String buildImage = buildImageName();
+    assertThat(buildImage).endsWith(":${project.version}");
+    String repository = repositoryOf(buildImage);
+
+    assertThat(repositoryOf((String) patchbayService.get("image"))).isEqualTo(repository);
+    assertThat(get(values, "image.repository")).isEqualTo(repository);
+  }
+
+  @Test
+  void chartAndComposeDefaultToTheProjectVersion() {
+    String version = childText(pom, "version");
+    String composeImage = (String) patchbayService.get("image");
+    Matcher tagDefault = COMPOSE_TAG_DEFAULT.matcher(composeImage);
+
+    assertThat(chart).containsEntry("apiVersion", "v2").containsEntry("appVersion", version);
+    assertThat(get(values, "image.tag")).as("empty tag falls back to appVersion").isEqualTo("");
+    assertThat(tagDefault.find() ? tagDefault.group(1) : composeImage).isEqualTo(version);
+  }
+
+  @Test
+  void containerPortIsTheDefaultServerPort() throws IOException {
+    int port = defaultServerPort();
+
+    assertThat(list(patchbayService.get("ports"))).contains(port + ":" + port);
+    assertThat(composeHealthcheckUrl()).startsWith("http://localhost:" + port + "/");
+    assertThat(get(values, "service.port")).isEqualTo(port);
+    Map<String, Object> httpPort = map(list(container.get("ports")).getFirst());
+    assertThat(httpPort).containsEntry("containerPort", port).containsEntry("name", "http");
+    Map<String, Object> service = loadTemplate("service.yaml");
+    assertThat(service).containsEntry("kind", "Service");
+    assertThat(map(list(get(service, "spec.ports")).getFirst()))
+        .containsEntry("targetPort", "http");
+  }
+
+  @Test
+  void deploymentsSetOnlyEnvironmentVariablesTheApplicationReads() throws IOException {
+    Set<String> referenced = referencedEnvironmentVariables();
+    Set<String> composeEnv = map(patchbayService.get("environment")).keySet();
+    Set<String> chartEnv = new HashSet<>(map(configMap.get("data")).keySet());
+    chartEnv.addAll(map(secret.get("data")).keySet());
+    if (container.get("env") != null) {
+      list(container.get("env")).forEach(env -> chartEnv.add((String) map(env).get("name")));
+    }
+
+    assertThat(composeEnv).containsAll(REQUIRED_ENV);
+    assertThat(chartEnv).containsAll(REQUIRED_ENV);
+    assertThat(referenced).containsAll(composeEnv).containsAll(chartEnv);
+  }
+
+  @Test
+  void activeProfilesHaveConfigFiles() {
+    List<Object> profileSettings =
+        List.of(
+            map(patchbayService.get("environment")).get("SPRING_PROFILES_ACTIVE"),
+            map(configMap.get("data")).get("SPRING_PROFILES_ACTIVE"));
+
+    for (Object setting : profileSettings) {
+      for (String profile : setting.toString().split(",")) {
+        assertThat(RESOURCES.resolve("application-" + profile.strip() + ".yml")).isRegularFile();
+      }
+    }
+  }
+
+  @Test
+  void probesUseEnabledHealthGroups() {
+    Set<String> groupPaths = healthGroupPaths();
+
+    assertThat(groupPaths).contains(healthPath("liveness"), healthPath("readiness"));
+    assertThat(probePath("startupProbe")).isIn(groupPaths);
+    assertThat(probePath("livenessProbe")).isEqualTo(healthPath("liveness"));
+    assertThat(probePath("readinessProbe")).isEqualTo(healthPath("readiness"));
+    assertThat(composeHealthcheckUrl()).endsWith(healthPath("readiness"));
+  }
+
+  @Test
+  void dataDirectoryIsOnPersistentStorage() {
+    String composeDataDir =
+        (String) map(patchbayService.get("environment")).get("PATCHBAY_DATA_DIR");
+    Set<String> namedVolumes = map(compose.get("volumes")).keySet();
+    String chartDataDir = (String) map(configMap.get("data")).get("PATCHBAY_DATA_DIR");
+    Map<String, Object> mount = map(list(container.get("volumeMounts")).getFirst());
+    Map<String, Object> claim = map(list(get(statefulSet, "spec.volumeClaimTemplates")).getFirst());
+
+    String[] composeMount = ((String) list(patchbayService.get("volumes")).getFirst()).split(":");
+    assertThat(namedVolumes).contains(composeMount[0]);
+    assertThat(composeMount[1]).isEqualTo(composeDataDir);
+    assertThat(mount).containsEntry("mountPath", chartDataDir);
+    assertThat(get(claim, "metadata.name")).isEqualTo(mount.get("name"));
+  }
+
+  @Test
+  void composeStartsPatchbayAfterHealthyPostgres() {
+    Map<String, Object> postgres = map(get(compose, "services.postgres"));
+
+    assertThat(get(patchbayService, "depends_on.postgres.condition")).isEqualTo("service_healthy");
+    assertThat((String) postgres.get("image")).startsWith("postgres:16");
+    assertThat(list(get(postgres, "healthcheck.test")).toString()).contains("pg_isready");
+    assertThat(map(compose.get("volumes")).keySet())
+        .contains(((String) list(postgres.get("volumes")).getFirst()).split(":")[0]);
+    assertThat(map(patchbayService.get("environment")).get("PATCHBAY_MASTER_KEY").toString())
+        .as("master key must be required, not defaulted")
+        .startsWith("${PATCHBAY_MASTER_KEY:?");
+  }
+
+  @Test
+  void chartTemplatesHaveExpectedKindsAndWiring() throws IOException {
+    String secretTemplate = Files.readString(TEMPLATES.resolve("secret.yaml"));
+
+    assertThat(statefulSet).containsEntry("kind", "StatefulSet");
+    assertThat(configMap).containsEntry("kind", "ConfigMap");
+    assertThat(secret).containsEntry("kind", "Secret");
+    assertThat(secretTemplate.lines().findFirst()).hasValue("{{- if not .Values.existingSecret }}");
+    for (String key : map(secret.get("data")).keySet()) {
+      assertThat(secretTemplate).containsPattern(key + ": \\{\\{.*\\| b64enc");
+    }
+    assertThat(list(container.get("envFrom")))
+        .extracting(source -> map(source).keySet())
+        .containsExactlyInAnyOrder(Set.of("configMapRef"), Set.of("secretRef"));
+  }
+
+  @Test
+  void templateValueReferencesExistInValues() throws IOException {
+    List<String> references = new ArrayList<>();
+    try (Stream<Path> files = Files.list(TEMPLATES)) {
+      for (Path file : files.toList()) {
+        Matcher matcher = VALUES_REFERENCE.matcher(Files.readString(file));
+        while (matcher.find()) {
+          references.add(matcher.group(1).substring(1));
+        }
+      }
+    }
+
+    assertThat(references).isNotEmpty();
+    assertThat(references).allSatisfy(path -> assertThat(containsPath(values, path)).isTrue());
+  }
+
+  private int defaultServerPort() {
+    Object port = application.get("server.port");
+    if (port instanceof Integer number) {
+      return number;
+    }
+    Matcher matcher = PORT_DEFAULT.matcher(String.valueOf(port));
+    assertThat(matcher.matches()).as("server.port %s has a numeric default", port).isTrue();
+    return Integer.parseInt(matcher.group(1));
+  }
+
+  /** Names in {@code ${NAME:...}} placeholders of all application*.yml, plus the profile switch. */
+  private static Set<String> referencedEnvironmentVariables() throws IOException {
+    Set<String> names = new HashSet<>(Set.of("SPRING_PROFILES_ACTIVE"));
+    try (Stream<Path> files = Files.list(RESOURCES)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith("application") && name.endsWith(".yml")) {
+          ENV_PLACEHOLDER
+              .matcher(Files.readString(file))
+              .results()
+              .forEach(m -> names.add(m.group(1)));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** Paths of the health groups application.yml enables: the probe groups plus explicit groups. */
+  private Set<String> healthGroupPaths() {
+    Set<String> groups = new HashSet<>();
+    if (Boolean.TRUE.equals(application.get("management.endpoint.health.probes.enabled"))) {
+      groups.addAll(Set.of("liveness", "readiness"));
+    }
+    String groupPrefix = "management.endpoint.health.group.";
+    application.keySet().stream()
+        .filter(key -> key.startsWith(groupPrefix))
+        .forEach(key -> groups.add(key.substring(groupPrefix.length()).split("\\.")[0]));
+    String exposed = String.valueOf(application.get("management.endpoints.web.exposure.include"));
+    List<String> exposedIds = Arrays.stream(exposed.split(",")).map(String::strip).toList();
+    if (!exposedIds.contains("health") && !exposedIds.contains("*")) {
+      return Set.of();
+    }
+    Set<String> paths = new HashSet<>();
+    groups.forEach(group -> paths.add(healthPath(group)));
+    return paths;
+  }
+
+  private String healthPath(String group) {
+    String basePath =
+        (String) application.getOrDefault("management.endpoints.web.base-path", "/actuator");
+    String health =
+        (String) application.getOrDefault("management.endpoints.web.path-mapping.health", "health");
+    return basePath + "/" + health + "/" + group;
+  }
+
+  private String probePath(String probe) {
+    Map<String, Object> httpGet = map(get(container, probe + ".httpGet"));
+    assertThat(httpGet).as(probe).containsEntry("port", "http");
+    return (String) httpGet.get("path");
+  }
+
+  private String composeHealthcheckUrl() {
+    return list(get(patchbayService, "healthcheck.test")).stream()
+        .map(String::valueOf)
+        .filter(arg -> arg.startsWith("http://"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("compose healthcheck has no http:// URL"));
+  }
+
+  private String buildImageName() {
+    var plugins = pom.getElementsByTagName("plugin");
+    for (int i = 0; i < plugins.getLength(); i++) {
+      Element plugin = (Element) plugins.item(i);
+      if ("spring-boot-maven-plugin".equals(childText(plugin, "artifactId"))) {
+        var names = plugin.getElementsByTagName("image");
+        assertThat(names.getLength()).as("spring-boot-maven-plugin <image>").isEqualTo(1);
+        return childText((Element) names.item(0), "name");
+      }
+    }
+    throw new AssertionError("pom.xml has no spring-boot-maven-plugin");
+  }
+
+  private static String childText(Element parent, String name) {
+    for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element element && element.getTagName().equals(name)) {
+        return element.getTextContent().strip();
+      }
+    }
+    throw new AssertionError("<" + parent.getTagName() + "> has no <" + name + ">");
+  }
+
+  /** The image reference without its tag: {@code registry/owner/name}. */
+  private static String repositoryOf(String image) {
+    int tag = image.indexOf(':', image.lastIndexOf('/'));
+    return tag < 0 ? image : image.substring(0, tag);
+  }
+
+  private static Map<String, Object> loadTemplate(String name) throws IOException {
+    return map(
+        new Yaml().load(HelmTemplateStripper.strip(Files.readString(TEMPLATES.resolve(name)))));
+  }
+
+  private static Map<String, Object> loadYaml(Path file) throws IOException {
+    return map(new Yaml().load(Files.readString(file)));
+  }
+
+  /** All documents of a multi-document YAML file, later documents overriding earlier ones. */
+  private static Map<String, Object> loadAll(Path file) throws IOException {
+    Map<String, Object> merged = new LinkedHashMap<>();
+    for (Object document : new Yaml().loadAll(Files.readString(file))) {
+      merged.putAll(flatten(map(document)));
+    }
+    return merged;
+  }
+
+  /** Flattens nested maps to Spring-style dotted keys; dotted keys written in YAML stay as-is. */
+  private static Map<String, Object> flatten(Map<String, Object> nested) {
+    Map<String, Object> flat = new LinkedHashMap<>();
+    nested.forEach(
+        (key, value) -> {
+          if (value instanceof Map<?, ?> child && !child.isEmpty()) {
+            flatten(map(child)).forEach((childKey, leaf) -> flat.put(key + "." + childKey, leaf));
+          } else {
+            flat.put(key, value);
+          }
+        });
+    return flat;
+  }
+
+  /** Follows a dotted path through nested maps; fails if a segment is missing. */
+  private static Object get(Map<String, Object> root, String path) {
+    Object node = root;
+    for (String segment : path.split("\\.")) {
+      assertThat(node).as("parent of %s in %s", segment, path).isInstanceOf(Map.class);
+      assertThat(map(node)).as(path).containsKey(segment);
+      node = map(node).get(segment);
+    }
+    return node;
+  }
+
+  private static boolean containsPath(Map<String, Object> root, String path) {
+    Object node = root;
+    for (String segment : path.split("\\.")) {
+      if (!(node instanceof Map<?, ?> parent) || !parent.containsKey(segment)) {
+        return false;
+      }
+      node = parent.get(segment);
+    }
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object node) {
+    assertThat(node).isInstanceOf(Map.class);
+    return (Map<String, Object>) node;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Object node) {
+    assertThat(node).isInstanceOf(List.class);
+    return (List<Object>) node;
+  }
+}

@@ -43,6 +43,9 @@ class DeploymentDescriptorsTest {
           "PATCHBAY_MASTER_KEY",
           "PATCHBAY_DATA_DIR");
 
+  /** Variables of the image's health checker (Paketo health-checker), not of the application. */
+  private static final String HEALTH_CHECKER_ENV_PREFIX = "THC_";
+
   private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
   private static final Pattern PORT_DEFAULT = Pattern.compile("\\$\\{[A-Z0-9_]+:(\\d+)}");
   private static final Pattern COMPOSE_TAG_DEFAULT = Pattern.compile("\\$\\{\\w+:-([^}]+)}");
@@ -116,7 +119,8 @@ class DeploymentDescriptorsTest {
   @Test
   void deploymentsSetOnlyEnvironmentVariablesTheApplicationReads() throws IOException {
     Set<String> referenced = referencedEnvironmentVariables();
-    Set<String> composeEnv = map(patchbayService.get("environment")).keySet();
+    Set<String> composeEnv = new HashSet<>(map(patchbayService.get("environment")).keySet());
+    composeEnv.removeIf(name -> name.startsWith(HEALTH_CHECKER_ENV_PREFIX));
     Set<String> chartEnv = new HashSet<>(map(configMap.get("data")).keySet());
     chartEnv.addAll(map(secret.get("data")).keySet());
     if (container.get("env") != null) {
@@ -276,12 +280,15 @@ class DeploymentDescriptorsTest {
     return (String) httpGet.get("path");
   }
 
+  /** The URL the image's health checker probes: {@code THC_PORT} and {@code THC_PATH}. */
   private String composeHealthcheckUrl() {
-    return list(get(patchbayService, "healthcheck.test")).stream()
-        .map(String::valueOf)
-        .filter(arg -> arg.startsWith("http://"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("compose healthcheck has no http:// URL"));
+    assertThat(list(get(patchbayService, "healthcheck.test")))
+        .containsExactly("CMD", "/workspace/health-check");
+    assertThat(pom.getElementsByTagName("BP_HEALTH_CHECKER_ENABLED").item(0).getTextContent())
+        .as("image built with the Paketo health checker")
+        .isEqualTo("true");
+    Map<String, Object> env = map(patchbayService.get("environment"));
+    return "http://localhost:" + env.get("THC_PORT") + env.get("THC_PATH");
   }
 
   private String buildImageName() {

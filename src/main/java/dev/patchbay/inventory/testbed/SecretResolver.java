@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,19 +28,12 @@ class SecretResolver {
 
   private final SecretSealer sealer;
   private final Optional<FernetDecryptor> fernet;
-  private final UnaryOperator<String> environment;
 
   SecretResolver(SecretSealer sealer, TestbedFileProperties properties) {
-    this(sealer, properties, System::getenv);
-  }
-
-  SecretResolver(
-      SecretSealer sealer, TestbedFileProperties properties, UnaryOperator<String> environment) {
     this.sealer = sealer;
     String key = properties.pyatsKey();
     this.fernet =
         key == null || key.isBlank() ? Optional.empty() : Optional.of(new FernetDecryptor(key));
-    this.environment = environment;
   }
 
   Resolution resolve(List<PendingSecret> pending, Previous previous, ImportReport report) {
@@ -78,7 +70,7 @@ class SecretResolver {
     return switch (value.kind()) {
       case ASK -> new SecretMark(path, Source.ASK, SecretState.ASK, null, value.body());
       case ENV -> {
-        String resolved = environment.apply(value.body());
+        String resolved = System.getenv(value.body());
         if (resolved == null) {
           report.error(
               secret.path(), secret.line(), "environment variable " + value.body() + " is not set");

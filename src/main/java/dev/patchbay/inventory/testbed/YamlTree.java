@@ -30,10 +30,10 @@ final class YamlTree {
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
   private static final int MAX_DEPTH = 64;
 
-  /** One key of a map, with the path and node of its value. */
+  /** One key of a map, with the path and node of its value; {@code line} is the key's. */
   record Entry(String key, Node keyNode, Node value, YamlPath path) {
     int line() {
-      return YamlTree.line(value);
+      return YamlTree.line(keyNode);
     }
   }
 

@@ -1,0 +1,640 @@
+package dev.patchbay.inventory.testbed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patchbay.inventory.ConnectionDefinition;
+import dev.patchbay.inventory.Credential;
+import dev.patchbay.inventory.Device;
+import dev.patchbay.inventory.DeviceRepository;
+import dev.patchbay.inventory.SecretSealer;
+import dev.patchbay.inventory.SecretState;
+import dev.patchbay.inventory.StoredSecret;
+import dev.patchbay.inventory.Testbed;
+import dev.patchbay.inventory.TestbedRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * End to end over HTTP on an in-memory H2: pyATS testbed import and export, their round-trip
+ * property on the public fixtures and Patchbay's own files, error reporting with YAML path and
+ * line, atomicity, modes and secret handling.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:testbed-file-test;DB_CLOSE_DELAY=-1",
+      "patchbay.data-dir=target/test-data",
+      "patchbay.security.master-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+      "patchbay.testbed.pyats-key=" + FernetTokens.TEST_KEY
+    })
+@AutoConfigureWebTestClient
+class TestbedFileHttpTest {
+
+  private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+  private static final String MIXED = "patchbay__lab-mixed.yaml";
+
+  /** Every plaintext secret the test files contain or resolve to. */
+  private static final List<String> PLAINTEXTS =
+      List.of(
+          "S3cr3t-From-Env!",
+          "Dec-Rypted-Pass-42",
+          "10.99.0.7",
+          "Plain-Pass-7788",
+          "Plain-Server-Pass-55",
+          "cisco123");
+
+  private static final Pattern CREDENTIAL_SECRET =
+      Pattern.compile(".*credentials\\.[^.]+\\.(password|private_key)$");
+
+  @Autowired WebTestClient http;
+  @Autowired TestbedRepository testbeds;
+  @Autowired DeviceRepository devices;
+  @Autowired SecretSealer sealer;
+  @Autowired TransactionTemplate tx;
+
+  @BeforeEach
+  void emptyInventory() {
+    tx.executeWithoutResult(
+        s -> {
+          devices.deleteAll();
+          testbeds.deleteAll();
+        });
+  }
+
+  static Stream<Arguments> testbedFiles() {
+    return Stream.of(
+        Arguments.of("LTRSP-3589__testbed.yaml", "ltrsp-3589"),
+        Arguments.of("examples__clean_full_clean_multi_os_testbed.yaml", null),
+        Arguments.of("pyats-practice__lab.yaml", null),
+        Arguments.of(MIXED, null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("testbedFiles")
+  void exportEqualsTheImportedFileExceptMaskedSecrets(String file, String name) {
+    String original = resource(file);
+    Map<String, Object> result = importOk(original, "merge", name);
+    String testbed = (String) result.get("testbed");
+    String exported = export(testbed);
+
+    Object t = new Yaml().load(original);
+    Object e = new Yaml().load(exported);
+    List<String> masked = new ArrayList<>();
+    assertEqualExceptMasking(t, e, "", masked);
+    assertThat(masked).as("every file here has secrets to mask").isNotEmpty();
+    assertNoPlaintext(exported);
+
+    String model = storedModel(testbed);
+    importOk(exported, "merge", name);
+    assertThat(storedModel(testbed)).isEqualTo(model);
+    assertThat(export(testbed)).isEqualTo(exported);
+  }
+
+  @Test
+  void publicFixturesImportCleanlyWithTheirOddValuesReported() {
+    Map<String, Object> practice = importOk(resource("pyats-practice__lab.yaml"), "merge", null);
+    assertThat(practice.get("created")).asList().contains("r1", "sw4", "fumidai");
+    assertThat(practice.get("unsupportedConnections"))
+        .asList()
+        .contains(
+            Map.of(
+                "device",
+                "r1",
+                "connection",
+                "vty",
+                "reason",
+                "protocol 'ssh -oKexAlgorithms=+diffie-hellman-group14-sha1,diffie-hellman-group-exchange-sha1'"
+                    + " is not ssh, telnet or serial"),
+            Map.of(
+                "device",
+                "r1",
+                "connection",
+                "a",
+                "reason",
+                "spawns a local program (command:), which Patchbay does not run"));
+    assertThat(practice.get("unresolvedSecrets"))
+        .asList()
+        .contains("devices.r1.connections.console.ip", "devices.sw4.connections.console.ip");
+
+    Map<String, Object> ltrsp = importOk(resource("LTRSP-3589__testbed.yaml"), "merge", "ltrsp");
+    assertThat(ltrsp.get("unsupportedConnections"))
+        .asList()
+        .contains(
+            Map.of(
+                "device",
+                "xrd-1",
+                "connection",
+                "netconf",
+                "reason",
+                "no protocol (connection class yang.connector.Netconf)"));
+
+    Map<String, Object> examples =
+        importOk(resource("examples__clean_full_clean_multi_os_testbed.yaml"), "merge", null);
+    assertThat(examples.get("unresolvedSecrets"))
+        .asList()
+        .contains(
+            "testbed.servers.tftp.credentials.default.password",
+            "devices.asr1000.credentials.enable.password");
+  }
+
+  @Test
+  void secretsAreResolvedSealedAndNeverReturned() {
+    Map<String, Object> result = importOk(resource(MIXED), "merge", null);
+    assertThat(result.get("askSecrets"))
+        .asList()
+        .containsExactly(
+            "testbed.credentials.enable.password",
+            "devices.mx-core1.connections.b.credentials.default.password");
+    assertThat(result.get("unresolvedSecrets")).asList().isEmpty();
+    assertNoPlaintext(String.valueOf(result));
+
+    tx.executeWithoutResult(
+        s -> {
+          Testbed testbed = testbeds.findByName("patchbay-mixed-lab").orElseThrow();
+          Credential lab = testbed.getCredentials().getFirst();
+          assertThat(lab.getUsername()).isEqualTo("labuser");
+          assertThat(sealer.reveal(lab.getPassword())).isEqualTo("S3cr3t-From-Env!");
+          assertThat(testbed.getCredentials().get(1).getPassword().getState())
+              .isEqualTo(SecretState.ASK);
+          Device jump = devices.findByName("mx-jump").orElseThrow();
+          assertThat(sealer.reveal(jump.getCredentials().getFirst().getPassword()))
+              .isEqualTo("Dec-Rypted-Pass-42");
+          Device edge = devices.findByName("mx-edge1").orElseThrow();
+          assertThat(edge.connection("vty").orElseThrow().getHost()).isEqualTo("10.99.0.7");
+          assertThat(edge.connection("mgmt-https").orElseThrow().getHost())
+              .isEqualTo("edge1.lab.example");
+          ConnectionDefinition cli =
+              devices.findByName("mx-core1").orElseThrow().connection("cli").orElseThrow();
+          assertThat(cli.getPoolSize()).isEqualTo(3);
+          assertThat(cli.getConnectTimeoutSeconds()).isEqualTo(30);
+          assertThat(cli.getExecuteTimeoutSeconds()).isEqualTo(120);
+          assertThat(cli.getInitExecCommands())
+              .containsExactly("terminal length 0", "terminal width 511");
+          assertThat(cli.getConnectionClass()).isNull();
+          assertThat(cli.getArguments()).containsEntry("learn_hostname", true);
+          assertThat(cli.getSettings()).containsOnlyKeys("CONFIG_TIMEOUT");
+          assertThat(cli.getProxy()).isEqualTo("mx-jump");
+        });
+
+    String exported = export("patchbay-mixed-lab");
+    assertNoPlaintext(exported);
+    assertThat(exported)
+        .contains("%ENV{PATCHBAY_TEST_LAB_PASSWORD}", "%ASK{Enable password for the lab}")
+        .contains("ip: '*****'");
+  }
+
+  @Test
+  void maskedSecretsImportedIntoAFreshInstallAreReportedMissing() {
+    importOk(resource(MIXED), "merge", null);
+    String exported = export("patchbay-mixed-lab");
+    emptyInventory();
+
+    Map<String, Object> result = importOk(exported, "merge", null);
+    assertThat(result.get("missingSecrets"))
+        .asList()
+        .containsExactlyInAnyOrder(
+            "testbed.servers.tftp.credentials.default.password",
+            "devices.mx-jump.credentials.default.password",
+            "devices.mx-core1.credentials.default.password",
+            "devices.mx-edge1.connections.vty.ip");
+    assertThat(result.get("askSecrets")).asList().hasSize(2);
+    assertThat(result.get("unsupportedConnections"))
+        .asList()
+        .anySatisfy(u -> assertThat(u.toString()).contains("mx-edge1", "vty", "no usable ip"));
+    assertThat(export("patchbay-mixed-lab")).isEqualTo(exported);
+  }
+
+  @Test
+  void badPortIsReportedWithPathAndLine() {
+    String file =
+        """
+        testbed:
+          name: tb-port
+        devices:
+          p1:
+            os: ios
+            connections:
+              cli:
+                protocol: ssh
+                ip: 192.0.2.1
+                port: 70000
+        """;
+    http.post()
+        .uri("/api/v1/testbeds/import")
+        .contentType(YAML)
+        .bodyValue(file)
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("https://patchbay.dev/problems/validation")
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("devices.p1.connections.cli.port")
+        .jsonPath("$.errors[0].line")
+        .isEqualTo(10)
+        .jsonPath("$.errors[0].message")
+        .isEqualTo("port must be between 1 and 65535");
+  }
+
+  @Test
+  void yamlSyntaxErrorsDuplicateKeysAndBadShapesReportTheirLine() {
+    assertError("testbed:\n  name: x\ndevices:\n  d1:\n    os: [ios\n", "", 6);
+    assertError(
+        "testbed:\n  name: dup\ndevices:\n  d1:\n    os: ios\n    os: nxos\n", "devices.d1.os", 6);
+    assertError("testbed:\n  name: shape\ndevices:\n  - d1\n", "devices", 3);
+    assertError(
+        "testbed:\n  name: proto\ndevices:\n  d1:\n    connections:\n      cli:\n        protocol: [ssh]\n",
+        "devices.d1.connections.cli.protocol",
+        7);
+  }
+
+  @Test
+  void unknownEnvironmentVariableIsAnErrorWithPathAndLine() {
+    assertError(
+        """
+        testbed:
+          name: tb-env
+          credentials:
+            default:
+              username: admin
+              password: "%ENV{PATCHBAY_TEST_NOT_SET_ANYWHERE}"
+        """,
+        "testbed.credentials.default.password", 6);
+    http.get().uri("/api/v1/testbeds/tb-env").accept(YAML).exchange().expectStatus().isNotFound();
+  }
+
+  @Test
+  void extendsIsRejectedNamingTheParent() {
+    http.post()
+        .uri("/api/v1/testbeds/import")
+        .contentType(YAML)
+        .bodyValue("extends: base-lab.yaml\ntestbed:\n  name: child\n")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("extends")
+        .jsonPath("$.errors[0].line")
+        .isEqualTo(1)
+        .jsonPath("$.errors[0].message")
+        .value(m -> assertThat((String) m).contains("'base-lab.yaml'"));
+  }
+
+  @Test
+  void aDeviceOfAnotherTestbedIsAConflictNotAMove() {
+    importOk("testbed:\n  name: owner\ndevices:\n  shared-r1:\n    os: ios\n", "merge", null);
+    http.post()
+        .uri("/api/v1/testbeds/import")
+        .contentType(YAML)
+        .bodyValue(
+            "testbed:\n  name: thief\ndevices:\n  mine:\n    os: ios\n  shared-r1:\n    os: nxos\n")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("devices.shared-r1")
+        .jsonPath("$.errors[0].line")
+        .isEqualTo(6)
+        .jsonPath("$.errors[0].message")
+        .value(m -> assertThat((String) m).contains("testbed 'owner'"));
+    http.get().uri("/api/v1/testbeds/thief").accept(YAML).exchange().expectStatus().isNotFound();
+    tx.executeWithoutResult(
+        s -> assertThat(devices.findByName("shared-r1").orElseThrow().getOs()).isEqualTo("ios"));
+  }
+
+  @Test
+  void aFileWithOneBadDeviceChangesNothing() {
+    importOk(resource(MIXED), "merge", null);
+    String before = export("patchbay-mixed-lab");
+    String changed =
+        resource(MIXED)
+            .replace("rack: B12", "rack: C7")
+            .replace(
+                "\ntopology:\n",
+                "\n  mx-broken:\n    connections:\n      cli:\n        port: 0\n\ntopology:\n");
+    http.post()
+        .uri("/api/v1/testbeds/import?mode=replace")
+        .contentType(YAML)
+        .bodyValue(changed)
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("devices.mx-broken.connections.cli.port");
+    assertThat(export("patchbay-mixed-lab")).isEqualTo(before);
+  }
+
+  @Test
+  void dryRunReportsAndWritesNothing() {
+    Map<String, Object> preview = importOk(resource(MIXED), "dry-run", null);
+    assertThat(preview.get("mode")).isEqualTo("dry-run");
+    assertThat(preview.get("created")).asList().containsExactly("mx-jump", "mx-core1", "mx-edge1");
+    http.get()
+        .uri("/api/v1/testbeds/patchbay-mixed-lab")
+        .accept(YAML)
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    tx.executeWithoutResult(s -> assertThat(devices.count()).isZero());
+
+    importOk(resource(MIXED), "merge", null);
+    String before = export("patchbay-mixed-lab");
+    Map<String, Object> again =
+        importOk(resource(MIXED).replace("rack: B12", "rack: Z9"), "dry-run", null);
+    assertThat(again.get("updated")).asList().containsExactly("mx-jump", "mx-core1", "mx-edge1");
+    assertThat(export("patchbay-mixed-lab")).isEqualTo(before);
+  }
+
+  @Test
+  void replaceDeletesMissingDevicesAndMergeKeepsThem() {
+    importOk(
+        "testbed:\n  name: modes\ndevices:\n  m1:\n    os: ios\n  m2:\n    os: ios\n",
+        "merge",
+        null);
+    Map<String, Object> merged =
+        importOk(
+            "testbed:\n  name: modes\ndevices:\n  m1:\n    os: nxos\n  m3:\n    os: ios\n",
+            "merge",
+            null);
+    assertThat(merged.get("updated")).asList().containsExactly("m1");
+    assertThat(merged.get("created")).asList().containsExactly("m3");
+    assertThat(merged.get("deleted")).asList().isEmpty();
+    assertThat(new Yaml().<Map<String, Map<String, Object>>>load(export("modes")).get("devices"))
+        .containsOnlyKeys("m1", "m2", "m3");
+
+    Map<String, Object> replaced =
+        importOk("testbed:\n  name: modes\ndevices:\n  m1:\n    os: iosxe\n", "replace", null);
+    assertThat(replaced.get("deleted")).asList().containsExactlyInAnyOrder("m2", "m3");
+    assertThat(new Yaml().<Map<String, Map<String, Object>>>load(export("modes")).get("devices"))
+        .containsOnlyKeys("m1");
+    tx.executeWithoutResult(s -> assertThat(devices.findByName("m2")).isEmpty());
+  }
+
+  @Test
+  void otherContentTypesAreUnsupported() {
+    http.post()
+        .uri("/api/v1/testbeds/import")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"testbed\": {\"name\": \"json\"}}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(415)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    for (String type : List.of("application/x-yaml", "text/yaml")) {
+      http.post()
+          .uri("/api/v1/testbeds/import?mode=dry-run")
+          .contentType(MediaType.parseMediaType(type))
+          .bodyValue("testbed:\n  name: typed\n")
+          .exchange()
+          .expectStatus()
+          .isOk();
+    }
+  }
+
+  @Test
+  void openApiDocumentsBothOperations() {
+    http.get()
+        .uri("/v3/api-docs")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.paths['/api/v1/testbeds/import'].post.operationId")
+        .isEqualTo("importTestbed")
+        .jsonPath(
+            "$.paths['/api/v1/testbeds/import'].post.requestBody.content['application/yaml'].schema.type")
+        .isEqualTo("string")
+        .jsonPath(
+            "$.paths['/api/v1/testbeds/import'].post.responses['201'].content['application/json'].schema.$ref")
+        .isEqualTo("#/components/schemas/TestbedImportResult")
+        .jsonPath(
+            "$.paths['/api/v1/testbeds/import'].post.responses['400'].content['application/problem+json']")
+        .exists()
+        .jsonPath("$.paths['/api/v1/testbeds/{name}'].get.operationId")
+        .isEqualTo("exportTestbed")
+        .jsonPath(
+            "$.paths['/api/v1/testbeds/{name}'].get.responses['200'].content['application/yaml']")
+        .exists();
+  }
+
+  // --- helpers
+
+  private Map<String, Object> importOk(String file, String mode, String name) {
+    String uri = "/api/v1/testbeds/import?mode=" + mode + (name == null ? "" : "&name=" + name);
+    String body =
+        http.post()
+            .uri(uri)
+            .contentType(YAML)
+            .bodyValue(file)
+            .exchange()
+            .expectStatus()
+            .is2xxSuccessful()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertNoPlaintext(body);
+    return new Yaml().load(body);
+  }
+
+  private String export(String testbed) {
+    String body =
+        http.get()
+            .uri("/api/v1/testbeds/{name}", testbed)
+            .accept(YAML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(YAML)
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertNoPlaintext(body);
+    return body;
+  }
+
+  private void assertError(String file, String field, int line) {
+    String body =
+        http.post()
+            .uri("/api/v1/testbeds/import")
+            .contentType(YAML)
+            .bodyValue(file)
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    Map<String, Object> problem = new Yaml().load(body);
+    assertThat(problem.get("errors"))
+        .asList()
+        .first()
+        .satisfies(
+            error -> {
+              Map<?, ?> e = (Map<?, ?>) error;
+              assertThat(e.get("field")).isEqualTo(field);
+              assertThat(e.get("line")).isEqualTo(line);
+            });
+  }
+
+  private static void assertNoPlaintext(String text) {
+    for (String secret : PLAINTEXTS) {
+      assertThat(text).doesNotContain(secret);
+    }
+  }
+
+  /**
+   * The export may differ from the file only where a secret was: a credential password or key, or a
+   * %ENC{} string, reads {@code *****}; %ASK{} and %ENV{} are kept as written. Key order is the
+   * file's.
+   */
+  private static void assertEqualExceptMasking(
+      Object t, Object e, String path, List<String> masked) {
+    if (t instanceof Map<?, ?> tm) {
+      assertThat(e).as(path).isInstanceOf(Map.class);
+      Map<?, ?> em = (Map<?, ?>) e;
+      assertThat(new ArrayList<Object>(em.keySet()))
+          .as(path)
+          .isEqualTo(new ArrayList<Object>(tm.keySet()));
+      tm.forEach(
+          (k, v) ->
+              assertEqualExceptMasking(
+                  v, em.get(k), path.isEmpty() ? "" + k : path + "." + k, masked));
+    } else if (t instanceof List<?> tl) {
+      assertThat(e).as(path).isInstanceOf(List.class);
+      List<?> el = (List<?>) e;
+      assertThat(el).as(path).hasSameSizeAs(tl);
+      for (int i = 0; i < tl.size(); i++) {
+        assertEqualExceptMasking(tl.get(i), el.get(i), path + "[" + i + "]", masked);
+      }
+    } else if (isMaskedSecret(t, path)) {
+      assertThat(e).as(path).isEqualTo(SecretSealer.MASK);
+      masked.add(path);
+    } else {
+      assertThat(e).as(path).isEqualTo(t);
+    }
+  }
+
+  private static boolean isMaskedSecret(Object value, String path) {
+    if (!(value instanceof String s)) {
+      return value != null && CREDENTIAL_SECRET.matcher(path).matches();
+    }
+    if (s.startsWith("%ASK{") || s.startsWith("%ENV{")) {
+      return false;
+    }
+    return s.startsWith("%ENC{") || (CREDENTIAL_SECRET.matcher(path).matches() && !s.isEmpty());
+  }
+
+  /** Everything stored for a testbed except ids, versions, times and ciphertexts (random IVs). */
+  private String storedModel(String name) {
+    return tx.execute(
+        s -> {
+          Testbed t = testbeds.findByName(name).orElseThrow();
+          StringBuilder out = new StringBuilder();
+          out.append(
+              List.of(
+                  t.getName(),
+                  Objects.toString(t.getAlias()),
+                  t.getServers(),
+                  t.getCustom(),
+                  t.getTopology(),
+                  t.getExtra()));
+          t.getCredentials().forEach(c -> out.append(credential(c)));
+          for (Device d : devices.findByTestbedOrderByNameAsc(t)) {
+            out.append(
+                List.of(
+                    d.getName(),
+                    d.getAliases(),
+                    Objects.toString(d.getOs()),
+                    Objects.toString(d.getPlatform()),
+                    Objects.toString(d.getType()),
+                    Objects.toString(d.getRole()),
+                    d.getCustom(),
+                    d.getConnectionDefaults(),
+                    d.getExtra()));
+            d.getCredentials().forEach(c -> out.append(credential(c)));
+            for (ConnectionDefinition c : d.getConnections()) {
+              out.append(
+                  Stream.of(
+                          c.getName(),
+                          c.getProtocol(),
+                          c.getHost(),
+                          c.getPort(),
+                          c.getProxy(),
+                          c.getInitExecCommands(),
+                          c.getInitConfigCommands(),
+                          c.getConnectTimeoutSeconds(),
+                          c.getExecuteTimeoutSeconds(),
+                          c.getSshOptions(),
+                          c.getPoolSize(),
+                          c.getCommand(),
+                          c.getConnectionClass(),
+                          c.getArguments(),
+                          c.getSettings(),
+                          c.getExtra())
+                      .map(String::valueOf)
+                      .toList());
+              c.getCredentials().forEach(cr -> out.append(credential(cr)));
+            }
+          }
+          return out.toString();
+        });
+  }
+
+  private String credential(Credential c) {
+    return List.of(
+            c.getName(),
+            String.valueOf(c.getUsername()),
+            secret(c.getPassword()),
+            secret(c.getPrivateKey()),
+            c.getExtra())
+        .toString();
+  }
+
+  private String secret(StoredSecret s) {
+    if (s == null) {
+      return "none";
+    }
+    return switch (s.getState()) {
+      case STORED -> "stored:" + sealer.reveal(s);
+      case ASK -> "ask:" + s.getPrompt();
+      case UNRESOLVED -> "unresolved:" + sealer.revealToken(s);
+    };
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = TestbedFileHttpTest.class.getResourceAsStream("/testbeds/" + name)) {
+      return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

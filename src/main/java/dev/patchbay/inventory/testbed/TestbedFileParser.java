@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -54,18 +55,8 @@ final class TestbedFileParser {
       report.error(root, 1, "the file is empty");
       return null;
     }
-    if (documents.size() > 1) {
-      report.error(
-          root,
-          YamlTree.line(documents.get(1)),
-          "a testbed file holds one YAML document, not " + documents.size());
-      return null;
-    }
-    if (!(documents.getFirst() instanceof MappingNode top)) {
-      report.error(
-          root,
-          YamlTree.line(documents.getFirst()),
-          "a testbed file is a map (testbed:, devices:)");
+    MappingNode top = documents.size() == 1 ? single(documents.getFirst()) : extended(documents);
+    if (top == null) {
       return null;
     }
     Testbed testbed = new Testbed(null);
@@ -110,7 +101,8 @@ final class TestbedFileParser {
                 e.line(),
                 "this testbed extends "
                     + describe(e.value())
-                    + ", which was not supplied; import the parent merged into this file");
+                    + ", which was not supplied: send the parent file(s) first in the same body,"
+                    + " as YAML documents separated by '---', or import the merged file");
         default -> topLevel.put(e.key(), data(e.value(), e.path()));
       }
     }
@@ -119,6 +111,96 @@ final class TestbedFileParser {
     }
     testbed.setName(name(fileName, nameParameter, nameLine));
     return new ParsedTestbed(testbed, devices, keyOrder, secrets);
+  }
+
+  private MappingNode single(Node document) {
+    if (document instanceof MappingNode map) {
+      return map;
+    }
+    report.error(
+        YamlPath.root(), YamlTree.line(document), "a testbed file is a map (testbed:, devices:)");
+    return null;
+  }
+
+  /**
+   * Several documents: the last one is the testbed and names in {@code extends} the documents
+   * before it, its parents in order. Parents are merged first to last, then the testbed over them;
+   * maps merge key by key, any other value of a later document replaces the earlier one.
+   */
+  private MappingNode extended(List<Node> documents) {
+    Node last = documents.getLast();
+    MappingNode child = single(last);
+    if (child == null) {
+      return null;
+    }
+    NodeTuple extendsTuple =
+        child.getValue().stream().filter(t -> isKey(t, "extends")).findFirst().orElse(null);
+    int parents = documents.size() - 1;
+    int named =
+        extendsTuple == null
+            ? 0
+            : extendsTuple.getValueNode() instanceof SequenceNode seq ? seq.getValue().size() : 1;
+    if (named != parents) {
+      report.error(
+          extendsTuple == null ? YamlPath.root() : YamlPath.root().child("extends"),
+          YamlTree.line(extendsTuple == null ? last : extendsTuple.getKeyNode()),
+          "the body has "
+              + documents.size()
+              + " YAML documents: the last one must extend the "
+              + parents
+              + " before it (extends: names "
+              + named
+              + ")");
+      return null;
+    }
+    MappingNode merged = null;
+    for (Node document : documents.subList(0, parents)) {
+      MappingNode parent = single(document);
+      if (parent == null) {
+        return null;
+      }
+      if (parent.getValue().stream().anyMatch(t -> isKey(t, "extends"))) {
+        report.error(
+            YamlPath.root(), YamlTree.line(parent), "a parent document cannot use extends");
+        return null;
+      }
+      merged = merged == null ? parent : merge(merged, parent);
+    }
+    List<NodeTuple> own = new ArrayList<>(child.getValue());
+    own.removeIf(t -> isKey(t, "extends"));
+    return merge(merged, new MappingNode(child.getTag(), own, child.getFlowStyle()));
+  }
+
+  private static boolean isKey(NodeTuple tuple, String key) {
+    return tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key);
+  }
+
+  private static MappingNode merge(MappingNode base, MappingNode over) {
+    List<NodeTuple> tuples = new ArrayList<>(base.getValue());
+    for (NodeTuple tuple : over.getValue()) {
+      int at = indexOf(tuples, tuple.getKeyNode());
+      if (at < 0) {
+        tuples.add(tuple);
+      } else if (tuples.get(at).getValueNode() instanceof MappingNode a
+          && tuple.getValueNode() instanceof MappingNode b) {
+        tuples.set(at, new NodeTuple(tuples.get(at).getKeyNode(), merge(a, b)));
+      } else {
+        tuples.set(at, tuple);
+      }
+    }
+    return new MappingNode(
+        base.getTag(), true, tuples, base.getStartMark(), base.getEndMark(), base.getFlowStyle());
+  }
+
+  private static int indexOf(List<NodeTuple> tuples, Node key) {
+    for (int i = 0; i < tuples.size(); i++) {
+      if (tuples.get(i).getKeyNode() instanceof ScalarNode a
+          && key instanceof ScalarNode b
+          && a.getValue().equals(b.getValue())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private String name(String fileName, String parameter, int line) {

@@ -304,6 +304,54 @@ class TestbedFileHttpTest {
   }
 
   @Test
+  void extendsIsResolvedWhenTheParentComesFirstInTheBody() {
+    String body =
+        """
+        testbed:
+          name: base
+          credentials:
+            default:
+              username: admin
+        devices:
+          ext-r1:
+            os: ios
+            connections:
+              cli: {protocol: ssh, ip: 192.0.2.1, port: 22}
+        ---
+        extends: base.yaml
+        testbed:
+          name: child-lab
+        devices:
+          ext-r1:
+            connections:
+              cli:
+                port: 2222
+          ext-r2:
+            os: nxos
+        """;
+    Map<String, Object> result = importOk(body, "merge", null);
+    assertThat(result.get("testbed")).isEqualTo("child-lab");
+    assertThat(result.get("created")).asList().containsExactly("ext-r1", "ext-r2");
+    Map<String, Object> exported = new Yaml().load(export("child-lab"));
+    assertThat(exported)
+        .isEqualTo(
+            new Yaml()
+                .load(
+                    """
+                    testbed:
+                      name: child-lab
+                      credentials: {default: {username: admin}}
+                    devices:
+                      ext-r1:
+                        os: ios
+                        connections: {cli: {protocol: ssh, ip: 192.0.2.1, port: 2222}}
+                      ext-r2: {os: nxos}
+                    """));
+
+    assertError("testbed:\n  name: a\n---\ntestbed:\n  name: b\n", "", 4);
+  }
+
+  @Test
   void aDeviceOfAnotherTestbedIsAConflictNotAMove() {
     importOk("testbed:\n  name: owner\ndevices:\n  shared-r1:\n    os: ios\n", "merge", null);
     http.post()

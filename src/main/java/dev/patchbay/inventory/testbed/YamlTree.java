@@ -46,12 +46,9 @@ final class YamlTree {
 
   /** The documents of {@code text}; a syntax error is reported with its line. */
   static List<Node> compose(String text, ImportReport report) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setAllowRecursiveKeys(false);
     List<Node> documents = new ArrayList<>();
     try {
-      new Yaml(options).composeAll(new StringReader(text)).forEach(documents::add);
+      new Yaml(new LoaderOptions()).composeAll(new StringReader(text)).forEach(documents::add);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();

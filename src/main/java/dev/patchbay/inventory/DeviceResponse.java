@@ -37,7 +37,7 @@ public record DeviceResponse(
         ConnectionResponse.credentials(d.getCredentials()),
         d.getConnections().stream().map(ConnectionResponse::of).toList(),
         d.getVersion(),
-        d.getCreatedAt(),
-        d.getUpdatedAt());
+        Timestamps.stored(d.getCreatedAt()),
+        Timestamps.stored(d.getUpdatedAt()));
   }
 }

@@ -24,7 +24,7 @@ public record TestbedResponse(
         ConnectionResponse.credentials(t.getCredentials()),
         t.getCustom(),
         t.getVersion(),
-        t.getCreatedAt(),
-        t.getUpdatedAt());
+        Timestamps.stored(t.getCreatedAt()),
+        Timestamps.stored(t.getUpdatedAt()));
   }
 }

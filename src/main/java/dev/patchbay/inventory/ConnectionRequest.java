@@ -23,8 +23,7 @@ public record ConnectionRequest(
         Map<String, CredentialRequest> credentials,
     @Schema(
             description =
-                "Jump host: a device name, or a list of hops (names or {device, command})",
-            oneOf = {String.class, List.class})
+                "Jump host: a device name, or a list of hops (names or {device, command})")
         Object proxy,
     @Schema(description = "Prompt patterns by state (exec, enable, config, login, …)")
         Map<String, Object> prompts,

@@ -16,6 +16,8 @@ final class Paging {
     List<FieldProblem> problems = new ArrayList<>();
     if (page < 0) {
       problems.add(new FieldProblem("page", "must be 0 or more"));
+    } else if ((long) page * Math.max(size, 1) > Integer.MAX_VALUE) {
+      problems.add(new FieldProblem("page", "is beyond the last possible page"));
     }
     if (size < 1 || size > MAX_SIZE) {
       problems.add(new FieldProblem("size", "must be between 1 and " + MAX_SIZE));

@@ -1,14 +1,20 @@
 package dev.patchbay.inventory;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
-/** Timestamps as the databases keep them (microseconds), so every response shows the same value. */
+/**
+ * Timestamps as H2 and PostgreSQL keep them (rounded to microseconds), so a response written right
+ * after a change shows the same value as later reads.
+ */
 final class Timestamps {
 
   private Timestamps() {}
 
   static Instant stored(Instant instant) {
-    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    if (instant == null) {
+      return null;
+    }
+    long micros = (instant.getNano() + 500) / 1000;
+    return Instant.ofEpochSecond(instant.getEpochSecond(), micros * 1000);
   }
 }

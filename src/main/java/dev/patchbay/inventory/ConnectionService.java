@@ -59,7 +59,7 @@ public class ConnectionService {
     Versions.check(ifMatch, null, device.getVersion());
     ConnectionDefinition definition = find(device, name);
     ConnectionRequest named = body.name() == null ? withName(body, name) : body;
-    InventoryValidator.connection(named, definition.getProtocol());
+    InventoryValidator.connection(named, definition);
     if (!named.name().equals(name) && device.connection(named.name()).isPresent()) {
       throw PatchbayException.conflict(
           "device '" + deviceName + "' already has a connection '" + named.name() + "'");

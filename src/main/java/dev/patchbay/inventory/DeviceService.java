@@ -4,9 +4,7 @@ import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -75,7 +73,7 @@ public class DeviceService {
   }
 
   public Versioned<DeviceResponse> create(DeviceRequest body) {
-    InventoryValidator.device(body, null, Map.of());
+    InventoryValidator.device(body, null);
     if (devices.existsByName(body.name())) {
       throw PatchbayException.conflict("device '" + body.name() + "' already exists");
     }
@@ -88,7 +86,7 @@ public class DeviceService {
   public Versioned<DeviceResponse> replace(String name, DeviceRequest body, String ifMatch) {
     Device device = load(name);
     Versions.check(ifMatch, body.version(), device.getVersion());
-    InventoryValidator.device(body, device.getName(), storedProtocols(device));
+    InventoryValidator.device(body, device);
     if (body.name() != null && !body.name().equals(device.getName())) {
       if (devices.existsByName(body.name())) {
         throw PatchbayException.conflict("device '" + body.name() + "' already exists");
@@ -133,12 +131,6 @@ public class DeviceService {
 
   static Versioned<DeviceResponse> versioned(Device device) {
     return new Versioned<>(DeviceResponse.of(device), device.getVersion());
-  }
-
-  static Map<String, String> storedProtocols(Device device) {
-    Map<String, String> stored = new HashMap<>();
-    device.getConnections().forEach(c -> stored.put(c.getName(), c.getProtocol()));
-    return stored;
   }
 
   private void write(Device device, DeviceRequest body) {

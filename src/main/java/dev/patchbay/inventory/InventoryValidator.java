@@ -23,12 +23,12 @@ final class InventoryValidator {
   private final List<FieldProblem> problems = new ArrayList<>();
 
   /**
-   * Validates a device; {@code storedProtocols} (connection name → stored protocol) lets
-   * definitions keep a protocol an import stored even though REST cannot create it.
+   * Validates a device to create ({@code current} null) or to replace. Names and protocols that an
+   * import stored are accepted unchanged even where REST could not create them.
    */
-  static void device(DeviceRequest body, String currentName, Map<String, String> storedProtocols) {
+  static void device(DeviceRequest body, Device current) {
     InventoryValidator v = new InventoryValidator();
-    v.name("name", body.name(), currentName, Names.MAX_NAME);
+    v.name("name", body.name(), current == null ? null : current.getName(), Names.MAX_NAME);
     v.maxLength("os", body.os(), 100);
     v.maxLength("platform", body.platform(), 100);
     v.maxLength("type", body.type(), 100);
@@ -46,7 +46,9 @@ final class InventoryValidator {
           v.add(path, "must not be null");
           continue;
         }
-        v.connection(path + ".", c, storedProtocols.get(c.name()));
+        ConnectionDefinition stored =
+            current == null || c.name() == null ? null : current.connection(c.name()).orElse(null);
+        v.connection(path + ".", c, stored);
         if (c.name() != null && !seen.add(c.name())) {
           v.add(path + ".name", "duplicate connection name '" + c.name() + "'");
         }
@@ -61,10 +63,10 @@ final class InventoryValidator {
     v.throwIfAny("the device is invalid");
   }
 
-  /** Validates one connection definition sent on its own (fields are not prefixed). */
-  static void connection(ConnectionRequest body, String storedProtocol) {
+  /** Validates one definition sent on its own, new or replacing {@code current}. */
+  static void connection(ConnectionRequest body, ConnectionDefinition current) {
     InventoryValidator v = new InventoryValidator();
-    v.connection("", body, storedProtocol);
+    v.connection("", body, current);
     v.throwIfAny("the connection definition is invalid");
   }
 
@@ -84,8 +86,9 @@ final class InventoryValidator {
     v.throwIfAny("the credential name is invalid");
   }
 
-  private void connection(String p, ConnectionRequest c, String storedProtocol) {
-    name(p + "name", c.name(), null, Names.MAX_CHILD_NAME);
+  private void connection(String p, ConnectionRequest c, ConnectionDefinition stored) {
+    name(p + "name", c.name(), stored == null ? null : stored.getName(), Names.MAX_CHILD_NAME);
+    String storedProtocol = stored == null ? null : stored.getProtocol();
     Optional<Protocol> protocol = Protocol.parse(c.protocol());
     boolean serialSettings = c.serial() != null && !c.serial().isEmpty();
     if (c.protocol() == null || c.protocol().isBlank()) {

@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/testbeds}: testbeds and their default credentials (JSON representation). */
 @RestController
@@ -97,6 +99,31 @@ public class TestbedController {
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody TestbedRequest body) {
     return blocking.call(() -> service.replace(name, body, ifMatch)).map(Responses::ok);
+  }
+
+  @PatchMapping(
+      path = "/{name}",
+      consumes = {DeviceController.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "patchTestbed",
+      summary = "Change some attributes of a testbed (JSON merge patch, RFC 7386)")
+  @ApiResponse(responseCode = "200", description = "The patched testbed")
+  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "409", ref = CONFLICT)
+  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
+  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  Mono<ResponseEntity<TestbedResponse>> patch(
+      @PathVariable String name,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @io.swagger.v3.oas.annotations.media.Content(
+                      schema = @Schema(implementation = TestbedRequest.class)))
+          @RequestBody
+          JsonNode patch) {
+    return blocking.call(() -> service.patch(name, patch, ifMatch)).map(Responses::ok);
   }
 
   @DeleteMapping("/{name}")

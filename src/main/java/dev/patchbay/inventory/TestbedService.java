@@ -7,6 +7,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Testbeds: validated create, replace and delete (refused while devices remain, unless cascaded).
@@ -18,12 +20,17 @@ public class TestbedService {
   private final TestbedRepository testbeds;
   private final DeviceRepository devices;
   private final CredentialWriter credentials;
+  private final JsonMapper mapper;
 
   TestbedService(
-      TestbedRepository testbeds, DeviceRepository devices, CredentialWriter credentials) {
+      TestbedRepository testbeds,
+      DeviceRepository devices,
+      CredentialWriter credentials,
+      JsonMapper mapper) {
     this.testbeds = testbeds;
     this.devices = devices;
     this.credentials = credentials;
+    this.mapper = mapper;
   }
 
   /** Lists testbeds whose name matches the glob {@code name} (null: all). */
@@ -68,6 +75,15 @@ public class TestbedService {
     write(testbed, body);
     testbed.touch();
     return versioned(testbeds.saveAndFlush(testbed));
+  }
+
+  /** Applies a JSON merge patch to the testbed's current form, then replaces it. */
+  public Versioned<TestbedResponse> patch(String name, JsonNode patch, String ifMatch) {
+    Testbed testbed = load(name);
+    Versions.check(ifMatch, null, testbed.getVersion());
+    TestbedRequest merged =
+        MergePatch.apply(mapper, TestbedResponse.of(testbed), patch, TestbedRequest.class);
+    return replace(name, merged, null);
   }
 
   /** Deletes the testbed; with {@code cascade} its devices too, otherwise only when it has none. */

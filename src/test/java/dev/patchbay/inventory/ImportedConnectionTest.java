@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Definitions stored by an import with protocols Patchbay has no driver for are shown as
- * unsupported, and survive GET → PUT and merge-patch round trips unchanged.
+ * unsupported, and survive GET → PUT and merge-patch round trips unchanged, as do names that REST
+ * itself would not accept.
  */
 class ImportedConnectionTest extends InventoryApiTestSupport {
 
@@ -30,8 +31,12 @@ class ImportedConnectionTest extends InventoryApiTestSupport {
           local.setProtocol("unknown");
           local.setCommand("bash");
           local.getExtra().put("keep", "me");
+          ConnectionDefinition spaced = new ConnectionDefinition("mgmt vrf");
+          spaced.setProtocol("ssh");
+          spaced.setHost("10.1.1.2");
           device.addConnection(web);
           device.addConnection(local);
+          device.addConnection(spaced);
           devices.save(device);
         });
     String uri = "/api/v1/devices/" + name;
@@ -54,7 +59,7 @@ class ImportedConnectionTest extends InventoryApiTestSupport {
                 .bodyValue("{\"os\": \"linux\"}")
                 .exchange(),
             200);
-    assertThat(patched.path("connections")).hasSize(2);
+    assertThat(patched.path("connections")).hasSize(3);
     assertThat(patched.path("connections").get(1).path("command").asString()).isEqualTo("bash");
     String extra =
         transactions.execute(
@@ -69,6 +74,11 @@ class ImportedConnectionTest extends InventoryApiTestSupport {
                         .get("keep"));
     assertThat(extra).isEqualTo("me");
 
+    problem(
+        post(uri + "/connections", "{\"name\": \"x y\", \"protocol\": \"ssh\", \"host\": \"h\"}"),
+        400,
+        "validation",
+        "name");
     problem(
         put(uri + "/connections/web", "{\"protocol\": \"ftp\", \"host\": \"h\"}"),
         400,

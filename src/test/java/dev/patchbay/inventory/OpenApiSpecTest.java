@@ -69,6 +69,7 @@ class OpenApiSpecTest extends InventoryApiTestSupport {
             "listTestbeds",
             "getTestbed",
             "replaceTestbed",
+            "patchTestbed",
             "deleteTestbed",
             "supplyTestbedSecret")
         .doesNotHaveDuplicates();

@@ -49,6 +49,36 @@ class TestbedApiTest extends InventoryApiTestSupport {
   }
 
   @Test
+  void mergePatchChangesOnlyTheGivenAttributes() {
+    String name = unique("tb");
+    body(
+        post(
+            "/api/v1/testbeds",
+            """
+            {"name": "%s", "alias": "a", "custom": {"k": 1, "drop": true},
+             "credentials": {"default": {"username": "lab", "password": "tb-pw"}}}
+            """
+                .formatted(name)),
+        201);
+    JsonNode patched =
+        body(
+            send(
+                "PATCH",
+                "/api/v1/testbeds/" + name,
+                "{\"description\": \"d\", \"custom\": {\"drop\": null}}",
+                "\"0\""),
+            200);
+    assertThat(patched.path("alias").asString()).isEqualTo("a");
+    assertThat(patched.path("description").asString()).isEqualTo("d");
+    assertThat(patched.path("custom").properties()).hasSize(1);
+    assertThat(patched.path("credentials").path("default").path("passwordState").asString())
+        .isEqualTo("stored");
+    problem(send("PATCH", "/api/v1/testbeds/" + name, "[]", null), 400, "malformed-request");
+    problem(send("PATCH", "/api/v1/testbeds/" + name, "{}", "\"0\""), 412, "precondition-failed");
+    assertThat(String.join("\n", bodies)).doesNotContain("tb-pw");
+  }
+
+  @Test
   void deleteRefusesDevicesUnlessCascaded() {
     String name = unique("tb");
     body(post("/api/v1/testbeds", "{\"name\": \"" + name + "\"}"), 201);

@@ -117,7 +117,7 @@ public class DeviceService {
   /** Supplies the secret of one of the device's credentials (e.g. one marked ASK). */
   public Versioned<DeviceResponse> supplySecret(
       String name, String credential, CredentialRequest body, String ifMatch) {
-    InventoryValidator.credentialName(credential);
+    InventoryValidator.credential(credential, body);
     Device device = load(name);
     Versions.check(ifMatch, null, device.getVersion());
     credentials.supply(device.getCredentials(), credential, body);

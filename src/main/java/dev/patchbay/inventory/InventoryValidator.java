@@ -2,6 +2,7 @@ package dev.patchbay.inventory;
 
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,8 @@ final class InventoryValidator {
   private static final Set<String> STOP_BITS = Set.of("1", "1.5", "2");
   private static final Set<String> FLOW_CONTROLS = Set.of("none", "rtscts", "xonxoff");
   private static final int MAX_TIMEOUT = 86_400;
+  private static final int MAX_SECRET_BYTES = 6000;
+  private static final int MAX_PROMPT = 500;
 
   private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -55,7 +58,9 @@ final class InventoryValidator {
       }
     }
     String via = body.connectionDefaults() == null ? null : body.connectionDefaults().via();
+    Object storedVia = current == null ? null : current.getConnectionDefaults().get("via");
     if (via != null
+        && !via.equals(storedVia)
         && body.connections() != null
         && body.connections().stream().noneMatch(c -> c != null && via.equals(c.name()))) {
       v.add("connectionDefaults.via", "names no connection of this device: '" + via + "'");
@@ -79,11 +84,12 @@ final class InventoryValidator {
     v.throwIfAny("the testbed is invalid");
   }
 
-  /** Validates the name of a credential addressed by URL. */
-  static void credentialName(String name) {
+  /** Validates a credential addressed by URL and the secrets supplied for it. */
+  static void credential(String name, CredentialRequest body) {
     InventoryValidator v = new InventoryValidator();
     v.name("credential", name, null, Names.MAX_CHILD_NAME);
-    v.throwIfAny("the credential name is invalid");
+    v.credentialFields("", body);
+    v.throwIfAny("the credential is invalid");
   }
 
   private void connection(String p, ConnectionRequest c, ConnectionDefinition stored) {
@@ -149,9 +155,26 @@ final class InventoryValidator {
           } else if (credential == null) {
             add(path + "." + name, "must not be null");
           } else {
-            maxLength(path + "." + name + ".username", credential.username(), 200);
+            credentialFields(path + "." + name + ".", credential);
           }
         });
+  }
+
+  private void credentialFields(String p, CredentialRequest credential) {
+    maxLength(p + "username", credential.username(), 200);
+    secret(p + "password", credential.password());
+    secret(p + "privateKey", credential.privateKey());
+  }
+
+  private void secret(String path, String value) {
+    if (value == null) {
+      return;
+    }
+    if (value.getBytes(StandardCharsets.UTF_8).length > MAX_SECRET_BYTES) {
+      add(path, "must be at most " + MAX_SECRET_BYTES + " bytes");
+    } else if (value.startsWith("%ASK{") && value.length() > MAX_PROMPT + 6) {
+      add(path, "the prompt must be at most " + MAX_PROMPT + " characters");
+    }
   }
 
   private void proxy(String path, Object proxy) {

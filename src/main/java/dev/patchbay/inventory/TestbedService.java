@@ -108,7 +108,7 @@ public class TestbedService {
   /** Supplies the secret of one of the testbed's default credentials (e.g. one marked ASK). */
   public Versioned<TestbedResponse> supplySecret(
       String name, String credential, CredentialRequest body, String ifMatch) {
-    InventoryValidator.credentialName(credential);
+    InventoryValidator.credential(credential, body);
     Testbed testbed = load(name);
     Versions.check(ifMatch, null, testbed.getVersion());
     credentials.supply(testbed.getCredentials(), credential, body);

@@ -93,6 +93,29 @@ class CredentialApiTest extends InventoryApiTestSupport {
   }
 
   @Test
+  void oversizedSecretsAreRejected() {
+    String json =
+        """
+        {"name": "%s", "credentials": {"default": {"password": "%s"},
+                                       "enable": {"password": "%%ASK{%s}"}}}
+        """
+            .formatted(unique("big"), "p".repeat(6001), "q".repeat(501));
+    problem(
+        post("/api/v1/devices", json),
+        400,
+        "validation",
+        "credentials.default.password",
+        "credentials.enable.password");
+    problem(
+        put(
+            "/api/v1/testbeds/" + unique("none") + "/credentials/default",
+            "{\"privateKey\": \"" + "k".repeat(6001) + "\"}"),
+        400,
+        "validation",
+        "privateKey");
+  }
+
+  @Test
   void askSecretsCanBeSupplied() {
     String name = unique("ask");
     String json =

@@ -159,6 +159,19 @@ class InventoryValidationTest extends InventoryApiTestSupport {
         post("/api/v1/devices", ssh(unique("d"), ", \"port\": \"abc\"")), 400, "malformed-request");
     problem(post("/api/v1/devices", "[1, 2]"), 400, "malformed-request");
     problem(
+        post("/api/v1/devices", "{\"name\": \"x\", \"custom\": \"flat\"}"),
+        400,
+        "malformed-request");
+    problem(
+        post("/api/v1/devices", "{\"name\": \"x\", \"connections\": {}}"),
+        400,
+        "malformed-request");
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    problem(
+        post("/api/v1/devices", "{\"name\": \"x\", \"custom\": {\"d\": " + deep + "}}"),
+        400,
+        "malformed-request");
+    problem(
         client.post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).exchange(),
         400,
         "malformed-request");

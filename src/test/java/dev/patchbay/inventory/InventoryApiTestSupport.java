@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -203,6 +209,39 @@ abstract class InventoryApiTestSupport {
     send("DELETE", "/api/v1/testbeds/" + testbed, null, null).expectStatus().isNoContent();
     problem(get("/api/v1/testbeds/" + testbed), 404, "not-found");
     assertThat(String.join("\n", bodies)).doesNotContain("pw1", "tb-secret");
+  }
+
+  /**
+   * Eight concurrent replaces that all claim version 0: exactly one wins, the others get 409 (a
+   * stale body version or a failed optimistic lock), never a 500.
+   */
+  void raceScenario() throws Exception {
+    String name = unique("race");
+    String uri = "/api/v1/devices/" + name;
+    body(post("/api/v1/devices", deviceJson(name, null, "pw")), 201);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Callable<Integer>> writes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String json = "{\"os\": \"os" + i + "\", \"version\": 0, \"connections\": []}";
+      writes.add(
+          () -> {
+            start.await();
+            return put(uri, json).returnResult(String.class).getStatus().value();
+          });
+    }
+    List<Integer> statuses = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      List<Future<Integer>> futures = writes.stream().map(pool::submit).toList();
+      start.countDown();
+      for (Future<Integer> future : futures) {
+        statuses.add(future.get(60, TimeUnit.SECONDS));
+      }
+    }
+    assertThat(statuses).hasSize(8).containsOnly(200, 409);
+    assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+    JsonNode device = body(get(uri), 200);
+    assertThat(device.path("version").asLong()).isEqualTo(1);
+    assertThat(device.path("connections")).isEmpty();
   }
 
   /** A device with an inline ssh definition and a default credential. */

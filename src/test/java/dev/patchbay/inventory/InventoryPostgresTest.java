@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The CRUD scenario against the real PostgreSQL given by {@code patchbay.test.pg.url}, in a fresh
- * schema created by Flyway and dropped afterwards. Fails, never skips, when PostgreSQL is down.
+ * schema created by Flyway and dropped afterwards, plus the concurrent-write race. Fails, never
+ * skips, when PostgreSQL is down.
  */
 @DirtiesContext
 class InventoryPostgresTest extends InventoryApiTestSupport {
@@ -54,5 +55,10 @@ class InventoryPostgresTest extends InventoryApiTestSupport {
   @Test
   void crudOverHttp() {
     crudScenario();
+  }
+
+  @Test
+  void concurrentWritesOfOneVersionLetExactlyOneWin() throws Exception {
+    raceScenario();
   }
 }

@@ -58,4 +58,9 @@ class OptimisticLockingTest extends InventoryApiTestSupport {
     problem(
         send("DELETE", "/api/v1/testbeds/" + testbed, null, "\"0\""), 412, "precondition-failed");
   }
+
+  @Test
+  void concurrentWritesOfOneVersionLetExactlyOneWin() throws Exception {
+    raceScenario();
+  }
 }

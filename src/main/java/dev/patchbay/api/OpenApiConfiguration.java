@@ -50,7 +50,9 @@ public class OpenApiConfiguration {
                     "Inventory of lab testbeds, devices and their connection definitions, and"
                         + " brokered live SSH, Telnet and serial sessions. Errors are RFC 7807"
                         + " problem documents with a stable `type`. Secrets are write-only:"
-                        + " responses show `*****`.")
+                        + " responses show `*****`, and sending `*****` back keeps the stored"
+                        + " secret. Unknown request fields are ignored, so a response can be"
+                        + " edited and sent back.")
                 .license(new License().name("Apache-2.0")))
         .components(
             new Components()

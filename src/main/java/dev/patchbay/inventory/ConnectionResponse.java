@@ -1,7 +1,6 @@
 package dev.patchbay.inventory;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +36,7 @@ public record ConnectionResponse(
         c.getHost(),
         c.getPort(),
         SerialSettings.of(c.getSerial()),
-        credentials(c.getCredentials()),
+        CredentialResponse.byName(c.getCredentials()),
         c.getProxy(),
         c.getPrompts(),
         c.getInitExecCommands(),
@@ -47,13 +46,6 @@ public record ConnectionResponse(
         c.getPoolSize(),
         c.getSettings(),
         c.getCommand());
-  }
-
-  static Map<String, CredentialResponse> credentials(List<Credential> credentials) {
-    Map<String, CredentialResponse> map = new LinkedHashMap<>();
-    credentials.forEach(
-        credential -> map.put(credential.getName(), CredentialResponse.of(credential)));
-    return map;
   }
 
   private static String unsupportedReason(ConnectionDefinition c) {

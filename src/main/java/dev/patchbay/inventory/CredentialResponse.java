@@ -1,7 +1,10 @@
 package dev.patchbay.inventory;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** A named credential as shown to clients: secrets are always masked, only their state is told. */
 @Schema(description = "A named credential; secrets are never returned, only masked")
@@ -12,6 +15,13 @@ public record CredentialResponse(
     @Schema(allowableValues = {"stored", "ask", "unresolved"}) String passwordState,
     @Schema(example = SecretSealer.MASK) String privateKey,
     @Schema(allowableValues = {"stored", "ask", "unresolved"}) String privateKeyState) {
+
+  /** The masked form of each credential, by name, in stored order. */
+  static Map<String, CredentialResponse> byName(List<Credential> credentials) {
+    Map<String, CredentialResponse> map = new LinkedHashMap<>();
+    credentials.forEach(credential -> map.put(credential.getName(), of(credential)));
+    return map;
+  }
 
   static CredentialResponse of(Credential credential) {
     return new CredentialResponse(

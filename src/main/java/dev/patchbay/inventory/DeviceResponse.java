@@ -34,7 +34,7 @@ public record DeviceResponse(
         d.getAliases(),
         d.getCustom(),
         ConnectionDefaults.of(d.getConnectionDefaults()),
-        ConnectionResponse.credentials(d.getCredentials()),
+        CredentialResponse.byName(d.getCredentials()),
         d.getConnections().stream().map(ConnectionResponse::of).toList(),
         d.getVersion(),
         Timestamps.stored(d.getCreatedAt()),

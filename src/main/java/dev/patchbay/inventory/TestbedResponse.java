@@ -21,7 +21,7 @@ public record TestbedResponse(
         t.getName(),
         t.getDescription(),
         t.getAlias(),
-        ConnectionResponse.credentials(t.getCredentials()),
+        CredentialResponse.byName(t.getCredentials()),
         t.getCustom(),
         t.getVersion(),
         Timestamps.stored(t.getCreatedAt()),

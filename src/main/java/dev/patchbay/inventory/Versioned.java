@@ -1,10 +1,10 @@
 package dev.patchbay.inventory;
 
 /** A response body together with the version of the resource that carries the ETag. */
-record Versioned<T>(T body, long version) {
+public record Versioned<T>(T body, long version) {
 
   /** The strong ETag of this version, e.g. {@code "3"}. */
-  String etag() {
+  public String etag() {
     return Versions.etag(version);
   }
 }

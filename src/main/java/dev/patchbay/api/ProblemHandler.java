@@ -41,7 +41,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return Mono.just(
         respond(
             Problems.of(
-                ProblemType.CONFLICT,
+                ProblemType.STALE_VERSION,
                 "the resource was changed by another request; read it again and retry")));
   }
 

@@ -16,6 +16,7 @@ public enum ProblemType {
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+  STALE_VERSION("stale-version", HttpStatus.CONFLICT, "Stale version"),
   PRECONDITION_FAILED(
       "precondition-failed", HttpStatus.PRECONDITION_FAILED, "Resource changed since it was read"),
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),

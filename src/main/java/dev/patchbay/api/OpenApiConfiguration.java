@@ -1,0 +1,101 @@
+package dev.patchbay.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * OpenAPI description of the service. Declares the {@code Problem} schema and the shared error
+ * responses that operations reference as {@code #/components/responses/<name>}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OpenApiConfiguration {
+
+  /** Reference to the shared 400 response. */
+  public static final String BAD_REQUEST = "#/components/responses/BadRequest";
+
+  /** Reference to the shared 404 response. */
+  public static final String NOT_FOUND = "#/components/responses/NotFound";
+
+  /** Reference to the shared 409 response. */
+  public static final String CONFLICT = "#/components/responses/Conflict";
+
+  /** Reference to the shared 412 response. */
+  public static final String PRECONDITION_FAILED = "#/components/responses/PreconditionFailed";
+
+  /** Reference to the shared 415 response. */
+  public static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
+
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  @Bean
+  OpenAPI patchbayOpenApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Patchbay API")
+                .version("v1")
+                .description(
+                    "Inventory of lab testbeds, devices and their connection definitions, and"
+                        + " brokered live SSH, Telnet and serial sessions. Errors are RFC 7807"
+                        + " problem documents with a stable `type`. Secrets are write-only:"
+                        + " responses show `*****`, and sending `*****` back keeps the stored"
+                        + " secret. Unknown request fields are ignored, so a response can be"
+                        + " edited and sent back.")
+                .license(new License().name("Apache-2.0")))
+        .components(
+            new Components()
+                .addSchemas("FieldProblem", fieldProblem())
+                .addSchemas("Problem", problem())
+                .addResponses("BadRequest", error("Invalid or malformed request"))
+                .addResponses("NotFound", error("No such resource"))
+                .addResponses(
+                    "Conflict", error("Name already in use, stale version or dependent data"))
+                .addResponses(
+                    "PreconditionFailed", error("If-Match does not name the current version"))
+                .addResponses("UnsupportedMediaType", error("Unsupported request content type")));
+  }
+
+  private static Schema<?> problem() {
+    return new ObjectSchema()
+        .description("RFC 7807 problem document")
+        .addProperty(
+            "type",
+            new StringSchema().format("uri").example("https://patchbay.dev/problems/validation"))
+        .addProperty("title", new StringSchema())
+        .addProperty("status", new IntegerSchema())
+        .addProperty("detail", new StringSchema())
+        .addProperty("instance", new StringSchema().format("uri"))
+        .addProperty(
+            "errors",
+            new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem")));
+  }
+
+  private static Schema<?> fieldProblem() {
+    return new ObjectSchema()
+        .addProperty("field", new StringSchema().example("connections[0].port"))
+        .addProperty("line", new IntegerSchema())
+        .addProperty("message", new StringSchema().example("must be between 1 and 65535"));
+  }
+
+  private static ApiResponse error(String description) {
+    return new ApiResponse()
+        .description(description)
+        .content(
+            new Content()
+                .addMediaType(
+                    PROBLEM_JSON,
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+  }
+}

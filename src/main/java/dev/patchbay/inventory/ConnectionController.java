@@ -1,0 +1,123 @@
+package dev.patchbay.inventory;
+
+import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
+import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
+import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
+import static dev.patchbay.api.OpenApiConfiguration.PRECONDITION_FAILED;
+import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
+
+import dev.patchbay.common.Blocking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/v1/devices/{device}/connections}: a device's connection definitions. ETags and {@code
+ * If-Match} refer to the device's version.
+ */
+@RestController
+@RequestMapping("/api/v1/devices/{device}/connections")
+@Tag(name = "Connection definitions", description = "How each device is reached")
+public class ConnectionController {
+
+  private final ConnectionService service;
+  private final Blocking blocking;
+
+  ConnectionController(ConnectionService service, Blocking blocking) {
+    this.service = service;
+    this.blocking = blocking;
+  }
+
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "listConnections", summary = "List a device's connection definitions")
+  @ApiResponse(responseCode = "200", description = "The definitions, in order")
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  Mono<ResponseEntity<List<ConnectionResponse>>> list(@PathVariable String device) {
+    return blocking.call(() -> service.list(device)).map(Responses::ok);
+  }
+
+  @PostMapping(
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "createConnection", summary = "Add a connection definition")
+  @ApiResponse(responseCode = "201", description = "Created; ETag carries the device version")
+  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "409", ref = CONFLICT)
+  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
+  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  Mono<ResponseEntity<ConnectionResponse>> create(
+      @PathVariable String device,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody ConnectionRequest body) {
+    return blocking
+        .call(() -> service.create(device, body, ifMatch))
+        .map(
+            v ->
+                Responses.created(
+                    v,
+                    "/api/v1/devices/{device}/connections/{connection}",
+                    device,
+                    v.body().name()));
+  }
+
+  @GetMapping(path = "/{connection}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "getConnection", summary = "Read a connection definition")
+  @ApiResponse(responseCode = "200", description = "The definition")
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  Mono<ResponseEntity<ConnectionResponse>> get(
+      @PathVariable String device, @PathVariable String connection) {
+    return blocking.call(() -> service.get(device, connection)).map(Responses::ok);
+  }
+
+  @PutMapping(
+      path = "/{connection}",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "replaceConnection",
+      summary = "Replace a connection definition (a different name renames it)")
+  @ApiResponse(responseCode = "200", description = "The replaced definition")
+  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "409", ref = CONFLICT)
+  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
+  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  Mono<ResponseEntity<ConnectionResponse>> replace(
+      @PathVariable String device,
+      @PathVariable String connection,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody ConnectionRequest body) {
+    return blocking
+        .call(() -> service.replace(device, connection, body, ifMatch))
+        .map(Responses::ok);
+  }
+
+  @DeleteMapping("/{connection}")
+  @Operation(operationId = "deleteConnection", summary = "Remove a connection definition")
+  @ApiResponse(responseCode = "204", description = "Removed")
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
+  Mono<ResponseEntity<Void>> delete(
+      @PathVariable String device,
+      @PathVariable String connection,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return blocking
+        .run(() -> service.delete(device, connection, ifMatch))
+        .thenReturn(ResponseEntity.noContent().build());
+  }
+}

@@ -1,0 +1,22 @@
+package dev.patchbay.inventory;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Builds inventory responses carrying the resource's ETag. */
+final class Responses {
+
+  private Responses() {}
+
+  static <T> ResponseEntity<T> ok(Versioned<T> versioned) {
+    return ResponseEntity.ok().eTag(versioned.etag()).body(versioned.body());
+  }
+
+  /** 201 with a {@code Location} built from a template such as {@code /api/v1/devices/{name}}. */
+  static <T> ResponseEntity<T> created(Versioned<T> versioned, String template, Object... values) {
+    return ResponseEntity.created(
+            UriComponentsBuilder.fromPath(template).buildAndExpand(values).encode().toUri())
+        .eTag(versioned.etag())
+        .body(versioned.body());
+  }
+}

@@ -1,0 +1,266 @@
+package dev.patchbay.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/** Bad input is answered with 4xx problem documents naming the field, never a 500. */
+class InventoryValidationTest extends InventoryApiTestSupport {
+
+  private static String ssh(String name, String extra) {
+    return """
+        {"name": "%s", "connections": [
+          {"name": "cli", "protocol": "ssh", "host": "127.0.0.1"%s}]}
+        """
+        .formatted(name, extra);
+  }
+
+  @Test
+  void invalidDeviceNamesAreRejected() {
+    problem(post("/api/v1/devices", "{\"name\": \"bad name!\"}"), 400, "validation", "name");
+    problem(post("/api/v1/devices", "{\"os\": \"iosxe\"}"), 400, "validation", "name");
+    problem(
+        post("/api/v1/devices", "{\"name\": \"" + "x".repeat(201) + "\"}"),
+        400,
+        "validation",
+        "name");
+    problem(post("/api/v1/testbeds", "{\"name\": \"a/b\"}"), 400, "validation", "name");
+  }
+
+  @Test
+  void portOutOfRangeNamesTheConnectionField() {
+    problem(
+        post("/api/v1/devices", ssh(unique("d"), ", \"port\": 0")),
+        400,
+        "validation",
+        "connections[0].port");
+    problem(
+        post("/api/v1/devices", ssh(unique("d"), ", \"port\": 70000")),
+        400,
+        "validation",
+        "connections[0].port");
+  }
+
+  @Test
+  void unknownProtocolIsRejected() {
+    String body =
+        """
+        {"name": "%s", "connections": [{"name": "web", "protocol": "https", "host": "h"}]}
+        """
+            .formatted(unique("d"));
+    problem(post("/api/v1/devices", body), 400, "validation", "connections[0].protocol");
+    String missing =
+        """
+        {"name": "%s", "connections": [{"name": "x", "host": "h"}]}
+        """
+            .formatted(unique("d"));
+    problem(post("/api/v1/devices", missing), 400, "validation", "connections[0].protocol");
+  }
+
+  @Test
+  void serialSettingsOnSshAreRejected() {
+    problem(
+        post("/api/v1/devices", ssh(unique("d"), ", \"serial\": {\"baudRate\": 9600}")),
+        400,
+        "validation",
+        "connections[0].serial");
+  }
+
+  @Test
+  void sshAndTelnetNeedAHost() {
+    String body =
+        """
+        {"name": "%s", "connections": [{"name": "cli", "protocol": "ssh"},
+                                        {"name": "vty", "protocol": "telnet", "host": " "}]}
+        """
+            .formatted(unique("d"));
+    problem(
+        post("/api/v1/devices", body),
+        400,
+        "validation",
+        "connections[0].host",
+        "connections[1].host");
+  }
+
+  @Test
+  void serialNeedsADevicePathAndValidLineSettings() {
+    String body =
+        """
+        {"name": "%s", "connections": [
+          {"name": "console", "protocol": "serial",
+           "serial": {"baudRate": 9600, "dataBits": 9, "parity": "weird", "stopBits": "3",
+                      "flowControl": "dtr"}}]}
+        """
+            .formatted(unique("d"));
+    problem(
+        post("/api/v1/devices", body),
+        400,
+        "validation",
+        "connections[0].serial.device",
+        "connections[0].serial.dataBits",
+        "connections[0].serial.parity",
+        "connections[0].serial.stopBits",
+        "connections[0].serial.flowControl");
+  }
+
+  @Test
+  void duplicateConnectionNamesAreRejected() {
+    String body =
+        """
+        {"name": "%s", "connections": [
+          {"name": "cli", "protocol": "ssh", "host": "a"},
+          {"name": "cli", "protocol": "telnet", "host": "b"}]}
+        """
+            .formatted(unique("d"));
+    problem(post("/api/v1/devices", body), 400, "validation", "connections[1].name");
+  }
+
+  @Test
+  void otherConnectionFieldsAreChecked() {
+    String body =
+        ssh(
+            unique("d"),
+            """
+            , "poolSize": 0, "timeouts": {"loginSeconds": -1}, "proxy": 42,
+              "credentials": {"bad name": {"username": "u"}}
+            """);
+    problem(
+        post("/api/v1/devices", body),
+        400,
+        "validation",
+        "connections[0].poolSize",
+        "connections[0].timeouts.loginSeconds",
+        "connections[0].proxy",
+        "connections[0].credentials.bad name");
+  }
+
+  @Test
+  void unknownTestbedAndDefaultViaAreRejected() {
+    String body =
+        """
+        {"name": "%s", "testbed": "no-such-lab", "connections": []}
+        """
+            .formatted(unique("d"));
+    problem(post("/api/v1/devices", body), 400, "validation", "testbed");
+    String via =
+        """
+        {"name": "%s", "connectionDefaults": {"via": "a"}, "connections": []}
+        """
+            .formatted(unique("d"));
+    problem(post("/api/v1/devices", via), 400, "validation", "connectionDefaults.via");
+  }
+
+  @Test
+  void malformedBodiesAreBadRequests() {
+    problem(post("/api/v1/devices", "{\"name\": "), 400, "malformed-request");
+    problem(
+        post("/api/v1/devices", ssh(unique("d"), ", \"port\": \"abc\"")), 400, "malformed-request");
+    problem(post("/api/v1/devices", "[1, 2]"), 400, "malformed-request");
+    problem(
+        post("/api/v1/devices", "{\"name\": \"x\", \"custom\": \"flat\"}"),
+        400,
+        "malformed-request");
+    problem(
+        post("/api/v1/devices", "{\"name\": \"x\", \"connections\": {}}"),
+        400,
+        "malformed-request");
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    problem(
+        post("/api/v1/devices", "{\"name\": \"x\", \"custom\": {\"d\": " + deep + "}}"),
+        400,
+        "malformed-request");
+    problem(
+        client.post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).exchange(),
+        400,
+        "malformed-request");
+    problem(
+        client
+            .patch()
+            .uri("/api/v1/devices/whatever")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"os\": ")
+            .exchange(),
+        400,
+        "malformed-request");
+  }
+
+  @Test
+  void hugeBodyIsRejectedWithoutServerError() {
+    String huge = "{\"name\": \"big\", \"custom\": {\"blob\": \"" + "x".repeat(5_000_000) + "\"}}";
+    JsonNode problem = body(post("/api/v1/devices", huge), 413);
+    assertThat(problem.path("type").asString()).isEqualTo(PROBLEMS + "payload-too-large");
+  }
+
+  @Test
+  void wrongContentTypeIs415() {
+    problem(
+        client
+            .post()
+            .uri("/api/v1/devices")
+            .contentType(MediaType.TEXT_PLAIN)
+            .bodyValue("name: r1")
+            .exchange(),
+        415,
+        "unsupported-media-type");
+  }
+
+  @Test
+  void unknownResourcesAre404() {
+    problem(get("/api/v1/devices/" + unique("none")), 404, "not-found");
+    problem(get("/api/v1/devices/" + unique("none") + "/connections"), 404, "not-found");
+    problem(put("/api/v1/devices/" + unique("none"), "{}"), 404, "not-found");
+    problem(get("/api/v1/testbeds/" + unique("none")), 404, "not-found");
+  }
+
+  @Test
+  void duplicateNamesAre409() {
+    String name = unique("dup");
+    body(post("/api/v1/devices", "{\"name\": \"" + name + "\"}"), 201);
+    problem(post("/api/v1/devices", "{\"name\": \"" + name + "\"}"), 409, "conflict");
+    String testbed = unique("lab");
+    body(post("/api/v1/testbeds", "{\"name\": \"" + testbed + "\"}"), 201);
+    problem(post("/api/v1/testbeds", "{\"name\": \"" + testbed + "\"}"), 409, "conflict");
+    String cli = "{\"name\": \"cli\", \"protocol\": \"ssh\", \"host\": \"h\"}";
+    body(post("/api/v1/devices/" + name + "/connections", cli), 201);
+    problem(post("/api/v1/devices/" + name + "/connections", cli), 409, "conflict");
+  }
+
+  @Test
+  void pagingLimitsAreChecked() {
+    problem(get("/api/v1/devices?page=100000000&size=500"), 400, "validation", "page");
+    problem(get("/api/v1/devices?size=501"), 400, "validation", "size");
+    problem(get("/api/v1/devices?page=-1&size=0"), 400, "validation", "page", "size");
+    problem(get("/api/v1/testbeds?size=abc"), 400, "malformed-request");
+  }
+
+  @Test
+  void failedReplaceLeavesTheDeviceIntact() {
+    String name = unique("keep");
+    body(post("/api/v1/devices", deviceJson(name, null, "pw")), 201);
+    JsonNode before = body(get("/api/v1/devices/" + name), 200);
+    problem(
+        put(
+            "/api/v1/devices/" + name,
+            """
+            {"os": "junos", "credentials": {},
+             "connections": [{"name": "cli", "protocol": "ssh", "host": "h", "port": 70000}]}
+            """),
+        400,
+        "validation",
+        "connections[0].port");
+    problem(
+        put(
+            "/api/v1/devices/" + name,
+            """
+            {"os": "junos", "connections": [{"name": "cli", "protocol": "ssh", "host": "h",
+             "credentials": {"x": {"password": "*****"}}}]}
+            """),
+        400,
+        "validation",
+        "connections[0].credentials.x.password");
+    JsonNode after = body(get("/api/v1/devices/" + name), 200);
+    assertThat(after).isEqualTo(before);
+  }
+}

@@ -132,7 +132,9 @@ public final class CliSession {
     this.echo = echo;
   }
 
-  /** The client's window size; rows become the page length unless set by {@code terminal length}. */
+  /**
+   * The client's window size; rows become the page length unless set by {@code terminal length}.
+   */
   public synchronized void resize(int columns, int rows) {
     if (columns > 0) {
       width = columns;
@@ -254,14 +256,15 @@ public final class CliSession {
 
   private void execute(String text) {
     ParseResult result = parser.parse(state.rules(), text);
-    switch (result) {
-      case ParseResult.Match match -> begin(match.rule(), match.args(), text);
-      case ParseResult.Empty empty -> finish(0);
-      case ParseResult.Invalid invalid when acceptsAsConfiguration(text) -> {
-        record(text);
-        finish(0);
-      }
-      default -> reject(result, text);
+    if (result instanceof ParseResult.Match match) {
+      begin(match.rule(), match.args(), text);
+    } else if (result instanceof ParseResult.Empty) {
+      finish(0);
+    } else if (result instanceof ParseResult.Invalid && acceptsAsConfiguration(text)) {
+      record(text);
+      finish(0);
+    } else {
+      reject(result, text);
     }
   }
 
@@ -278,15 +281,15 @@ public final class CliSession {
       finish(127);
       return;
     }
-    String message =
-        switch (result) {
-          case ParseResult.Invalid invalid -> {
-            int column = (interactive ? prompt().length() : 0) + invalid.caret();
-            yield " ".repeat(column) + "^\r\n" + errors.invalid();
-          }
-          case ParseResult.Incomplete incomplete -> errors.incomplete();
-          default -> errors.ambiguous().replace("{command}", text.strip());
-        };
+    String message;
+    if (result instanceof ParseResult.Invalid invalid) {
+      int column = (interactive ? prompt().length() : 0) + invalid.caret();
+      message = " ".repeat(column) + "^\r\n" + errors.invalid();
+    } else if (result instanceof ParseResult.Incomplete) {
+      message = errors.incomplete();
+    } else {
+      message = errors.ambiguous().replace("{command}", text.strip());
+    }
     send(message + "\r\n\r\n");
     finish(1);
   }

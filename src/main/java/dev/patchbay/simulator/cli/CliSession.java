@@ -478,7 +478,7 @@ public final class CliSession {
   }
 
   private String prompt() {
-    return HOSTNAME.matcher(state.prompt()).replaceAll(Matcher.quoteReplacement(hostname));
+    return render(state.prompt(), Map.of());
   }
 
   private String render(String template, Map<String, String> args) {

@@ -51,8 +51,11 @@ final class CommandParser {
         candidates.add(rule);
       }
     }
+    if (candidates.isEmpty()) {
+      return new ParseResult.Invalid(tokens.getFirst().start());
+    }
     List<ParseResult.Match> restMatches = new ArrayList<>();
-    for (int i = 0; i < tokens.size() && !candidates.isEmpty(); i++) {
+    for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
       List<CommandRule> exact = new ArrayList<>();
       List<CommandRule> prefixed = new ArrayList<>();

@@ -32,6 +32,16 @@ public record DeviceProfile(
     return state;
   }
 
+  /**
+   * This profile starting (and running exec commands) in another state, as unicon's mock device
+   * does with {@code --state}.
+   */
+  public DeviceProfile startingIn(String stateName) {
+    state(stateName);
+    return new DeviceProfile(
+        name, source, states, stateName, stateName, banner, login, errors, abbreviations);
+  }
+
   /** Texts of the login dialog. */
   public record LoginTexts(String userPrompt, String passwordPrompt, String failure) {
     /** Cisco-style login. */

@@ -8,6 +8,9 @@ import dev.patchbay.simulator.ssh.SshDeviceServer;
 import dev.patchbay.simulator.telnet.TelnetDeviceConfig;
 import dev.patchbay.simulator.telnet.TelnetDeviceServer;
 import dev.patchbay.simulator.telnet.TelnetReactor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +84,11 @@ public final class SimulatedLab implements AutoCloseable {
   }
 
   private Running startSsh(DeviceSpec spec, DeviceProfile profile, SessionIdentity identity) {
+    try {
+      Files.createDirectories(hostKeyDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create host key directory " + hostKeyDirectory, e);
+    }
     Path hostKey = hostKeyDirectory.resolve(spec.name() + "_ecdsa_host_key");
     SshDeviceServer server =
         SshDeviceServer.start(

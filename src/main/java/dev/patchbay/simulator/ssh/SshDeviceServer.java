@@ -26,6 +26,7 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 public final class SshDeviceServer implements AutoCloseable {
 
   private static final int IO_WORKERS = 2;
+  private static final int ACCEPT_BACKLOG = 1024;
 
   private final SshServer server;
   private final String hostKeyFingerprint;
@@ -40,6 +41,7 @@ public final class SshDeviceServer implements AutoCloseable {
     SshServer server = SshServer.setUpDefaultServer();
     server.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
     CoreModuleProperties.NIO_WORKERS.set(server, IO_WORKERS);
+    CoreModuleProperties.SOCKET_BACKLOG.set(server, ACCEPT_BACKLOG);
     server.setScheduledExecutorService(scheduler, false);
     server.setHost("127.0.0.1");
     server.setPort(config.port());

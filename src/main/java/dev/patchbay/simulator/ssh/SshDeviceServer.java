@@ -27,6 +27,7 @@ public final class SshDeviceServer implements AutoCloseable {
 
   private static final int IO_WORKERS = 2;
   private static final int ACCEPT_BACKLOG = 1024;
+  private static final int HOST_KEY_BITS = 256;
 
   private final SshServer server;
   private final String hostKeyFingerprint;
@@ -48,6 +49,7 @@ public final class SshDeviceServer implements AutoCloseable {
     SimpleGeneratorHostKeyProvider hostKeys =
         new SimpleGeneratorHostKeyProvider(config.hostKeyFile());
     hostKeys.setAlgorithm(KeyUtils.EC_ALGORITHM);
+    hostKeys.setKeySize(HOST_KEY_BITS);
     server.setKeyPairProvider(hostKeys);
     String username = config.identity().username();
     server.setPasswordAuthenticator(

@@ -3,11 +3,14 @@ package dev.patchbay.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.patchbay.simulator.cli.DeviceProfile;
+import dev.patchbay.simulator.cli.ProfileLoader;
 import dev.patchbay.simulator.support.SshTestClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.sshd.client.session.ClientSession;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,25 @@ class SimulatedLabTest {
       assertThat(accepts(stopped.port())).isFalse();
       try (ClientSession session = client.login(kept)) {
         assertThat(SshTestClient.exec(session, "whoami").output()).isEqualTo("admin\r\n");
+      }
+    }
+  }
+
+  @Test
+  void uniconMockDataCanBeServedOverSsh() throws Exception {
+    DeviceProfile leaf1 =
+        new ProfileLoader()
+            .loadFile(Path.of(getClass().getResource("/simulator/unicon-leaf1.yaml").toURI()))
+            .startingIn("enable");
+    try (SimulatedLab lab = new SimulatedLab();
+        SshTestClient client = new SshTestClient()) {
+      SimulatedDevice device =
+          lab.start(DeviceSpec.of("leaf1", "unused", Protocol.SSH).withProfile(leaf1));
+      assertThat(device.profile()).isEqualTo("unicon-leaf1");
+      try (ClientSession session = client.login(device)) {
+        assertThat(SshTestClient.exec(session, "show nve vni").output())
+            .isEqualTo(
+                "VNI: 10010  State: Up  Mcast: n/a  IR: Yes\r\nVNI: 10020  State: Up  Mcast: n/a  IR: Yes\r\n");
       }
     }
   }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -545,14 +544,12 @@ public final class CliSession {
     private final List<String> lines;
     private final FaultBehaviour faults;
     private final Runnable onDone;
-    private final java.nio.charset.Charset charset;
     private int shown;
 
     Pager(String output, FaultBehaviour faults, Runnable onDone) {
       this.lines = Arrays.asList(output.split("(?<=\r\n)"));
       this.faults = faults;
       this.onDone = onDone;
-      this.charset = Objects.requireNonNull(faults.encoding());
     }
 
     void showPage(int count) {
@@ -560,7 +557,7 @@ public final class CliSession {
       int end = Math.min(lines.size(), shown + count);
       String page = String.join("", lines.subList(shown, end));
       shown = end;
-      pump(OutputSource.of(page.getBytes(charset)), faults, this::afterPage);
+      pump(OutputSource.of(page.getBytes(faults.encoding())), faults, this::afterPage);
     }
 
     private void afterPage() {

@@ -1,7 +1,6 @@
 package dev.patchbay.simulator.cli;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Misbehaviour a command may be configured with, to exercise clients against slow, huge, broken or
@@ -21,10 +20,6 @@ public record FaultBehaviour(
     long disconnectAfterBytes,
     boolean hang,
     Charset encoding) {
-
-  /** A well-behaved command. */
-  public static final FaultBehaviour NONE =
-      new FaultBehaviour(0, 0, 0, -1, false, StandardCharsets.UTF_8);
 
   boolean disconnects() {
     return disconnectAfterBytes >= 0;

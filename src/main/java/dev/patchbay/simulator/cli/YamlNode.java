@@ -24,10 +24,6 @@ final class YamlNode {
     this.path = path;
   }
 
-  String path() {
-    return path;
-  }
-
   boolean isMapping() {
     return node instanceof MappingNode;
   }

@@ -9,6 +9,7 @@ import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 import dev.patchbay.common.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -73,8 +74,23 @@ public class TestbedController {
   }
 
   @GetMapping(path = "/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(operationId = "getTestbed", summary = "Read a testbed")
-  @ApiResponse(responseCode = "200", description = "The testbed; ETag carries the version")
+  @Operation(
+      operationId = "getTestbed",
+      summary = "Read a testbed, or export it as a pyATS testbed file",
+      description =
+          "JSON by default. With Accept: application/yaml the testbed is exported as a pyATS"
+              + " testbed file: secrets are never written (stored values read '*****', %ASK{} and"
+              + " %ENV{} references are written as imported); importing the file again keeps the"
+              + " stored secrets.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The testbed; ETag carries the version (JSON)",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = TestbedResponse.class)),
+        @Content(mediaType = "application/yaml", schema = @Schema(type = "string"))
+      })
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
   Mono<ResponseEntity<TestbedResponse>> get(@PathVariable String name) {
     return blocking.call(() -> service.get(name)).map(Responses::ok);

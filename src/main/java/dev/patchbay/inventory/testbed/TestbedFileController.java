@@ -111,26 +111,9 @@ class TestbedFileController {
                     .body(outcome.result()));
   }
 
+  /** Documented as the {@code application/yaml} representation of {@code getTestbed}. */
   @GetMapping(path = "/{name}", produces = YAML)
-  @Operation(
-      operationId = "exportTestbed",
-      summary = "Export a testbed as a pyATS testbed file",
-      description =
-          "Secrets are never written: stored values read '*****', %ASK{} and %ENV{} references"
-              + " are written as imported. Importing the file again keeps the stored secrets.",
-      responses = {
-        @ApiResponse(
-            responseCode = "200",
-            description = "The testbed file",
-            content = @Content(mediaType = YAML, schema = @Schema(type = "string"))),
-        @ApiResponse(
-            responseCode = "404",
-            description = "No such testbed",
-            content =
-                @Content(
-                    mediaType = PROBLEM,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-      })
+  @Operation(hidden = true)
   Mono<String> exportTestbed(@PathVariable String name) {
     return blocking.call(() -> exporter.export(name));
   }

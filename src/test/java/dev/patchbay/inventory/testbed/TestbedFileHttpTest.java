@@ -383,9 +383,12 @@ class TestbedFileHttpTest extends TestbedFileRoundTripTestBase {
             "$.paths['/api/v1/testbeds/import'].post.responses['400'].content['application/problem+json']")
         .exists()
         .jsonPath("$.paths['/api/v1/testbeds/{name}'].get.operationId")
-        .isEqualTo("exportTestbed")
+        .isEqualTo("getTestbed")
         .jsonPath(
             "$.paths['/api/v1/testbeds/{name}'].get.responses['200'].content['application/yaml']")
-        .exists();
+        .exists()
+        .jsonPath(
+            "$.paths['/api/v1/testbeds/{name}'].get.responses['200'].content['application/json'].schema.$ref")
+        .isEqualTo("#/components/schemas/TestbedResponse");
   }
 }

@@ -323,6 +323,7 @@ public final class CliSession implements AutoCloseable {
     List<Pattern> promptPatterns =
         expected == null ? List.copyOf(prompts.byState().values()) : expected;
     List<DialogStatement> active = new ArrayList<>(dialogs);
+    String echo = echoOf(command);
     expect.reset();
     expect.sendLine(command);
     while (true) {
@@ -344,13 +345,23 @@ public final class CliSession implements AutoCloseable {
         }
       } else if (match == active.size()) {
         expect.send(" ");
-      } else {
+      } else if (expect.contains(echo)) {
         String prompt = expect.lastLine();
         state = prompts.stateOf(prompt).orElse(state);
         String output = OutputCleaner.commandOutput(expect.text(), command, pagerArtefacts);
         return new Step(output, prompt, (System.nanoTime() - start) / 1_000_000, expect.skipped());
       }
     }
+  }
+
+  /**
+   * What must be echoed before a prompt counts: the start of the command (or a line break for an
+   * empty one), so that a prompt the device printed before reading the command (a redraw after a
+   * window change, a late answer to an earlier newline) does not end the command early.
+   */
+  private static String echoOf(String command) {
+    String trimmed = command.strip();
+    return trimmed.isEmpty() ? "\n" : trimmed.substring(0, Math.min(trimmed.length(), 16));
   }
 
   private Duration timeoutOf(Duration requested) {

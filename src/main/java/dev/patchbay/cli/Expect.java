@@ -64,6 +64,10 @@ final class Expect {
     return buffer.toString();
   }
 
+  boolean contains(String text) {
+    return buffer.indexOf(text) >= 0;
+  }
+
   long skipped() {
     return skipped;
   }

@@ -1,0 +1,7 @@
+package dev.patchbay.simulator;
+
+/** How a simulated device is reached. */
+public enum Protocol {
+  SSH,
+  TELNET
+}

@@ -349,6 +349,7 @@ public final class CliSession implements AutoCloseable {
         String prompt = expect.lastLine();
         state = prompts.stateOf(prompt).orElse(state);
         String output = OutputCleaner.commandOutput(expect.text(), command, pagerArtefacts);
+        expect.release();
         return new Step(output, prompt, (System.nanoTime() - start) / 1_000_000, expect.skipped());
       }
     }

@@ -33,7 +33,9 @@ final class Expect {
   private final byte[] chunk = new byte[CHUNK];
   private final ByteBuffer undecoded = ByteBuffer.allocate(CHUNK + 8);
   private final CharBuffer decoded = CharBuffer.allocate(CHUNK + 8);
-  private final StringBuilder buffer = new StringBuilder();
+  private static final int KEEP_CAPACITY = 64 * 1024;
+
+  private StringBuilder buffer = new StringBuilder();
   private int consumed;
   private long skipped;
 
@@ -50,6 +52,14 @@ final class Expect {
     skipped = 0;
     decoder.reset();
     undecoded.clear();
+  }
+
+  /** Drops a large text buffer once its command is done, so a huge output is not retained. */
+  void release() {
+    if (buffer.capacity() > KEEP_CAPACITY) {
+      buffer = new StringBuilder();
+      consumed = 0;
+    }
   }
 
   void send(String text) {

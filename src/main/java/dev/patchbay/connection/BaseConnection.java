@@ -30,8 +30,11 @@ public abstract class BaseConnection implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BaseConnection.class);
 
-  /** Unread output the expect engine may hold before it is skipped forward. */
-  private static final int ENGINE_BUFFER = 1 << 20;
+  /**
+   * Unread output the expect engine may hold before it is skipped forward: large enough to absorb a
+   * loopback burst while the engine is paused (GC, JIT), allocated only as it fills.
+   */
+  private static final int ENGINE_BUFFER = 16 << 20;
 
   /** How long a timed-out command gets to give the prompt back after Ctrl-C. */
   private static final Duration RESYNC = Duration.ofSeconds(5);

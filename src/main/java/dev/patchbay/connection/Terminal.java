@@ -13,11 +13,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * what the device sends; every {@link Subscription} (expect engine, web viewers, recorder) gets its
  * own copy in a bounded ring buffer.
  *
- * <p>Back-pressure policy: the reader never waits. When a subscriber's buffer is full, its oldest
- * bytes are overwritten (the subscriber is skipped forward) and the number of skipped bytes is
- * reported by {@link Subscription#takeSkipped()}. A slow subscriber therefore loses old output but
- * never stalls the device, the reader or other subscribers, and memory stays at the sum of the
- * subscription capacities whatever the device sends.
+ * <p>Back-pressure policy: the reader never waits. A subscriber's ring starts small and grows up to
+ * its capacity; when it is full, its oldest bytes are overwritten (the subscriber is skipped
+ * forward) and the number of skipped bytes is reported by {@link Subscription#takeSkipped()}. A
+ * slow subscriber therefore loses old output but never stalls the device, the reader or other
+ * subscribers, and memory stays at the sum of the subscription capacities whatever the device
+ * sends.
  *
  * <p>Writes ({@link #write}, {@link #resize}, {@link #sendBreak}) are serialised and go straight to
  * the driver.
@@ -126,7 +127,10 @@ public final class Terminal {
    */
   public final class Subscription implements AutoCloseable {
 
-    private final byte[] ring;
+    private static final int INITIAL = 16 * 1024;
+
+    private final int capacity;
+    private byte[] ring;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition readable = lock.newCondition();
     private int head;
@@ -138,7 +142,8 @@ public final class Terminal {
       if (capacity <= 0) {
         throw new IllegalArgumentException("capacity must be positive");
       }
-      ring = new byte[capacity];
+      this.capacity = capacity;
+      this.ring = new byte[Math.min(capacity, INITIAL)];
     }
 
     /**
@@ -206,7 +211,7 @@ public final class Terminal {
     }
 
     public int capacity() {
-      return ring.length;
+      return capacity;
     }
 
     /** Unsubscribes; a blocked {@link #read} returns -1. */
@@ -222,11 +227,12 @@ public final class Terminal {
         if (finished) {
           return;
         }
-        if (length > ring.length) {
-          skipped += length - ring.length;
-          offset += length - ring.length;
-          length = ring.length;
+        if (length > capacity) {
+          skipped += length - capacity;
+          offset += length - capacity;
+          length = capacity;
         }
+        grow(size + length);
         int overflow = size + length - ring.length;
         if (overflow > 0) {
           head = (head + overflow) % ring.length;
@@ -242,6 +248,23 @@ public final class Terminal {
       } finally {
         lock.unlock();
       }
+    }
+
+    /** Grows the ring (doubling, up to the capacity) so that {@code needed} bytes fit. */
+    private void grow(int needed) {
+      if (needed <= ring.length || ring.length == capacity) {
+        return;
+      }
+      int length = ring.length;
+      while (length < needed && length < capacity) {
+        length = (int) Math.min((long) length * 2, capacity);
+      }
+      byte[] larger = new byte[length];
+      int first = Math.min(size, ring.length - head);
+      System.arraycopy(ring, head, larger, 0, first);
+      System.arraycopy(ring, 0, larger, first, size - first);
+      ring = larger;
+      head = 0;
     }
 
     private void end() {

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.sshd.client.session.ClientSession;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ class SimulatedLabTest {
 
   @Test
   void closeReleasesEveryPortAndThread() throws Exception {
+    Set<Thread> threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
     List<SimulatedDevice> devices;
     try (SimulatedLab lab = new SimulatedLab()) {
       lab.start(DeviceSpec.of("a", "iosxe", Protocol.SSH));
@@ -42,6 +44,7 @@ class SimulatedLabTest {
     }
     Thread.sleep(200);
     assertThat(Thread.getAllStackTraces().keySet())
+        .filteredOn(thread -> !threadsBefore.contains(thread))
         .extracting(Thread::getName)
         .noneMatch(name -> name.startsWith("simulator-") || name.startsWith("sshd-SshServer"));
   }

@@ -1,6 +1,12 @@
 package dev.patchbay.simulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -10,9 +16,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts simulated devices on ephemeral 127.0.0.1 ports for a test and stops them afterwards.
- * Register it on a {@code static} field for one lab per test class, or on an instance field for one
- * lab per test:
+ * Starts simulated devices on ephemeral 127.0.0.1 ports (with host keys in a temporary directory)
+ * for a test and stops them afterwards. Register it on a {@code static} field for one lab per test
+ * class, or on an instance field for one lab per test:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -37,6 +43,7 @@ public final class SimulatorExtension
 
   private final List<DeviceSpec> specs;
   private SimulatedLab lab;
+  private Path hostKeys;
   private boolean perClass;
 
   private SimulatorExtension(List<DeviceSpec> specs) {
@@ -105,7 +112,12 @@ public final class SimulatorExtension
   }
 
   private void startLab() {
-    lab = new SimulatedLab();
+    try {
+      hostKeys = Files.createTempDirectory("simulator-host-keys");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    lab = new SimulatedLab(hostKeys);
     try {
       specs.forEach(lab::start);
     } catch (RuntimeException e) {
@@ -118,6 +130,14 @@ public final class SimulatorExtension
     if (lab != null) {
       lab.close();
       lab = null;
+    }
+    if (hostKeys != null) {
+      try (Stream<Path> files = Files.walk(hostKeys)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      hostKeys = null;
     }
   }
 }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class CliSession {
 
   private static final String MORE = " --More-- ";
+  private static final byte CTRL_Z = 0x1a;
   private static final String MORE_ERASE =
       "\b".repeat(MORE.length()) + " ".repeat(MORE.length()) + "\b".repeat(MORE.length());
 
@@ -178,6 +179,12 @@ public final class CliSession {
       }
       case INTERRUPT -> onInterrupt();
       default -> {
+        if (b == CTRL_Z && mode == Mode.COMMAND && state.acceptUnknown()) {
+          line.reset();
+          send("^Z\r\n");
+          execute("end");
+          return;
+        }
         if ((b & 0xff) < 0x20) {
           return;
         }

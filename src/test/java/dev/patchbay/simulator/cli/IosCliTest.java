@@ -55,6 +55,15 @@ class IosCliTest {
   }
 
   @Test
+  void ctrlZLeavesConfigurationMode() throws Exception {
+    enable();
+    cli.command("configure terminal", "R1(config)#");
+    cli.command("interface Loopback9", "R1(config-if)#");
+    cli.type("\u001a");
+    assertThat(cli.until("R1#")).isEqualTo("^Z\r\nR1#");
+  }
+
+  @Test
   void linesMarkedInvalidAreRejectedEvenInConfigMode() throws Exception {
     enable();
     cli.command("configure terminal", "R1(config)#");

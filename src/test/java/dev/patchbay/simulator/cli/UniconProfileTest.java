@@ -46,6 +46,8 @@ class UniconProfileTest {
       assertThat(cli.command("show counter", "sw3>")).contains("counter two");
       assertThat(cli.command("show counter", "sw3>")).contains("counter three");
       assertThat(cli.command("show counter", "sw3>")).contains("counter one");
+      cli.type("?");
+      assertThat(cli.until("sw3>")).startsWith("Exec commands:\r\n").contains("enable  Turn on");
       assertThat(cli.command("show once", "sw3>")).contains("first");
       assertThat(cli.command("show once", "sw3>")).contains("second");
       assertThat(cli.command("show once", "sw3>")).contains("second");

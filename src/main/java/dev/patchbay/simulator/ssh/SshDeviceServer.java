@@ -43,6 +43,8 @@ public final class SshDeviceServer implements AutoCloseable {
     server.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
     CoreModuleProperties.NIO_WORKERS.set(server, IO_WORKERS);
     CoreModuleProperties.SOCKET_BACKLOG.set(server, ACCEPT_BACKLOG);
+    // Echoed keystrokes are tiny writes: without this each waits on Nagle plus delayed ACK.
+    CoreModuleProperties.TCP_NODELAY.set(server, true);
     server.setScheduledExecutorService(scheduler, false);
     server.setHost("127.0.0.1");
     server.setPort(config.port());

@@ -3,6 +3,7 @@ package dev.patchbay.simulator.telnet;
 import dev.patchbay.simulator.cli.CliSession;
 import dev.patchbay.simulator.cli.SessionTransport;
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -41,6 +42,8 @@ final class TelnetConnection
   /** Registers with the reactor and starts the dialog; call on the reactor thread. */
   void open() throws IOException {
     channel.configureBlocking(false);
+    // Echoed keystrokes are tiny writes: without this each waits on Nagle plus delayed ACK.
+    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     key = reactor.register(channel, SelectionKey.OP_READ, this);
     send(TelnetCodec.openingNegotiation());
     session.setEcho(false);

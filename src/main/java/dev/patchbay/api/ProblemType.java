@@ -20,6 +20,11 @@ public enum ProblemType {
   PRECONDITION_FAILED(
       "precondition-failed", HttpStatus.PRECONDITION_FAILED, "Resource changed since it was read"),
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+  LEASE_CONFLICT("lease-conflict", HttpStatus.CONFLICT, "Devices are leased"),
+  LOCKED("locked", HttpStatus.LOCKED, "Device is leased"),
+  STALE_FENCING_TOKEN("stale-fencing-token", HttpStatus.CONFLICT, "Stale fencing token"),
+  LEASE_TOKEN("lease-token", HttpStatus.FORBIDDEN, "Wrong lease token"),
+  LEASE_ENDED("lease-ended", HttpStatus.GONE, "Lease ended"),
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
   private static final String BASE = "https://patchbay.dev/problems/";

@@ -127,7 +127,11 @@ class LeaseQueue {
       }
       LeaseLedger.Attempt attempt;
       try {
-        attempt = ledger.tryGrant(claim);
+        attempt =
+            ledger
+                .findBusy(claim)
+                .map(busy -> new LeaseLedger.Attempt(null, busy))
+                .orElseGet(() -> ledger.tryGrant(claim));
       } catch (RuntimeException e) {
         it.remove();
         afterPass.add(() -> waiter.result.completeExceptionally(e));

@@ -2,13 +2,29 @@ package dev.patchbay.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -29,12 +45,14 @@ import tools.jackson.databind.json.JsonMapper;
       "patchbay.lease.max-wait=120s"
     })
 @AutoConfigureWebTestClient(timeout = "120s")
+@Import(LeaseEventLog.class)
 abstract class LeaseApiTestSupport {
 
   static final String PROBLEMS = "https://patchbay.dev/problems/";
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired WebTestClient client;
+  @Autowired LeaseEventLog eventLog;
 
   /** Every response body read through {@link #body}, to check that no token is ever listed. */
   final List<String> bodies = new ArrayList<>();
@@ -111,5 +129,114 @@ abstract class LeaseApiTestSupport {
       assertThat(named).contains(fields);
     }
     return problem;
+  }
+
+  /**
+   * 32 clients lease random 1–3 device subsets of 8 shared devices over HTTP, hold them briefly and
+   * release them, for {@code patchbay.test.lease.hammer-seconds} (default 30). Then checks, from
+   * the service's own grant and end moments (monotonic clock, taken under the device locks), that
+   * no two leases ever held a device at once, that fencing tokens grow strictly per device in grant
+   * order, that every client was served and that no request failed.
+   */
+  void hammerScenario() throws Exception {
+    Duration duration = Duration.ofSeconds(Long.getLong("patchbay.test.lease.hammer-seconds", 30));
+    int clients = 32;
+    List<String> shared = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      shared.add(unique("hammer" + i));
+    }
+    devices(shared.toArray(String[]::new));
+    long deadline = System.nanoTime() + duration.toNanos();
+    Set<Long> ours = ConcurrentHashMap.newKeySet();
+    List<String> failures = new CopyOnWriteArrayList<>();
+    AtomicLong maxWaitNanos = new AtomicLong();
+    int[] grantsPerClient = new int[clients];
+    long start = System.nanoTime();
+    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+      List<Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        int client = c;
+        running.add(
+            pool.submit(
+                () -> {
+                  ThreadLocalRandom random = ThreadLocalRandom.current();
+                  while (System.nanoTime() < deadline && failures.isEmpty()) {
+                    List<String> wanted = new ArrayList<>(shared);
+                    Collections.shuffle(wanted, random);
+                    wanted = wanted.subList(0, 1 + random.nextInt(3));
+                    long asked = System.nanoTime();
+                    var response =
+                        acquire("client-" + client, 300, 100, wanted.toArray(String[]::new));
+                    var result = response.expectBody(String.class).returnResult();
+                    if (result.getStatus().value() != 201) {
+                      failures.add(
+                          wanted + " -> " + result.getStatus() + " " + result.getResponseBody());
+                      return;
+                    }
+                    maxWaitNanos.accumulateAndGet(System.nanoTime() - asked, Math::max);
+                    JsonNode lease = JSON.readTree(result.getResponseBody());
+                    ours.add(lease.path("id").asLong());
+                    grantsPerClient[client]++;
+                    LockSupport.parkNanos(random.nextLong(2_000_000));
+                    int released = release(lease).expectBody().returnResult().getStatus().value();
+                    if (released != 204) {
+                      failures.add("release of " + lease.path("id") + " -> " + released);
+                      return;
+                    }
+                  }
+                }));
+      }
+      for (Future<?> future : running) {
+        future.get(duration.toSeconds() + 180, TimeUnit.SECONDS);
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(failures).as("failed requests").isEmpty();
+    assertThat(Arrays.stream(grantsPerClient).min().orElse(0))
+        .as("fewest grants of a client")
+        .isPositive();
+
+    Map<Long, LeaseGranted> granted = new HashMap<>();
+    eventLog.grants().stream()
+        .filter(g -> ours.contains(g.leaseId()))
+        .forEach(g -> granted.put(g.leaseId(), g));
+    Map<Long, LeaseEnded> ended = new HashMap<>();
+    eventLog.ends().stream()
+        .filter(e -> ours.contains(e.leaseId()))
+        .forEach(e -> ended.put(e.leaseId(), e));
+    assertThat(granted.keySet()).isEqualTo(ours);
+    assertThat(ended.keySet()).isEqualTo(ours);
+    int intervals = 0;
+    for (String device : shared) {
+      List<LeaseGranted> onDevice =
+          granted.values().stream()
+              .filter(g -> g.devices().contains(device))
+              .sorted(Comparator.comparingLong(LeaseGranted::monotonicNanos))
+              .toList();
+      for (int i = 1; i < onDevice.size(); i++) {
+        LeaseGranted previous = onDevice.get(i - 1);
+        LeaseGranted next = onDevice.get(i);
+        assertThat(ended.get(previous.leaseId()).monotonicNanos())
+            .as(
+                "lease %d ends on %s before lease %d starts",
+                previous.leaseId(), device, next.leaseId())
+            .isLessThan(next.monotonicNanos());
+        assertThat(next.fencingToken())
+            .as("fencing token on %s", device)
+            .isGreaterThan(previous.fencingToken());
+      }
+      intervals += onDevice.size();
+    }
+    System.out.printf(
+        "lease hammer (%s): %d grants by %d clients in %.1f s = %.1f grants/s, max wait %d ms,"
+            + " %d device intervals checked, min grants per client %d%n",
+        getClass().getSimpleName(),
+        ours.size(),
+        clients,
+        seconds,
+        ours.size() / seconds,
+        TimeUnit.NANOSECONDS.toMillis(maxWaitNanos.get()),
+        intervals,
+        Arrays.stream(grantsPerClient).min().orElse(0));
   }
 }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.concurrent.Callable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -222,8 +223,7 @@ public class DeviceController {
   }
 
   /** Runs {@code change} if the guard allows writing to the device. */
-  private <T> T guarded(
-      String name, String lease, String fencingToken, java.util.concurrent.Callable<T> change)
+  private <T> T guarded(String name, String lease, String fencingToken, Callable<T> change)
       throws Exception {
     guard.checkWrite(name, lease, fencingToken);
     return change.call();

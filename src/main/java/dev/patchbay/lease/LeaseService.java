@@ -12,6 +12,7 @@ import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -145,7 +146,7 @@ public class LeaseService {
     return credentials;
   }
 
-  private <T> T audited(long id, String action, java.util.function.Supplier<T> change) {
+  private <T> T audited(long id, String action, Supplier<T> change) {
     try {
       return change.get();
     } catch (PatchbayException e) {

@@ -8,6 +8,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Every {@code patchbay.lease.sweep-interval} (and once at start, which ends the leases that
@@ -60,8 +61,8 @@ class LeaseSweeper implements SmartLifecycle {
     return schedule != null && !schedule.isDisposed();
   }
 
-  private reactor.core.publisher.Mono<Void> logged(Throwable e) {
+  private Mono<Void> logged(Throwable e) {
     log.warn("lease sweep failed; retrying in {}", interval, e);
-    return reactor.core.publisher.Mono.empty();
+    return Mono.empty();
   }
 }

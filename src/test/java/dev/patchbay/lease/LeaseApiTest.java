@@ -4,21 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The lease API over HTTP on H2: life cycle, all-or-nothing, waiting, expiry and validation. */
 class LeaseApiTest extends LeaseApiTestSupport {
 
   private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+  @Autowired LeaseQueue queue;
 
   @AfterEach
   void stopPool() {
@@ -245,11 +247,9 @@ class LeaseApiTest extends LeaseApiTestSupport {
     release(lease).expectStatus().isNoContent();
   }
 
-  private <T> CompletableFuture<T> async(java.util.function.Supplier<T> call) {
+  private <T> CompletableFuture<T> async(Supplier<T> call) {
     return CompletableFuture.supplyAsync(call, pool);
   }
-
-  @org.springframework.beans.factory.annotation.Autowired LeaseQueue queue;
 
   private void awaitWaiting(int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -278,11 +278,5 @@ class LeaseApiTest extends LeaseApiTestSupport {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  static List<String> names(JsonNode array) {
-    List<String> names = new ArrayList<>();
-    array.forEach(n -> names.add(n.asString()));
-    return names;
   }
 }

@@ -2,6 +2,7 @@ package dev.patchbay.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchbay.inventory.DeviceRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +54,8 @@ abstract class LeaseApiTestSupport {
 
   @Autowired WebTestClient client;
   @Autowired LeaseEventLog eventLog;
+  @Autowired LeaseLedger ledger;
+  @Autowired DeviceRepository deviceIds;
 
   /** Every response body read through {@link #body}, to check that no token is ever listed. */
   final List<String> bodies = new ArrayList<>();
@@ -196,6 +199,26 @@ abstract class LeaseApiTestSupport {
         .as("fewest grants of a client")
         .isPositive();
 
+    int intervals = assertExclusive(ours, shared);
+    System.out.printf(
+        "lease hammer (%s): %d grants by %d clients in %.1f s = %.1f grants/s, max wait %d ms,"
+            + " %d device intervals checked, min grants per client %d%n",
+        getClass().getSimpleName(),
+        ours.size(),
+        clients,
+        seconds,
+        ours.size() / seconds,
+        TimeUnit.NANOSECONDS.toMillis(maxWaitNanos.get()),
+        intervals,
+        Arrays.stream(grantsPerClient).min().orElse(0));
+  }
+
+  /**
+   * Checks, from the service's own grant and end moments (monotonic clock, taken under the device
+   * locks), that of the given leases no two held one of the devices at once and that fencing tokens
+   * grew strictly per device in grant order. Returns the number of device intervals checked.
+   */
+  int assertExclusive(Set<Long> ours, List<String> shared) {
     Map<Long, LeaseGranted> granted = new HashMap<>();
     eventLog.grants().stream()
         .filter(g -> ours.contains(g.leaseId()))
@@ -227,16 +250,66 @@ abstract class LeaseApiTestSupport {
       }
       intervals += onDevice.size();
     }
+    return intervals;
+  }
+
+  /**
+   * The same proof one layer down: 16 threads call {@link LeaseLedger#tryGrant} and {@link
+   * LeaseLedger#release} directly, bypassing the per-instance queue, so only the database row locks
+   * keep the leases apart (as between instances). Runs a third of the hammer duration.
+   */
+  void ledgerRaceScenario() throws Exception {
+    Duration duration =
+        Duration.ofSeconds(Math.max(2, Long.getLong("patchbay.test.lease.hammer-seconds", 30) / 3));
+    List<String> shared = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      shared.add(unique("race" + i));
+    }
+    devices(shared.toArray(String[]::new));
+    List<LeaseClaim.ClaimedDevice> all =
+        shared.stream()
+            .map(
+                name ->
+                    new LeaseClaim.ClaimedDevice(
+                        deviceIds.findByName(name).orElseThrow().getId(), name))
+            .toList();
+    long deadline = System.nanoTime() + duration.toNanos();
+    Set<Long> ours = ConcurrentHashMap.newKeySet();
+    AtomicLong busy = new AtomicLong();
+    try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        running.add(
+            pool.submit(
+                () -> {
+                  ThreadLocalRandom random = ThreadLocalRandom.current();
+                  while (System.nanoTime() < deadline) {
+                    List<LeaseClaim.ClaimedDevice> wanted = new ArrayList<>(all);
+                    Collections.shuffle(wanted, random);
+                    wanted = new ArrayList<>(wanted.subList(0, 1 + random.nextInt(3)));
+                    wanted.sort(Comparator.comparingLong(LeaseClaim.ClaimedDevice::id));
+                    LeaseClaim claim = new LeaseClaim(wanted, "racer", 300, Duration.ZERO, null);
+                    LeaseLedger.Attempt attempt = ledger.tryGrant(claim);
+                    if (attempt.granted() == null) {
+                      busy.incrementAndGet();
+                      continue;
+                    }
+                    Lease lease = attempt.granted().lease();
+                    ours.add(lease.getId());
+                    LockSupport.parkNanos(random.nextLong(1_000_000));
+                    ledger.release(new LeaseCredentials(lease.getId(), attempt.granted().token()));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> future : running) {
+        future.get(duration.toSeconds() + 120, TimeUnit.SECONDS);
+      }
+    }
+    int intervals = assertExclusive(ours, shared);
+    assertThat(ours).hasSizeGreaterThan(16);
     System.out.printf(
-        "lease hammer (%s): %d grants by %d clients in %.1f s = %.1f grants/s, max wait %d ms,"
-            + " %d device intervals checked, min grants per client %d%n",
-        getClass().getSimpleName(),
-        ours.size(),
-        clients,
-        seconds,
-        ours.size() / seconds,
-        TimeUnit.NANOSECONDS.toMillis(maxWaitNanos.get()),
-        intervals,
-        Arrays.stream(grantsPerClient).min().orElse(0));
+        "lease ledger race (%s): %d grants, %d busy attempts, %d device intervals checked in %d s%n",
+        getClass().getSimpleName(), ours.size(), busy.get(), intervals, duration.toSeconds());
   }
 }

@@ -9,4 +9,9 @@ class LeaseConcurrencyTest extends LeaseApiTestSupport {
   void noDeviceIsEverHeldTwiceAndEveryClientIsServed() throws Exception {
     hammerScenario();
   }
+
+  @Test
+  void databaseLocksAloneKeepConcurrentGrantsApart() throws Exception {
+    ledgerRaceScenario();
+  }
 }

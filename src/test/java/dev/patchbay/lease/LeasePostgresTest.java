@@ -61,6 +61,11 @@ class LeasePostgresTest extends LeaseApiTestSupport {
   }
 
   @Test
+  void databaseLocksAloneKeepConcurrentGrantsApart() throws Exception {
+    ledgerRaceScenario();
+  }
+
+  @Test
   void grantsAllOrNoneWithGrowingFencingTokens() {
     String a = unique("a");
     String b = unique("b");

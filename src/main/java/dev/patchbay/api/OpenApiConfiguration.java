@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -77,6 +78,7 @@ public class OpenApiConfiguration {
             new Components()
                 .addSchemas("FieldProblem", fieldProblem())
                 .addSchemas("Problem", problem())
+                .addSchemas("LeaseProblem", leaseProblem())
                 .addResponses("BadRequest", error("Invalid or malformed request"))
                 .addResponses("NotFound", error("No such resource"))
                 .addResponses(
@@ -91,10 +93,13 @@ public class OpenApiConfiguration {
                     "LeaseConflict",
                     error(
                         "A device is leased: the problem names it ('device'), its 'holder' and"
-                            + " when that lease expires ('expiresAt')"))
+                            + " when that lease expires ('expiresAt')",
+                        "LeaseProblem"))
                 .addResponses(
                     "Locked",
-                    error("The device is leased and the request does not present that lease"))
+                    error(
+                        "The device is leased and the request does not present that lease",
+                        "LeaseProblem"))
                 .addResponses("LeaseToken", error("Missing or wrong lease token"))
                 .addResponses("LeaseEnded", error("The lease has ended"))
                 .addParameters(
@@ -130,6 +135,23 @@ public class OpenApiConfiguration {
             new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem")));
   }
 
+  /** A problem about a leased device: which, who holds it, until when. */
+  private static Schema<?> leaseProblem() {
+    return new ComposedSchema()
+        .addAllOfItem(new Schema<>().$ref("#/components/schemas/Problem"))
+        .addAllOfItem(
+            new ObjectSchema()
+                .addProperty("device", new StringSchema().example("r1"))
+                .addProperty("holder", new StringSchema().example("ci-job-4711"))
+                .addProperty("expiresAt", new StringSchema().format("date-time"))
+                .addProperty(
+                    "currentFencingToken",
+                    new IntegerSchema()
+                        .format("int64")
+                        .description("The device's latest fencing token (stale-fencing-token)")))
+        .description("A problem about a leased device");
+  }
+
   private static Schema<?> fieldProblem() {
     return new ObjectSchema()
         .addProperty("field", new StringSchema().example("connections[0].port"))
@@ -138,12 +160,16 @@ public class OpenApiConfiguration {
   }
 
   private static ApiResponse error(String description) {
+    return error(description, "Problem");
+  }
+
+  private static ApiResponse error(String description, String schema) {
     return new ApiResponse()
         .description(description)
         .content(
             new Content()
                 .addMediaType(
                     PROBLEM_JSON,
-                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema))));
   }
 }

@@ -2,6 +2,8 @@ package dev.patchbay.lease;
 
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
+import dev.patchbay.audit.AuditOutcome;
+import dev.patchbay.audit.AuditService;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.inventory.DeviceWriteGuard;
@@ -11,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Enforces leases on writes: a mutating call on a leased device must present the lease ({@code
  * Patchbay-Lease: <leaseId>:<token>}), else 423; a {@code Patchbay-Fencing-Token} older than the
  * device's latest grant is refused with 409 (a holder whose lease ended and was granted to someone
- * else). Reads and unleased devices need nothing. Call it before the write, off the event loop.
+ * else). Reads and unleased devices need nothing. Refusals are audited. Call it before the write,
+ * off the event loop.
  */
 @Component
 public class LeaseGuard implements DeviceWriteGuard {
@@ -26,21 +30,39 @@ public class LeaseGuard implements DeviceWriteGuard {
   private final DeviceLeaseStateRepository states;
   private final LeaseRepository leases;
   private final LeaseTokens tokens;
+  private final AuditService audit;
+  private final TransactionTemplate reading;
 
   LeaseGuard(
       DeviceRepository devices,
       DeviceLeaseStateRepository states,
       LeaseRepository leases,
-      LeaseTokens tokens) {
+      LeaseTokens tokens,
+      AuditService audit,
+      PlatformTransactionManager transactions) {
     this.devices = devices;
     this.states = states;
     this.leases = leases;
     this.tokens = tokens;
+    this.audit = audit;
+    this.reading = new TransactionTemplate(transactions);
+    this.reading.setReadOnly(true);
   }
 
+  /** Refuses (and audits) the write unless allowed; see the class comment. */
   @Override
-  @Transactional(readOnly = true)
   public void checkWrite(String device, String lease, String fencingToken) {
+    try {
+      reading.executeWithoutResult(status -> check(device, lease, fencingToken));
+    } catch (PatchbayException e) {
+      if (e.type() == ProblemType.LOCKED || e.type() == ProblemType.STALE_FENCING_TOKEN) {
+        audit.record(null, "device.write", List.of(device), AuditOutcome.REFUSED, e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private void check(String device, String lease, String fencingToken) {
     Long fencing = LeaseCredentials.parseFencingToken(fencingToken);
     Optional<DeviceLeaseState> state =
         devices.findByName(device).map(Device::getId).flatMap(states::findById);

@@ -77,6 +77,17 @@ class LeaseEnforcementTest extends LeaseApiTestSupport {
         "stale-fencing-token");
     body(send("PUT", uri, replace, Map.of()), 200);
     send("DELETE", uri + "/connections/vty", null, Map.of()).expectStatus().isNoContent();
+
+    JsonNode audited =
+        body(send("GET", "/api/v1/audit?size=500&device=" + device, null, Map.of()), 200);
+    assertThat(
+            audited
+                .path("items")
+                .valueStream()
+                .filter(e -> e.path("action").asString().equals("device.write"))
+                .map(e -> e.path("outcome").asString()))
+        .hasSize(8)
+        .containsOnly("REFUSED");
   }
 
   @Test

@@ -62,7 +62,8 @@ class LeaseSweeper implements SmartLifecycle {
   }
 
   private Mono<Void> logged(Throwable e) {
-    log.warn("lease sweep failed; retrying in {}", interval, e);
+    log.warn("lease sweep failed, retrying in {}: {}", interval, e.toString());
+    log.debug("lease sweep failure", e);
     return Mono.empty();
   }
 }

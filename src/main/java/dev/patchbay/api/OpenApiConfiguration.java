@@ -5,12 +5,14 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +39,24 @@ public class OpenApiConfiguration {
   /** Reference to the shared 415 response. */
   public static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
 
+  /** Reference to the 409 response of a refused lease request (who holds what until when). */
+  public static final String LEASE_CONFLICT = "#/components/responses/LeaseConflict";
+
+  /** Reference to the shared 423 response: the device is leased by someone else. */
+  public static final String LOCKED = "#/components/responses/Locked";
+
+  /** Reference to the 403 response of a wrong or missing lease token. */
+  public static final String LEASE_TOKEN = "#/components/responses/LeaseToken";
+
+  /** Reference to the 410 response of a renewal after the lease ended. */
+  public static final String LEASE_ENDED = "#/components/responses/LeaseEnded";
+
+  /** Reference to the {@code Patchbay-Lease} header parameter. */
+  public static final String LEASE_PARAMETER = "#/components/parameters/PatchbayLease";
+
+  /** Reference to the {@code Patchbay-Fencing-Token} header parameter. */
+  public static final String FENCING_PARAMETER = "#/components/parameters/PatchbayFencingToken";
+
   private static final String PROBLEM_JSON = "application/problem+json";
 
   @Bean
@@ -58,13 +78,46 @@ public class OpenApiConfiguration {
             new Components()
                 .addSchemas("FieldProblem", fieldProblem())
                 .addSchemas("Problem", problem())
+                .addSchemas("LeaseProblem", leaseProblem())
                 .addResponses("BadRequest", error("Invalid or malformed request"))
                 .addResponses("NotFound", error("No such resource"))
                 .addResponses(
-                    "Conflict", error("Name already in use, stale version or dependent data"))
+                    "Conflict",
+                    error(
+                        "Name already in use, stale version, dependent data or a stale fencing"
+                            + " token"))
                 .addResponses(
                     "PreconditionFailed", error("If-Match does not name the current version"))
-                .addResponses("UnsupportedMediaType", error("Unsupported request content type")));
+                .addResponses("UnsupportedMediaType", error("Unsupported request content type"))
+                .addResponses(
+                    "LeaseConflict",
+                    error(
+                        "A device is leased: the problem names it ('device'), its 'holder' and"
+                            + " when that lease expires ('expiresAt')",
+                        "LeaseProblem"))
+                .addResponses(
+                    "Locked",
+                    error(
+                        "The device is leased and the request does not present that lease",
+                        "LeaseProblem"))
+                .addResponses("LeaseToken", error("Missing or wrong lease token"))
+                .addResponses("LeaseEnded", error("The lease has ended"))
+                .addParameters(
+                    "PatchbayLease",
+                    new HeaderParameter()
+                        .name("Patchbay-Lease")
+                        .description(
+                            "The caller's lease as '<leaseId>:<token>'. Required for changes to"
+                                + " a leased device and to renew or release a lease.")
+                        .schema(new StringSchema().example("17:<token>")))
+                .addParameters(
+                    "PatchbayFencingToken",
+                    new HeaderParameter()
+                        .name("Patchbay-Fencing-Token")
+                        .description(
+                            "The fencing token of the caller's lease; a token older than the"
+                                + " device's latest grant is refused (409 stale-fencing-token).")
+                        .schema(new IntegerSchema().format("int64"))));
   }
 
   private static Schema<?> problem() {
@@ -82,6 +135,23 @@ public class OpenApiConfiguration {
             new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem")));
   }
 
+  /** A problem about a leased device: which, who holds it, until when. */
+  private static Schema<?> leaseProblem() {
+    return new ComposedSchema()
+        .addAllOfItem(new Schema<>().$ref("#/components/schemas/Problem"))
+        .addAllOfItem(
+            new ObjectSchema()
+                .addProperty("device", new StringSchema().example("r1"))
+                .addProperty("holder", new StringSchema().example("ci-job-4711"))
+                .addProperty("expiresAt", new StringSchema().format("date-time"))
+                .addProperty(
+                    "currentFencingToken",
+                    new IntegerSchema()
+                        .format("int64")
+                        .description("The device's latest fencing token (stale-fencing-token)")))
+        .description("A problem about a leased device");
+  }
+
   private static Schema<?> fieldProblem() {
     return new ObjectSchema()
         .addProperty("field", new StringSchema().example("connections[0].port"))
@@ -90,12 +160,16 @@ public class OpenApiConfiguration {
   }
 
   private static ApiResponse error(String description) {
+    return error(description, "Problem");
+  }
+
+  private static ApiResponse error(String description, String schema) {
     return new ApiResponse()
         .description(description)
         .content(
             new Content()
                 .addMediaType(
                     PROBLEM_JSON,
-                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema))));
   }
 }

@@ -28,7 +28,12 @@ public enum ProblemType {
   TIMEOUT("timeout", HttpStatus.GATEWAY_TIMEOUT, "Device did not answer in time"),
   PROMPT_NOT_FOUND("prompt-not-found", HttpStatus.BAD_GATEWAY, "Device prompt not recognised"),
   COMMAND_ERROR("command-error", HttpStatus.UNPROCESSABLE_CONTENT, "Device rejected the command"),
-  CLOSED("closed", HttpStatus.CONFLICT, "Connection is closed");
+  CLOSED("closed", HttpStatus.CONFLICT, "Connection is closed"),
+  LEASE_CONFLICT("lease-conflict", HttpStatus.CONFLICT, "Devices are leased"),
+  LOCKED("locked", HttpStatus.LOCKED, "Device is leased"),
+  STALE_FENCING_TOKEN("stale-fencing-token", HttpStatus.CONFLICT, "Stale fencing token"),
+  LEASE_TOKEN("lease-token", HttpStatus.FORBIDDEN, "Wrong lease token"),
+  LEASE_ENDED("lease-ended", HttpStatus.GONE, "Lease ended");
 
   private static final String BASE = "https://patchbay.dev/problems/";
 

@@ -2,12 +2,16 @@ package dev.patchbay.inventory;
 
 import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
 import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
+import static dev.patchbay.api.OpenApiConfiguration.FENCING_PARAMETER;
+import static dev.patchbay.api.OpenApiConfiguration.LEASE_PARAMETER;
+import static dev.patchbay.api.OpenApiConfiguration.LOCKED;
 import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.api.OpenApiConfiguration.PRECONDITION_FAILED;
 import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
 import dev.patchbay.common.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -36,10 +40,12 @@ public class ConnectionController {
 
   private final ConnectionService service;
   private final Blocking blocking;
+  private final DeviceWriteGuard guard;
 
-  ConnectionController(ConnectionService service, Blocking blocking) {
+  ConnectionController(ConnectionService service, Blocking blocking, DeviceWriteGuard guard) {
     this.service = service;
     this.blocking = blocking;
+    this.guard = guard;
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -57,15 +63,26 @@ public class ConnectionController {
   @ApiResponse(responseCode = "201", description = "Created; ETag carries the device version")
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "409", ref = CONFLICT)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<ConnectionResponse>> create(
       @PathVariable String device,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody ConnectionRequest body) {
     return blocking
-        .call(() -> service.create(device, body, ifMatch))
+        .call(
+            () -> {
+              guard.checkWrite(device, lease, fencingToken);
+              return service.create(device, body, ifMatch);
+            })
         .map(
             v ->
                 Responses.created(
@@ -94,16 +111,27 @@ public class ConnectionController {
   @ApiResponse(responseCode = "200", description = "The replaced definition")
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "409", ref = CONFLICT)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<ConnectionResponse>> replace(
       @PathVariable String device,
       @PathVariable String connection,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody ConnectionRequest body) {
     return blocking
-        .call(() -> service.replace(device, connection, body, ifMatch))
+        .call(
+            () -> {
+              guard.checkWrite(device, lease, fencingToken);
+              return service.replace(device, connection, body, ifMatch);
+            })
         .map(Responses::ok);
   }
 
@@ -111,13 +139,24 @@ public class ConnectionController {
   @Operation(operationId = "deleteConnection", summary = "Remove a connection definition")
   @ApiResponse(responseCode = "204", description = "Removed")
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   Mono<ResponseEntity<Void>> delete(
       @PathVariable String device,
       @PathVariable String connection,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     return blocking
-        .run(() -> service.delete(device, connection, ifMatch))
+        .run(
+            () -> {
+              guard.checkWrite(device, lease, fencingToken);
+              service.delete(device, connection, ifMatch);
+            })
         .thenReturn(ResponseEntity.noContent().build());
   }
 }

@@ -2,6 +2,9 @@ package dev.patchbay.inventory;
 
 import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
 import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
+import static dev.patchbay.api.OpenApiConfiguration.FENCING_PARAMETER;
+import static dev.patchbay.api.OpenApiConfiguration.LEASE_PARAMETER;
+import static dev.patchbay.api.OpenApiConfiguration.LOCKED;
 import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.api.OpenApiConfiguration.PRECONDITION_FAILED;
 import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
@@ -12,6 +15,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.concurrent.Callable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,10 +43,12 @@ public class DeviceController {
 
   private final DeviceService service;
   private final Blocking blocking;
+  private final DeviceWriteGuard guard;
 
-  DeviceController(DeviceService service, Blocking blocking) {
+  DeviceController(DeviceService service, Blocking blocking, DeviceWriteGuard guard) {
     this.service = service;
     this.blocking = blocking;
+    this.guard = guard;
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -103,14 +109,23 @@ public class DeviceController {
   @ApiResponse(responseCode = "200", description = "The replaced device")
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "409", ref = CONFLICT)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<DeviceResponse>> replace(
       @PathVariable String name,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody DeviceRequest body) {
-    return blocking.call(() -> service.replace(name, body, ifMatch)).map(Responses::ok);
+    return blocking
+        .call(() -> guarded(name, lease, fencingToken, () -> service.replace(name, body, ifMatch)))
+        .map(Responses::ok);
   }
 
   @PatchMapping(
@@ -123,11 +138,18 @@ public class DeviceController {
   @ApiResponse(responseCode = "200", description = "The patched device")
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "409", ref = CONFLICT)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<DeviceResponse>> patch(
       @PathVariable String name,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content =
@@ -135,19 +157,32 @@ public class DeviceController {
                       schema = @Schema(implementation = DeviceRequest.class)))
           @RequestBody
           JsonNode patch) {
-    return blocking.call(() -> service.patch(name, patch, ifMatch)).map(Responses::ok);
+    return blocking
+        .call(() -> guarded(name, lease, fencingToken, () -> service.patch(name, patch, ifMatch)))
+        .map(Responses::ok);
   }
 
   @DeleteMapping("/{name}")
   @Operation(operationId = "deleteDevice", summary = "Delete a device and its definitions")
   @ApiResponse(responseCode = "204", description = "Deleted")
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   Mono<ResponseEntity<Void>> delete(
       @PathVariable String name,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     return blocking
-        .run(() -> service.delete(name, ifMatch))
+        .run(
+            () -> {
+              guard.checkWrite(name, lease, fencingToken);
+              service.delete(name, ifMatch);
+            })
         .thenReturn(ResponseEntity.noContent().build());
   }
 
@@ -162,15 +197,35 @@ public class DeviceController {
   @ApiResponse(responseCode = "200", description = "The device, secrets masked")
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<DeviceResponse>> supplySecret(
       @PathVariable String name,
       @PathVariable String credential,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody CredentialRequest body) {
     return blocking
-        .call(() -> service.supplySecret(name, credential, body, ifMatch))
+        .call(
+            () ->
+                guarded(
+                    name,
+                    lease,
+                    fencingToken,
+                    () -> service.supplySecret(name, credential, body, ifMatch)))
         .map(Responses::ok);
+  }
+
+  /** Runs {@code change} if the guard allows writing to the device. */
+  private <T> T guarded(String name, String lease, String fencingToken, Callable<T> change)
+      throws Exception {
+    guard.checkWrite(name, lease, fencingToken);
+    return change.call();
   }
 }

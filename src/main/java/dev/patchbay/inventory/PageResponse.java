@@ -9,7 +9,7 @@ import org.springframework.data.domain.Page;
 @Schema(description = "One page of a listing, sorted by name")
 public record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
-  static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
+  public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
     return new PageResponse<>(
         page.getContent().stream().map(mapper).toList(),
         page.getNumber(),

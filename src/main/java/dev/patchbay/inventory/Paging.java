@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Paging limits of listings: {@code page} from 0, {@code size} 1..{@value #MAX_SIZE}. */
-final class Paging {
+public final class Paging {
 
   static final int MAX_SIZE = 500;
 
   private Paging() {}
 
-  static void check(int page, int size) {
+  public static void check(int page, int size) {
     List<FieldProblem> problems = new ArrayList<>();
     if (page < 0) {
       problems.add(new FieldProblem("page", "must be 0 or more"));

@@ -1,10 +1,7 @@
 package dev.patchbay.inventory;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.patchbay.testsupport.PostgresTestSchema;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
@@ -19,37 +16,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class InventoryPostgresTest extends InventoryApiTestSupport {
 
-  private static final String SCHEMA =
-      "pb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-  private static final String USER = "postgres";
+  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema("inventory");
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> url() + separator() + "currentSchema=" + SCHEMA);
-    registry.add("spring.datasource.username", () -> USER);
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("spring.flyway.schemas", () -> SCHEMA);
-    registry.add("spring.flyway.default-schema", () -> SCHEMA);
+    SCHEMA.register(registry);
   }
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url(), USER, "");
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    }
-  }
-
-  private static String url() {
-    String url = System.getProperty("patchbay.test.pg.url");
-    if (url == null || url.isBlank()) {
-      throw new IllegalStateException("system property patchbay.test.pg.url is not set");
-    }
-    return url;
-  }
-
-  private static String separator() {
-    return url().contains("?") ? "&" : "?";
+    SCHEMA.drop();
   }
 
   @Test

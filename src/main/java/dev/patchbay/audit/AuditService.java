@@ -1,0 +1,62 @@
+package dev.patchbay.audit;
+
+import dev.patchbay.inventory.PageResponse;
+import dev.patchbay.inventory.Paging;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records audit events and lists them. {@link #record} joins the caller's transaction when there is
+ * one, so an audited change and its event commit together.
+ */
+@Service
+public class AuditService {
+
+  private final AuditEventRepository events;
+
+  AuditService(AuditEventRepository events) {
+    this.events = events;
+  }
+
+  /** Filters of a listing; null means any. {@code from} inclusive, {@code to} exclusive. */
+  public record Filter(String device, String actor, Instant from, Instant to) {}
+
+  @Transactional
+  public void record(
+      String actor, String action, List<String> devices, AuditOutcome outcome, String detail) {
+    events.save(new AuditEvent(actor, action, devices, outcome.name(), detail));
+  }
+
+  /** Newest first. */
+  @Transactional(readOnly = true)
+  public PageResponse<AuditEventResponse> list(Filter filter, int page, int size) {
+    Paging.check(page, size);
+    Specification<AuditEvent> spec =
+        (root, query, cb) -> {
+          List<Predicate> where = new ArrayList<>();
+          if (filter.device() != null) {
+            where.add(cb.isMember(filter.device(), root.<List<String>>get("devices")));
+          }
+          if (filter.actor() != null) {
+            where.add(cb.equal(root.get("actor"), filter.actor()));
+          }
+          if (filter.from() != null) {
+            where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), filter.from()));
+          }
+          if (filter.to() != null) {
+            where.add(cb.lessThan(root.get("occurredAt"), filter.to()));
+          }
+          return cb.and(where.toArray(Predicate[]::new));
+        };
+    Sort newestFirst = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"));
+    return PageResponse.of(
+        events.findAll(spec, PageRequest.of(page, size, newestFirst)), AuditEventResponse::of);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.patchbay.lease;
+
+import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
+import static dev.patchbay.api.OpenApiConfiguration.LEASE_CONFLICT;
+import static dev.patchbay.api.OpenApiConfiguration.LEASE_ENDED;
+import static dev.patchbay.api.OpenApiConfiguration.LEASE_PARAMETER;
+import static dev.patchbay.api.OpenApiConfiguration.LEASE_TOKEN;
+import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
+import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
+
+import dev.patchbay.common.Blocking;
+import dev.patchbay.inventory.DeviceWriteGuard;
+import dev.patchbay.inventory.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code /api/v1/leases}: exclusive, expiring use of devices by CI jobs. */
+@RestController
+@RequestMapping("/api/v1/leases")
+@Tag(name = "Leases", description = "Exclusive, expiring use of devices")
+public class LeaseController {
+
+  private final LeaseService service;
+  private final Blocking blocking;
+
+  LeaseController(LeaseService service, Blocking blocking) {
+    this.service = service;
+    this.blocking = blocking;
+  }
+
+  @PostMapping(
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "acquireLease",
+      summary = "Lease devices, all or none, waiting up to waitSeconds for busy ones",
+      description =
+          "Grants every named device (or every device of the testbed) or none. Busy devices are"
+              + " waited for up to 'waitSeconds', first come first served; then 409 names the"
+              + " device, its holder and when that lease expires. The token is shown only here.")
+  @ApiResponse(responseCode = "201", description = "Granted; the only response with the token")
+  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ApiResponse(responseCode = "409", ref = LEASE_CONFLICT)
+  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  Mono<ResponseEntity<LeaseResponse>> acquire(@RequestBody LeaseRequest body) {
+    return service
+        .acquire(body)
+        .map(
+            lease ->
+                ResponseEntity.created(URI.create("/api/v1/leases/" + lease.id())).body(lease));
+  }
+
+  @PostMapping(
+      path = "/{id}/renew",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "renewLease",
+      summary = "Extend a lease to ttlSeconds from now (at most patchbay.lease.max-ttl)")
+  @ApiResponse(responseCode = "200", description = "The renewed lease")
+  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ApiResponse(responseCode = "403", ref = LEASE_TOKEN)
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "410", ref = LEASE_ENDED)
+  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  Mono<LeaseResponse> renew(
+      @PathVariable long id,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @RequestBody(required = false) RenewRequest body) {
+    return blocking.call(() -> service.renew(id, lease, body));
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(operationId = "releaseLease", summary = "Release a lease; waiting requests go next")
+  @ApiResponse(responseCode = "204", description = "Released (or had already ended)")
+  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ApiResponse(responseCode = "403", ref = LEASE_TOKEN)
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  Mono<ResponseEntity<Void>> release(
+      @PathVariable long id,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease) {
+    return blocking
+        .run(() -> service.release(id, lease))
+        .thenReturn(ResponseEntity.noContent().build());
+  }
+
+  @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "getLease", summary = "Read a lease (without its token)")
+  @ApiResponse(responseCode = "200", description = "The lease")
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  Mono<LeaseResponse> get(@PathVariable long id) {
+    return blocking.call(() -> service.get(id));
+  }
+
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "listLeases",
+      summary = "List leases, newest first, by device, holder and whether active")
+  @ApiResponse(responseCode = "200", description = "One page of leases, without tokens")
+  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  Mono<PageResponse<LeaseResponse>> list(
+      @Parameter(description = "Device name") @RequestParam(required = false) String device,
+      @Parameter(description = "Holder") @RequestParam(required = false) String holder,
+      @Parameter(description = "Only leases that hold (true) or no longer hold (false) devices")
+          @RequestParam(required = false)
+          Boolean active,
+      @RequestParam(defaultValue = "0") int page,
+      @Parameter(schema = @Schema(minimum = "1", maximum = "500"))
+          @RequestParam(defaultValue = "50")
+          int size) {
+    LeaseService.Filter filter = new LeaseService.Filter(device, holder, active);
+    return blocking.call(() -> service.list(filter, page, size));
+  }
+}

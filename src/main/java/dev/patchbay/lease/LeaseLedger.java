@@ -1,0 +1,274 @@
+package dev.patchbay.lease;
+
+import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
+import dev.patchbay.audit.AuditOutcome;
+import dev.patchbay.audit.AuditService;
+import dev.patchbay.inventory.Device;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The lease state changes, one transaction each. Mutual exclusion comes from the database: every
+ * change first locks the rows of the devices involved with {@code SELECT ... FOR UPDATE}
+ * (PESSIMISTIC_WRITE), one by one in ascending device id. All transactions take device locks in
+ * that one global order, so two requests for {A,B} and {B,A} can never deadlock; whoever locks
+ * first decides, the other sees the result after the first commits. This works the same on H2 and
+ * PostgreSQL and across instances sharing the database. Only then is {@code device_lease_state}
+ * read and written: who holds the device, and its fencing counter.
+ *
+ * <p>A lease whose expiry has passed no longer holds its devices, even before {@link LeaseSweeper}
+ * marks it ended: a grant simply takes such a device over. Ending it (and the event) is left to
+ * {@link #expire}, which locks all its devices in order as well.
+ */
+@Component
+class LeaseLedger {
+
+  private final EntityManager em;
+  private final LeaseRepository leases;
+  private final DeviceLeaseStateRepository states;
+  private final LeaseTokens tokens;
+  private final AuditService audit;
+  private final ApplicationEventPublisher events;
+
+  LeaseLedger(
+      EntityManager em,
+      LeaseRepository leases,
+      DeviceLeaseStateRepository states,
+      LeaseTokens tokens,
+      AuditService audit,
+      ApplicationEventPublisher events) {
+    this.em = em;
+    this.leases = leases;
+    this.states = states;
+    this.tokens = tokens;
+    this.audit = audit;
+    this.events = events;
+  }
+
+  /** A new lease with its secret token (the only time the token is known). */
+  record Granted(Lease lease, String token) {}
+
+  /** The device that stopped a grant, who holds it and until when. */
+  record Busy(String device, String holder, Instant expiresAt) {}
+
+  /** The outcome of one grant attempt: exactly one of the two is set. */
+  record Attempt(Granted granted, Busy busy) {}
+
+  /**
+   * A device of the claim held by an active lease, read without locks: a cheap first check, so that
+   * busy devices cost no locking transaction (and no commit to disk on PostgreSQL). A claim that
+   * looks free is decided by {@link #tryGrant} under the locks.
+   */
+  @Transactional(readOnly = true)
+  Optional<Busy> findBusy(LeaseClaim claim) {
+    Instant now = now();
+    for (LeaseClaim.ClaimedDevice device : claim.devices()) {
+      Optional<Lease> holder =
+          states.findById(device.id()).flatMap(state -> activeLease(state, now));
+      if (holder.isPresent()) {
+        return Optional.of(
+            new Busy(device.name(), holder.get().getHolder(), holder.get().getExpiresAt()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Grants all devices of the claim, or none when one is held by an active lease. */
+  @Transactional
+  Attempt tryGrant(LeaseClaim claim) {
+    Instant now = now();
+    List<DeviceLeaseState> locked = new ArrayList<>();
+    long fencing = 0;
+    for (LeaseClaim.ClaimedDevice device : claim.devices()) {
+      lock(device.id()).orElseThrow(() -> PatchbayException.notFound("device", device.name()));
+      DeviceLeaseState state =
+          states.findById(device.id()).orElseGet(() -> new DeviceLeaseState(device.id()));
+      Optional<Lease> holder = activeLease(state, now);
+      if (holder.isPresent()) {
+        return new Attempt(
+            null, new Busy(device.name(), holder.get().getHolder(), holder.get().getExpiresAt()));
+      }
+      locked.add(state);
+      fencing = Math.max(fencing, state.getFencingCounter());
+    }
+    long heldSince = System.nanoTime();
+    String token = tokens.newToken();
+    Lease lease =
+        leases.save(
+            new Lease(
+                claim.holder(),
+                claim.reason(),
+                tokens.hash(token),
+                fencing + 1,
+                claim.names(),
+                claim.ttlSeconds(),
+                now));
+    for (DeviceLeaseState state : locked) {
+      state.hold(lease.getId(), lease.getFencingToken());
+      states.save(state);
+    }
+    audit.record(
+        claim.holder(),
+        "lease.acquire",
+        claim.names(),
+        AuditOutcome.SUCCESS,
+        "lease " + lease.getId() + " until " + lease.getExpiresAt() + reasonSuffix(claim.reason()));
+    afterCommit(
+        new LeaseGranted(
+            lease.getId(), lease.getHolder(), claim.names(), lease.getFencingToken(), heldSince));
+    return new Attempt(new Granted(lease, token), null);
+  }
+
+  /** Extends an active lease to {@code ttlSeconds} from now. */
+  @Transactional
+  Lease renew(LeaseCredentials credentials, Long ttlSeconds) {
+    Lease lease = lockLease(credentials);
+    Instant now = now();
+    if (!lease.isActiveAt(now)) {
+      throw new PatchbayException(
+          ProblemType.LEASE_ENDED, "lease " + lease.getId() + " has ended; acquire a new one");
+    }
+    lease.renew(now, ttlSeconds == null ? lease.getTtlSeconds() : ttlSeconds);
+    audit.record(
+        lease.getHolder(),
+        "lease.renew",
+        lease.getDevices(),
+        AuditOutcome.SUCCESS,
+        "lease " + lease.getId() + " until " + lease.getExpiresAt());
+    return lease;
+  }
+
+  /** Ends a lease at its holder's request; releasing an ended lease changes nothing. */
+  @Transactional
+  void release(LeaseCredentials credentials) {
+    Lease lease = lockLease(credentials);
+    if (lease.getEndedAt() == null) {
+      boolean expired = !lease.isActiveAt(now());
+      end(lease, expired ? LeaseEndReason.EXPIRED : LeaseEndReason.RELEASED);
+    }
+  }
+
+  /** Ends a lease nobody will use (its requester went away before the grant reached it). */
+  @Transactional
+  void abandon(long leaseId) {
+    Lease lease = lockLease(leaseId);
+    if (lease.getEndedAt() == null) {
+      end(lease, LeaseEndReason.RELEASED);
+    }
+  }
+
+  /** Ends the lease if its expiry has passed and it was not ended or renewed meanwhile. */
+  @Transactional
+  void expire(long leaseId) {
+    Lease lease = lockLease(leaseId);
+    if (lease.getEndedAt() == null && !lease.isActiveAt(now())) {
+      end(lease, LeaseEndReason.EXPIRED);
+    }
+  }
+
+  /** Audits a refused renewal or release of the lease, naming its holder and devices. */
+  @Transactional
+  void recordRefusal(long leaseId, String action, String why) {
+    leases
+        .findById(leaseId)
+        .ifPresent(
+            lease ->
+                audit.record(
+                    lease.getHolder(),
+                    action,
+                    lease.getDevices(),
+                    AuditOutcome.REFUSED,
+                    "lease " + leaseId + ": " + why));
+  }
+
+  @Transactional(readOnly = true)
+  List<Long> expiredLeaseIds() {
+    return leases.findExpiredIds(now());
+  }
+
+  private void end(Lease lease, LeaseEndReason why) {
+    long heldUntil = System.nanoTime();
+    lease.end(now(), why);
+    for (Long deviceId : deviceIds(lease)) {
+      states
+          .findById(deviceId)
+          .filter(state -> lease.getId().equals(state.getLeaseId()))
+          .ifPresent(DeviceLeaseState::free);
+    }
+    audit.record(
+        lease.getHolder(),
+        why == LeaseEndReason.EXPIRED ? "lease.expire" : "lease.release",
+        lease.getDevices(),
+        AuditOutcome.SUCCESS,
+        "lease " + lease.getId());
+    afterCommit(new LeaseEnded(lease.getId(), List.copyOf(lease.getDevices()), why, heldUntil));
+  }
+
+  /** Locks the lease's devices in id order, then reads the lease fresh and checks the token. */
+  private Lease lockLease(LeaseCredentials credentials) {
+    Lease lease = lockLease(credentials.leaseId());
+    if (!tokens.matches(credentials.token(), lease.getTokenHash())) {
+      throw new PatchbayException(
+          ProblemType.LEASE_TOKEN, "the token does not belong to lease " + lease.getId());
+    }
+    return lease;
+  }
+
+  private Lease lockLease(long leaseId) {
+    Lease lease =
+        leases
+            .findById(leaseId)
+            .orElseThrow(() -> PatchbayException.notFound("lease", String.valueOf(leaseId)));
+    deviceIds(lease).forEach(this::lock);
+    em.refresh(lease);
+    return lease;
+  }
+
+  /** Ids of the lease's devices that still exist, in ascending order (the lock order). */
+  private List<Long> deviceIds(Lease lease) {
+    return em.createQuery(
+            "select d.id from Device d where d.name in :names order by d.id", Long.class)
+        .setParameter("names", lease.getDevices())
+        .getResultList();
+  }
+
+  private Optional<Device> lock(long deviceId) {
+    return Optional.ofNullable(em.find(Device.class, deviceId, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  private Optional<Lease> activeLease(DeviceLeaseState state, Instant now) {
+    if (state.getLeaseId() == null) {
+      return Optional.empty();
+    }
+    return leases.findById(state.getLeaseId()).filter(lease -> lease.isActiveAt(now));
+  }
+
+  private void afterCommit(Object event) {
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            events.publishEvent(event);
+          }
+        });
+  }
+
+  private static String reasonSuffix(String reason) {
+    return reason == null || reason.isBlank() ? "" : ": " + reason;
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.patchbay.lease;
+
+import dev.patchbay.api.FieldProblem;
+import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
+import dev.patchbay.audit.AuditOutcome;
+import dev.patchbay.audit.AuditService;
+import dev.patchbay.common.Blocking;
+import dev.patchbay.inventory.PageResponse;
+import dev.patchbay.inventory.Paging;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Mono;
+
+/**
+ * Leases of devices: acquire (all or nothing, waiting first come first served), renew, release,
+ * read and list. Refused renewals and releases are audited here; grants and ends by {@link
+ * LeaseLedger} in their own transaction, refused acquisitions by {@link LeaseQueue}.
+ */
+@Service
+public class LeaseService {
+
+  private final LeaseRequestValidator validator;
+  private final LeaseQueue queue;
+  private final LeaseLedger ledger;
+  private final LeaseRepository leases;
+  private final AuditService audit;
+  private final Blocking blocking;
+
+  LeaseService(
+      LeaseRequestValidator validator,
+      LeaseQueue queue,
+      LeaseLedger ledger,
+      LeaseRepository leases,
+      AuditService audit,
+      Blocking blocking) {
+    this.validator = validator;
+    this.queue = queue;
+    this.ledger = ledger;
+    this.leases = leases;
+    this.audit = audit;
+    this.blocking = blocking;
+  }
+
+  /** Filters of a listing; null means any. */
+  public record Filter(String device, String holder, Boolean active) {}
+
+  /** Grants the lease, waiting up to the request's {@code waitSeconds}; the token is included. */
+  public Mono<LeaseResponse> acquire(LeaseRequest request) {
+    return blocking
+        .call(() -> validator.validate(request))
+        .flatMap(queue::acquire)
+        .map(granted -> LeaseResponse.of(granted.lease(), granted.token(), Instant.now()));
+  }
+
+  /** Extends the lease by {@code ttlSeconds} (or its last ttl) from now. Blocking. */
+  public LeaseResponse renew(long id, String leaseHeader, RenewRequest body) {
+    Long ttl = body == null ? null : body.ttlSeconds();
+    if (ttl != null) {
+      List<FieldProblem> problems = new ArrayList<>();
+      validator.checkTtl(ttl, problems);
+      if (!problems.isEmpty()) {
+        throw PatchbayException.invalid("invalid renewal", problems);
+      }
+    }
+    LeaseCredentials credentials = credentialsFor(id, leaseHeader, "lease.renew");
+    return audited(
+        id,
+        "lease.renew",
+        () -> LeaseResponse.of(ledger.renew(credentials, ttl), null, Instant.now()));
+  }
+
+  /** Ends the lease and serves the next waiters. Blocking. */
+  public void release(long id, String leaseHeader) {
+    LeaseCredentials credentials = credentialsFor(id, leaseHeader, "lease.release");
+    audited(
+        id,
+        "lease.release",
+        () -> {
+          ledger.release(credentials);
+          return null;
+        });
+    queue.drainSoon();
+  }
+
+  @Transactional(readOnly = true)
+  public LeaseResponse get(long id) {
+    return leases
+        .findById(id)
+        .map(lease -> LeaseResponse.of(lease, null, Instant.now()))
+        .orElseThrow(() -> PatchbayException.notFound("lease", String.valueOf(id)));
+  }
+
+  /** Newest first. */
+  @Transactional(readOnly = true)
+  public PageResponse<LeaseResponse> list(Filter filter, int page, int size) {
+    Paging.check(page, size);
+    Instant now = Instant.now();
+    Specification<Lease> spec =
+        (root, query, cb) -> {
+          List<Predicate> where = new ArrayList<>();
+          if (filter.device() != null) {
+            where.add(cb.isMember(filter.device(), root.<List<String>>get("devices")));
+          }
+          if (filter.holder() != null) {
+            where.add(cb.equal(root.get("holder"), filter.holder()));
+          }
+          if (filter.active() != null) {
+            Predicate active =
+                cb.and(
+                    cb.isNull(root.get("endedAt")),
+                    cb.greaterThan(root.<Instant>get("expiresAt"), now));
+            where.add(filter.active() ? active : cb.not(active));
+          }
+          return cb.and(where.toArray(Predicate[]::new));
+        };
+    return PageResponse.of(
+        leases.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.desc("id")))),
+        lease -> LeaseResponse.of(lease, null, now));
+  }
+
+  private LeaseCredentials credentialsFor(long id, String header, String action) {
+    if (header == null || header.isBlank()) {
+      throw new PatchbayException(
+          ProblemType.LEASE_TOKEN, "send the lease as header 'Patchbay-Lease: <id>:<token>'");
+    }
+    LeaseCredentials credentials = LeaseCredentials.parse(header);
+    if (credentials.leaseId() != id) {
+      audit.record(
+          null,
+          action,
+          List.of(),
+          AuditOutcome.REFUSED,
+          "lease header names another lease than " + id);
+      throw new PatchbayException(
+          ProblemType.LEASE_TOKEN, "the lease header names lease " + credentials.leaseId());
+    }
+    return credentials;
+  }
+
+  private <T> T audited(long id, String action, Supplier<T> change) {
+    try {
+      return change.get();
+    } catch (PatchbayException e) {
+      if (e.type() == ProblemType.LEASE_TOKEN || e.type() == ProblemType.LEASE_ENDED) {
+        ledger.recordRefusal(id, action, e.getMessage());
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.patchbay.lease;
+
+import dev.patchbay.common.Blocking;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every {@code patchbay.lease.sweep-interval} (and once at start, which ends the leases that
+ * expired while the service was down): ends expired leases, then lets waiting requests try again.
+ * The database is the only lease state, so nothing else needs rebuilding after a restart.
+ */
+@Component
+class LeaseSweeper implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(LeaseSweeper.class);
+
+  private final LeaseLedger ledger;
+  private final LeaseQueue queue;
+  private final Blocking blocking;
+  private final Duration interval;
+  private volatile Disposable schedule;
+
+  LeaseSweeper(
+      LeaseLedger ledger, LeaseQueue queue, Blocking blocking, LeaseProperties properties) {
+    this.ledger = ledger;
+    this.queue = queue;
+    this.blocking = blocking;
+    this.interval = properties.sweepInterval();
+  }
+
+  /** Ends every lease whose expiry has passed and serves the waiters. */
+  void sweep() {
+    for (Long id : ledger.expiredLeaseIds()) {
+      ledger.expire(id);
+    }
+    queue.drain();
+  }
+
+  @Override
+  public void start() {
+    schedule =
+        Flux.interval(Duration.ZERO, interval)
+            .onBackpressureDrop()
+            .concatMap(tick -> blocking.run(this::sweep).onErrorResume(this::logged), 1)
+            .subscribe();
+  }
+
+  @Override
+  public void stop() {
+    schedule.dispose();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return schedule != null && !schedule.isDisposed();
+  }
+
+  private Mono<Void> logged(Throwable e) {
+    log.warn("lease sweep failed, retrying in {}: {}", interval, e.toString());
+    log.debug("lease sweep failure", e);
+    return Mono.empty();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.patchbay.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patchbay.testsupport.PostgresTestSchema;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Leases on the real PostgreSQL given by {@code patchbay.test.pg.url}, in a fresh schema created by
+ * Flyway and dropped afterwards: the concurrency proof and all-or-nothing with fencing. Fails,
+ * never skips, when PostgreSQL is down.
+ */
+@DirtiesContext
+class LeasePostgresTest extends LeaseApiTestSupport {
+
+  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema("lease");
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    SCHEMA.register(registry);
+  }
+
+  @AfterAll
+  static void dropSchema() throws SQLException {
+    SCHEMA.drop();
+  }
+
+  @Test
+  void noDeviceIsEverHeldTwiceAndEveryClientIsServed() throws Exception {
+    hammerScenario();
+  }
+
+  @Test
+  void databaseLocksAloneKeepConcurrentGrantsApart() throws Exception {
+    ledgerRaceScenario();
+  }
+
+  @Test
+  void grantsAllOrNoneWithGrowingFencingTokens() {
+    String a = unique("a");
+    String b = unique("b");
+    devices(a, b);
+    JsonNode holderOfB = granted("job-b", 60, 0, b);
+    JsonNode refused = problem(acquire("job-ab", 60, 0, b, a), 409, "lease-conflict");
+    assertThat(refused.path("holder").asString()).isEqualTo("job-b");
+    JsonNode onlyA = granted("job-a", 60, 0, a);
+    release(onlyA).expectStatus().isNoContent();
+    release(holderOfB).expectStatus().isNoContent();
+    JsonNode both = granted("job-ab", 60, 0, a, b);
+    assertThat(both.path("fencingToken").asLong())
+        .isGreaterThan(onlyA.path("fencingToken").asLong())
+        .isGreaterThan(holderOfB.path("fencingToken").asLong());
+    release(both).expectStatus().isNoContent();
+  }
+}

@@ -20,7 +20,15 @@ public enum ProblemType {
   PRECONDITION_FAILED(
       "precondition-failed", HttpStatus.PRECONDITION_FAILED, "Resource changed since it was read"),
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
-  INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+  INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+  DEVICE_UNREACHABLE("device-unreachable", HttpStatus.BAD_GATEWAY, "Device unreachable"),
+  AUTH_FAILED("auth-failed", HttpStatus.BAD_GATEWAY, "Device refused the credentials"),
+  HOST_KEY_MISMATCH(
+      "host-key-mismatch", HttpStatus.BAD_GATEWAY, "Device host key does not match the pinned key"),
+  TIMEOUT("timeout", HttpStatus.GATEWAY_TIMEOUT, "Device did not answer in time"),
+  PROMPT_NOT_FOUND("prompt-not-found", HttpStatus.BAD_GATEWAY, "Device prompt not recognised"),
+  COMMAND_ERROR("command-error", HttpStatus.UNPROCESSABLE_CONTENT, "Device rejected the command"),
+  CLOSED("closed", HttpStatus.CONFLICT, "Connection is closed");
 
   private static final String BASE = "https://patchbay.dev/problems/";
 

@@ -1,0 +1,160 @@
+package dev.patchbay.cli;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How a kind of device talks, as data: prompt patterns per {@link CliState} (regular expressions
+ * matched against the last line of output; {@code %N} stands for the hostname), the commands that
+ * move between states, init commands, error patterns, the pager and the login prompts.
+ */
+public record OsProfile(
+    String name,
+    Map<CliState, String> prompts,
+    List<String> initExecCommands,
+    List<String> initConfigCommands,
+    List<String> errorPatterns,
+    String pagerPattern,
+    String enableCommand,
+    String configCommand,
+    String endCommand,
+    LoginPrompts login) {
+
+  /** Login prompt patterns (telnet and serial) and the texts that mean the login was refused. */
+  public record LoginPrompts(String username, String password, String failed) {}
+
+  private static final String ROUTER_EXEC = "^%N>\\s*$";
+  private static final String ROUTER_ENABLE = "^%N#\\s*$";
+  private static final String ROUTER_CONFIG = "^%N\\(conf[^)]*\\)#\\s*$";
+  private static final String SHELL = "^[^\\s].*[$#]\\s*$";
+  private static final List<String> ROUTER_ERRORS =
+      List.of(
+          "^%\\s*Invalid input",
+          "^%\\s*Incomplete command",
+          "^%\\s*Ambiguous command",
+          "^%\\s*Unknown command",
+          "^%\\s*Invalid command",
+          "^%\\s*Error",
+          "^%\\s*Bad ");
+  private static final String PAGER = "-+\\s*[Mm]ore\\s*-+|<--- More --->|--More--";
+  private static final LoginPrompts LOGIN =
+      new LoginPrompts(
+          "(?i)(user ?name|login)\\s*:\\s*$",
+          "(?i)password\\s*:\\s*$",
+          "(?i)(% ?login invalid|authentication failed|login incorrect|access denied"
+              + "|% ?bad passwords?)");
+
+  public OsProfile {
+    prompts = Collections.unmodifiableMap(new LinkedHashMap<>(prompts));
+    initExecCommands = List.copyOf(initExecCommands);
+    initConfigCommands = List.copyOf(initConfigCommands);
+    errorPatterns = List.copyOf(errorPatterns);
+  }
+
+  /**
+   * The profile for a pyATS {@code os} value: {@code iosxe}, {@code ios}, {@code iosxr}, {@code
+   * nxos}, {@code linux}; anything else gets {@code generic}.
+   */
+  public static OsProfile forOs(String os) {
+    String key = os == null ? "generic" : os.toLowerCase(Locale.ROOT);
+    return switch (key) {
+      case "iosxe", "ios", "iosxr", "nxos", "asa" -> router(key);
+      case "linux", "ubuntu", "debian" -> linux(key);
+      default -> generic();
+    };
+  }
+
+  private static OsProfile router(String name) {
+    return new OsProfile(
+        name,
+        routerPrompts(),
+        List.of("terminal length 0", "terminal width 0"),
+        List.of(),
+        ROUTER_ERRORS,
+        PAGER,
+        "enable",
+        "configure terminal",
+        "end",
+        LOGIN);
+  }
+
+  private static OsProfile linux(String name) {
+    return new OsProfile(
+        name,
+        Map.of(CliState.SHELL, SHELL),
+        List.of(),
+        List.of(),
+        List.of(": command not found$", "^-?\\w*sh: .*: No such file or directory$"),
+        PAGER,
+        null,
+        null,
+        null,
+        LOGIN);
+  }
+
+  private static OsProfile generic() {
+    Map<CliState, String> prompts = routerPrompts();
+    prompts.put(CliState.SHELL, "^[^\\s].*\\$\\s*$");
+    return new OsProfile(
+        "generic",
+        prompts,
+        List.of(),
+        List.of(),
+        ROUTER_ERRORS,
+        PAGER,
+        "enable",
+        "configure terminal",
+        "end",
+        LOGIN);
+  }
+
+  private static Map<CliState, String> routerPrompts() {
+    Map<CliState, String> prompts = new LinkedHashMap<>();
+    prompts.put(CliState.CONFIG, ROUTER_CONFIG);
+    prompts.put(CliState.ENABLE, ROUTER_ENABLE);
+    prompts.put(CliState.EXEC, ROUTER_EXEC);
+    return prompts;
+  }
+
+  /**
+   * This profile with prompt patterns overridden by a connection definition's {@code prompts} map
+   * (keys {@code exec}, {@code enable}, {@code config}, {@code shell}, {@code username}, {@code
+   * password}, {@code login_failed}).
+   */
+  public OsProfile withOverrides(Map<String, Object> overrides) {
+    if (overrides == null || overrides.isEmpty()) {
+      return this;
+    }
+    Map<CliState, String> merged = new LinkedHashMap<>(prompts);
+    for (CliState state : CliState.values()) {
+      Object value = overrides.get(state.name().toLowerCase(Locale.ROOT));
+      if (value != null) {
+        merged.put(state, value.toString());
+      }
+    }
+    LoginPrompts loginPrompts =
+        new LoginPrompts(
+            text(overrides, "username", login.username()),
+            text(overrides, "password", login.password()),
+            text(overrides, "login_failed", login.failed()));
+    return new OsProfile(
+        name,
+        merged,
+        initExecCommands,
+        initConfigCommands,
+        errorPatterns,
+        pagerPattern,
+        enableCommand,
+        configCommand,
+        endCommand,
+        loginPrompts);
+  }
+
+  private static String text(Map<String, Object> map, String key, String fallback) {
+    Object value = map.get(key);
+    return value == null ? fallback : value.toString();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.patchbay.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The prompt patterns of a profile compiled for one hostname (or any hostname before learning). */
+final class PromptSet {
+
+  private static final String ANY_HOSTNAME = "[\\w.\\-/:]+";
+  private static final String HOSTNAME_GROUP = "(?<hostname>" + ANY_HOSTNAME + ")";
+
+  private final Map<CliState, Pattern> byState = new LinkedHashMap<>();
+
+  private PromptSet(OsProfile profile, String hostnameRegex) {
+    profile
+        .prompts()
+        .forEach(
+            (state, template) ->
+                byState.put(state, Pattern.compile(template.replace("%N", hostnameRegex))));
+  }
+
+  /** Prompts for a device whose hostname is not known yet; they capture it as {@code hostname}. */
+  static PromptSet learning(OsProfile profile) {
+    return new PromptSet(profile, HOSTNAME_GROUP);
+  }
+
+  /** Prompts for a known hostname (any hostname when {@code hostname} is null). */
+  static PromptSet forHostname(OsProfile profile, String hostname) {
+    return new PromptSet(profile, hostname == null ? ANY_HOSTNAME : Pattern.quote(hostname));
+  }
+
+  Map<CliState, Pattern> byState() {
+    return byState;
+  }
+
+  Optional<CliState> stateOf(String line) {
+    return byState.entrySet().stream()
+        .filter(e -> e.getValue().matcher(line).find())
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  /** The hostname captured from a prompt line, if a pattern of this set captures one. */
+  Optional<String> hostnameOf(String line) {
+    for (Pattern pattern : byState.values()) {
+      Matcher matcher = pattern.matcher(line);
+      if (matcher.find() && pattern.pattern().contains("(?<hostname>")) {
+        return Optional.of(matcher.group("hostname"));
+      }
+    }
+    return Optional.empty();
+  }
+}

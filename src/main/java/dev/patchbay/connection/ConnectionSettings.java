@@ -1,0 +1,143 @@
+package dev.patchbay.connection;
+
+import dev.patchbay.cli.OsProfile;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a driver needs to open one connection, resolved from the inventory by {@link
+ * ConnectionFactory}: where (host/port or serial line), who (credentials), how the CLI looks (OS
+ * profile with prompt overrides), init commands, timeouts, terminal size and driver settings
+ * ({@code host_key_policy}, {@code keepalive_seconds}, …). {@code proxy} is the jump host, if any.
+ */
+public record ConnectionSettings(
+    String name,
+    String host,
+    int port,
+    SerialSettings serial,
+    LoginCredentials credentials,
+    OsProfile profile,
+    List<String> initExecCommands,
+    List<String> initConfigCommands,
+    Timeouts timeouts,
+    int columns,
+    int rows,
+    Map<String, Object> settings,
+    ConnectionSettings proxy) {
+
+  /** Connect, login and default execute timeouts. */
+  public record Timeouts(Duration connect, Duration login, Duration execute) {
+
+    public static final Timeouts DEFAULT =
+        new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60));
+  }
+
+  /** Serial line parameters; parity {@code none|even|odd|mark|space}, stop bits {@code 1|1.5|2}. */
+  public record SerialSettings(
+      String device, int baudRate, int dataBits, String parity, String stopBits, String flow) {}
+
+  public ConnectionSettings {
+    initExecCommands = List.copyOf(initExecCommands);
+    initConfigCommands = List.copyOf(initConfigCommands);
+    settings = Map.copyOf(settings);
+  }
+
+  /** Settings for a network device with the profile's init commands and default timeouts. */
+  public static ConnectionSettings network(
+      String name, String host, int port, LoginCredentials credentials, OsProfile profile) {
+    return new ConnectionSettings(
+        name,
+        host,
+        port,
+        null,
+        credentials,
+        profile,
+        profile.initExecCommands(),
+        profile.initConfigCommands(),
+        Timeouts.DEFAULT,
+        200,
+        50,
+        Map.of(),
+        null);
+  }
+
+  public ConnectionSettings withTimeouts(Timeouts value) {
+    return new ConnectionSettings(
+        name,
+        host,
+        port,
+        serial,
+        credentials,
+        profile,
+        initExecCommands,
+        initConfigCommands,
+        value,
+        columns,
+        rows,
+        settings,
+        proxy);
+  }
+
+  public ConnectionSettings withSettings(Map<String, Object> value) {
+    return new ConnectionSettings(
+        name,
+        host,
+        port,
+        serial,
+        credentials,
+        profile,
+        initExecCommands,
+        initConfigCommands,
+        timeouts,
+        columns,
+        rows,
+        value,
+        proxy);
+  }
+
+  public ConnectionSettings withSerial(SerialSettings value) {
+    return new ConnectionSettings(
+        name,
+        host,
+        port,
+        value,
+        credentials,
+        profile,
+        initExecCommands,
+        initConfigCommands,
+        timeouts,
+        columns,
+        rows,
+        settings,
+        proxy);
+  }
+
+  public ConnectionSettings withProxy(ConnectionSettings value) {
+    return new ConnectionSettings(
+        name,
+        host,
+        port,
+        serial,
+        credentials,
+        profile,
+        initExecCommands,
+        initConfigCommands,
+        timeouts,
+        columns,
+        rows,
+        settings,
+        value);
+  }
+
+  /** A driver setting as text, or {@code fallback}. */
+  public String setting(String key, String fallback) {
+    Object value = settings.get(key);
+    return value == null ? fallback : value.toString();
+  }
+
+  /** {@code host:port}, used in messages and as the host key store's key. */
+  public String endpoint() {
+    return host + ":" + port;
+  }
+}

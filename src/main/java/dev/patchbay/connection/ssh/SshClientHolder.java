@@ -1,0 +1,48 @@
+package dev.patchbay.connection.ssh;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one {@link SshClient} (NIO2) shared by every SSH connection, started on first use and stopped
+ * with the application. It reads no {@code ~/.ssh} files: identities and host keys come from the
+ * inventory and the host key store, decided per session by its {@link HostKeyCheck}.
+ */
+@Component
+public class SshClientHolder implements DisposableBean {
+
+  private SshClient client;
+
+  synchronized SshClient client() {
+    if (client == null) {
+      SshClient created = SshClient.setUpDefaultClient();
+      created.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+      created.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+      created.setServerKeyVerifier(perSessionVerifier());
+      created.start();
+      client = created;
+    }
+    return client;
+  }
+
+  @Override
+  public synchronized void destroy() {
+    if (client != null) {
+      client.stop();
+      client = null;
+    }
+  }
+
+  private static ServerKeyVerifier perSessionVerifier() {
+    return (session, remote, key) -> {
+      AttributeRepository context = session.getConnectionContext();
+      HostKeyCheck check = context == null ? null : context.getAttribute(HostKeyCheck.KEY);
+      return check != null && check.verify(key);
+    };
+  }
+}

@@ -1,0 +1,234 @@
+package dev.patchbay.connection.ssh;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.patchbay.connection.AuthFailedException;
+import dev.patchbay.connection.BaseConnection;
+import dev.patchbay.connection.ConnectionException;
+import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.DeviceUnreachableException;
+import dev.patchbay.connection.HostKeyMismatchException;
+import dev.patchbay.connection.LoginCredentials;
+import dev.patchbay.connection.OperationTimeoutException;
+import dev.patchbay.security.HostKeyStore;
+import dev.patchbay.security.KnownHostKey;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Duration;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.core.CoreModuleProperties;
+
+/**
+ * SSH driver (Apache MINA SSHD client): a session on the shared client, authenticated by password,
+ * OpenSSH private key or keyboard-interactive (answered with the password), host key checked
+ * against the store, keepalive heartbeat, and one xterm PTY shell channel whose output MINA's I/O
+ * threads hand to the terminal (no thread of its own). A {@code proxy} is reached first and the
+ * device through a local port forwarded over it (direct-tcpip).
+ */
+public final class SshConnection extends BaseConnection {
+
+  private static final Duration BREAK_LENGTH = Duration.ofMillis(500);
+
+  private final SshClientHolder clients;
+  private final HostKeyStore hostKeys;
+  private volatile ClientSession session;
+  private volatile ClientSession jumpSession;
+  private volatile ChannelShell channel;
+  private volatile OutputStream input;
+
+  public SshConnection(
+      ConnectionSettings settings, SshClientHolder clients, HostKeyStore hostKeys) {
+    super(settings);
+    this.clients = clients;
+    this.hostKeys = hostKeys;
+  }
+
+  @Override
+  protected boolean loginOnCli() {
+    return false;
+  }
+
+  @Override
+  protected void openTransport() {
+    ConnectionSettings settings = settings();
+    SshdSocketAddress target = new SshdSocketAddress(settings.host(), settings.port());
+    if (settings.proxy() != null) {
+      jumpSession =
+          authenticate(
+              settings.proxy(),
+              new SshdSocketAddress(settings.proxy().host(), settings.proxy().port()));
+      target = forwardThroughJump(jumpSession, settings);
+    }
+    session = authenticate(settings, target);
+    try {
+      ChannelShell shell = session.createShellChannel();
+      shell.setPtyType("xterm");
+      shell.setPtyColumns(settings.columns());
+      shell.setPtyLines(settings.rows());
+      shell.setRedirectErrorStream(true);
+      shell.setOut(new TerminalSink());
+      shell.open().verify(settings.timeouts().login());
+      shell.addCloseFutureListener(future -> transportEnded(null));
+      input = shell.getInvertedIn();
+      channel = shell;
+    } catch (IOException e) {
+      throw unreachable("shell channel", e);
+    }
+  }
+
+  private ClientSession authenticate(ConnectionSettings settings, SshdSocketAddress address) {
+    String endpoint = settings.endpoint();
+    HostKeyCheck check =
+        new HostKeyCheck(
+            HostKeyPolicy.parse(settings.setting("host_key_policy", null)),
+            hostKeys.pinned(endpoint).map(KnownHostKey::getFingerprint).orElse(null));
+    LoginCredentials credentials = settings.credentials();
+    ClientSession opened;
+    try {
+      opened =
+          clients
+              .client()
+              .connect(
+                  credentials.username(),
+                  address.getHostName(),
+                  address.getPort(),
+                  AttributeRepository.ofKeyValuePair(HostKeyCheck.KEY, check),
+                  null)
+              .verify(settings.timeouts().connect())
+              .getSession();
+    } catch (IOException e) {
+      throw connectFailure(settings, e);
+    }
+    try {
+      CoreModuleProperties.HEARTBEAT_INTERVAL.set(
+          opened, Duration.ofSeconds(Long.parseLong(settings.setting("keepalive_seconds", "30"))));
+      addIdentities(opened, credentials);
+      opened.auth().verify(settings.timeouts().login());
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      closeQuietly(opened);
+      if (check.refused()) {
+        throw new HostKeyMismatchException(
+            endpoint, check.pinnedFingerprint(), check.presentedFingerprint());
+      }
+      if (e instanceof IOException io && isTimeout(io)) {
+        throw new OperationTimeoutException("SSH login to " + endpoint + " timed out", e);
+      }
+      throw new AuthFailedException(
+          "SSH authentication to " + endpoint + " as '" + credentials.username() + "' failed",
+          null,
+          e);
+    }
+    if (check.shouldPin()) {
+      hostKeys.pin(endpoint, check.presentedType(), check.presentedFingerprint());
+    }
+    return opened;
+  }
+
+  private ConnectionException connectFailure(ConnectionSettings settings, IOException e) {
+    return isTimeout(e)
+        ? new OperationTimeoutException("connecting to " + settings.endpoint() + " timed out", e)
+        : unreachable(settings.endpoint(), e);
+  }
+
+  private static SshdSocketAddress forwardThroughJump(
+      ClientSession jump, ConnectionSettings settings) {
+    try {
+      return jump.startLocalPortForwarding(
+          new SshdSocketAddress("127.0.0.1", 0),
+          new SshdSocketAddress(settings.host(), settings.port()));
+    } catch (IOException e) {
+      closeQuietly(jump);
+      throw new DeviceUnreachableException(
+          "cannot forward to " + settings.endpoint() + " through " + settings.proxy().name(), e);
+    }
+  }
+
+  private static void addIdentities(ClientSession session, LoginCredentials credentials)
+      throws IOException, GeneralSecurityException {
+    if (credentials.privateKey() != null) {
+      Iterable<KeyPair> keys =
+          SecurityUtils.loadKeyPairIdentities(
+              session,
+              NamedResource.ofName("credential"),
+              new ByteArrayInputStream(credentials.privateKey().getBytes(UTF_8)),
+              FilePasswordProvider.EMPTY);
+      if (keys != null) {
+        keys.forEach(session::addPublicKeyIdentity);
+      }
+    }
+    if (credentials.password() != null) {
+      session.addPasswordIdentity(credentials.password());
+    }
+  }
+
+  private static boolean isTimeout(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.util.concurrent.TimeoutException
+          || t instanceof java.net.SocketTimeoutException
+          || String.valueOf(t.getMessage()).contains("timeout")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  protected void closeTransport() {
+    closeQuietly(session);
+    closeQuietly(jumpSession);
+  }
+
+  @Override
+  protected void writeToTransport(byte[] bytes) throws IOException {
+    input.write(bytes);
+    input.flush();
+  }
+
+  @Override
+  protected void resizeTransport(int columns, int rows) throws IOException {
+    channel.sendWindowChange(columns, rows);
+  }
+
+  /** RFC 4335 break request. */
+  @Override
+  protected void sendBreakToTransport() throws IOException {
+    ChannelShell shell = channel;
+    Buffer request = session.createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 32);
+    request.putUInt(shell.getRecipient());
+    request.putString("break");
+    request.putBoolean(false);
+    request.putUInt(BREAK_LENGTH.toMillis());
+    shell.writePacket(request);
+  }
+
+  private static void closeQuietly(ClientSession closing) {
+    if (closing != null) {
+      closing.close(true);
+    }
+  }
+
+  /** Receives channel output on MINA's I/O thread and publishes it without blocking. */
+  private final class TerminalSink extends OutputStream {
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) {
+      received(data, offset, length);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.patchbay.connection.telnet;
+
+import dev.patchbay.connection.BaseConnection;
+import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.OperationTimeoutException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import org.apache.commons.net.telnet.EchoOptionHandler;
+import org.apache.commons.net.telnet.InvalidTelnetOptionException;
+import org.apache.commons.net.telnet.SuppressGAOptionHandler;
+import org.apache.commons.net.telnet.TelnetClient;
+import org.apache.commons.net.telnet.TelnetCommand;
+import org.apache.commons.net.telnet.TelnetOption;
+import org.apache.commons.net.telnet.TerminalTypeOptionHandler;
+import org.apache.commons.net.telnet.WindowSizeOptionHandler;
+
+/**
+ * Telnet driver (Apache Commons Net): terminal type xterm, NAWS window size, suppress go-ahead,
+ * remote echo. Commons Net's own reader thread is disabled; one virtual thread reads the socket.
+ */
+public final class TelnetConnection extends BaseConnection {
+
+  private static final String TERMINAL_TYPE = "xterm";
+
+  private volatile TelnetClient client;
+  private volatile OutputStream output;
+  private volatile Thread reader;
+
+  public TelnetConnection(ConnectionSettings settings) {
+    super(settings);
+  }
+
+  @Override
+  protected void openTransport() {
+    ConnectionSettings settings = settings();
+    TelnetClient telnet = new TelnetClient(TERMINAL_TYPE);
+    telnet.setReaderThread(false);
+    telnet.setConnectTimeout((int) settings.timeouts().connect().toMillis());
+    try {
+      telnet.addOptionHandler(
+          new TerminalTypeOptionHandler(TERMINAL_TYPE, false, false, true, false));
+      telnet.addOptionHandler(
+          new WindowSizeOptionHandler(
+              settings.columns(), settings.rows(), true, false, true, false));
+      telnet.addOptionHandler(new SuppressGAOptionHandler(true, true, true, true));
+      telnet.addOptionHandler(new EchoOptionHandler(false, true, false, true));
+      telnet.connect(settings.host(), settings.port());
+    } catch (SocketTimeoutException e) {
+      closeQuietly(telnet);
+      throw new OperationTimeoutException("connecting to " + settings.endpoint() + " timed out", e);
+    } catch (IOException | InvalidTelnetOptionException e) {
+      closeQuietly(telnet);
+      throw unreachable(settings.endpoint(), e);
+    }
+    client = telnet;
+    output = telnet.getOutputStream();
+    InputStream input = telnet.getInputStream();
+    reader = Thread.ofVirtual().name("telnet-" + settings.name()).start(() -> read(input));
+  }
+
+  private void read(InputStream input) {
+    byte[] buffer = new byte[8192];
+    Throwable error = null;
+    try {
+      int n;
+      while ((n = input.read(buffer)) >= 0) {
+        received(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      error = e;
+    }
+    transportEnded(error);
+  }
+
+  @Override
+  protected void closeTransport() {
+    closeQuietly(client);
+    Thread thread = reader;
+    if (thread != null && thread != Thread.currentThread()) {
+      try {
+        thread.join(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  protected void writeToTransport(byte[] bytes) throws IOException {
+    output.write(bytes);
+    output.flush();
+  }
+
+  @Override
+  protected void resizeTransport(int columns, int rows) throws IOException {
+    client.sendSubnegotiation(
+        new int[] {
+          TelnetOption.WINDOW_SIZE,
+          columns >> 8 & 0xff,
+          columns & 0xff,
+          rows >> 8 & 0xff,
+          rows & 0xff
+        });
+  }
+
+  @Override
+  protected void sendBreakToTransport() throws IOException {
+    client.sendCommand((byte) TelnetCommand.BREAK);
+  }
+
+  private static void closeQuietly(TelnetClient telnet) {
+    if (telnet != null && telnet.isConnected()) {
+      try {
+        telnet.disconnect();
+      } catch (IOException e) {
+        // already gone
+      }
+    }
+  }
+}

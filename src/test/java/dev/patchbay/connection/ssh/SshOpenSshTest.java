@@ -1,0 +1,135 @@
+package dev.patchbay.connection.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.patchbay.cli.CliState;
+import dev.patchbay.cli.ExecuteRequest;
+import dev.patchbay.cli.ExecuteResult;
+import dev.patchbay.cli.OsProfile;
+import dev.patchbay.connection.AuthFailedException;
+import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.ConnectionState;
+import dev.patchbay.connection.HostKeyMismatchException;
+import dev.patchbay.connection.LoginCredentials;
+import dev.patchbay.security.HostKeyStore;
+import dev.patchbay.testpeer.OpenSshServer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SSH driver against a real OpenSSH server on loopback (Linux shell device): key
+ * authentication, execute, and host keys pinned on first use in the JPA store (H2 + Flyway).
+ */
+@DataJpaTest
+@Import(HostKeyStore.class)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@Timeout(60)
+class SshOpenSshTest {
+
+  private static OpenSshServer sshd;
+  private final SshClientHolder clients = new SshClientHolder();
+
+  @Autowired HostKeyStore hostKeys;
+
+  @BeforeAll
+  static void startSshd() throws Exception {
+    sshd = new OpenSshServer();
+  }
+
+  @AfterAll
+  static void stopSshd() throws Exception {
+    sshd.close();
+  }
+
+  @BeforeEach
+  void freshServer() throws Exception {
+    sshd.start("a");
+    hostKeys.forget(endpoint());
+  }
+
+  @AfterEach
+  void stopClient() {
+    clients.destroy();
+  }
+
+  private static String endpoint() {
+    return "127.0.0.1:" + sshd.port();
+  }
+
+  private SshConnection connection(String privateKey, String policy) {
+    ConnectionSettings settings =
+        ConnectionSettings.network(
+                "linux-ssh",
+                "127.0.0.1",
+                sshd.port(),
+                new LoginCredentials("root", null, privateKey, null),
+                OsProfile.forOs("linux"))
+            .withTimeouts(
+                new ConnectionSettings.Timeouts(
+                    Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(10)))
+            .withSettings(policy == null ? Map.of() : Map.of("host_key_policy", policy));
+    return new SshConnection(settings, clients, hostKeys);
+  }
+
+  @Test
+  void keyAuthenticationThenEchoAndUname() throws Exception {
+    try (SshConnection connection = connection(sshd.clientKey(), null)) {
+      connection.open();
+      ExecuteResult echo = connection.execute(ExecuteRequest.of("echo hello-patchbay"));
+      assertThat(echo.output()).isEqualTo("hello-patchbay");
+      assertThat(echo.state()).isEqualTo(CliState.SHELL);
+      assertThat(connection.execute(ExecuteRequest.of("uname -a")).output()).startsWith("Linux ");
+      connection.terminal().resize(120, 40);
+      assertThat(connection.execute(ExecuteRequest.of("stty size")).output()).isEqualTo("40 120");
+    }
+  }
+
+  @Test
+  void pinsOnFirstUseAndRefusesAnotherKey() throws Exception {
+    try (SshConnection first = connection(sshd.clientKey(), null)) {
+      first.open();
+    }
+    String pinned = hostKeys.pinned(endpoint()).orElseThrow().getFingerprint();
+    assertThat(pinned).startsWith("SHA256:");
+
+    sshd.start("b");
+    SshConnection second = connection(sshd.clientKey(), null);
+    assertThatThrownBy(second::open)
+        .isInstanceOfSatisfying(
+            HostKeyMismatchException.class,
+            e -> assertThat(e.properties()).containsEntry("expected", pinned));
+    assertThat(second.state()).isEqualTo(ConnectionState.FAILED);
+    assertThat(hostKeys.pinned(endpoint()).orElseThrow().getFingerprint()).isEqualTo(pinned);
+
+    try (SshConnection insecure = connection(sshd.clientKey(), "insecure")) {
+      insecure.open();
+      assertThat(insecure.isConnected()).isTrue();
+    }
+  }
+
+  @Test
+  void strictPolicyRefusesAnUnpinnedKey() throws Exception {
+    SshConnection strict = connection(sshd.clientKey(), "strict");
+    assertThatThrownBy(strict::open).isInstanceOf(HostKeyMismatchException.class);
+    assertThat(hostKeys.pinned(endpoint())).isEmpty();
+  }
+
+  @Test
+  void unknownKeyIsAuthFailed() throws Exception {
+    SshConnection connection = connection(null, "insecure");
+    assertThatThrownBy(connection::open).isInstanceOf(AuthFailedException.class);
+    assertThat(connection.state()).isEqualTo(ConnectionState.FAILED);
+  }
+}

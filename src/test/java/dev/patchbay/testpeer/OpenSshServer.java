@@ -1,0 +1,131 @@
+package dev.patchbay.testpeer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real OpenSSH {@code sshd} on a loopback port with a throwaway configuration, host keys and an
+ * authorised client key in a temporary directory (root login by key; the Linux shell is the
+ * device). Needs the {@code openssh-server} and {@code openssh-client} packages; fails without.
+ */
+public final class OpenSshServer implements AutoCloseable {
+
+  private static final Path SSHD = Path.of("/usr/sbin/sshd");
+  private static final Path KEYGEN = Path.of("/usr/bin/ssh-keygen");
+
+  private final Path dir;
+  private final int port;
+  private Process process;
+
+  public OpenSshServer() throws IOException, InterruptedException {
+    assertThat(SSHD).as("OpenSSH server (apt-get install openssh-server)").isExecutable();
+    assertThat(KEYGEN).as("ssh-keygen (apt-get install openssh-client)").isExecutable();
+    dir = Files.createTempDirectory("patchbay-sshd");
+    Files.createDirectories(Path.of("/run/sshd"));
+    keygen("host_key_a");
+    keygen("host_key_b");
+    keygen("client_key");
+    Files.copy(dir.resolve("client_key.pub"), dir.resolve("authorized_keys"));
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+  }
+
+  /** Starts (or restarts) sshd presenting host key {@code a} or {@code b}. */
+  public void start(String hostKey) throws IOException, InterruptedException {
+    stop();
+    Path config = dir.resolve("sshd_config");
+    Files.write(
+        config,
+        List.of(
+            "Port " + port,
+            "ListenAddress 127.0.0.1",
+            "HostKey " + dir.resolve("host_key_" + hostKey),
+            "PidFile " + dir.resolve("sshd.pid"),
+            "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+            "UsePAM no",
+            "PermitRootLogin yes",
+            "StrictModes no",
+            "PasswordAuthentication no",
+            "KbdInteractiveAuthentication no",
+            "PubkeyAuthentication yes",
+            "PrintMotd no",
+            "LogLevel ERROR"));
+    process =
+        new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("sshd.log").toFile())
+            .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return;
+      } catch (IOException notYet) {
+        assertThat(process.isAlive()).as("sshd running: " + log()).isTrue();
+        Thread.sleep(50);
+      }
+    }
+    throw new IllegalStateException("sshd did not listen on " + port + ": " + log());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The authorised client key in OpenSSH private key format. */
+  public String clientKey() throws IOException {
+    return Files.readString(dir.resolve("client_key"));
+  }
+
+  public void stop() throws InterruptedException {
+    if (process != null) {
+      process.destroy();
+      process.waitFor(5, TimeUnit.SECONDS);
+      process = null;
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    stop();
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private void keygen(String name) throws IOException, InterruptedException {
+    Process keygen =
+        new ProcessBuilder(
+                KEYGEN.toString(),
+                "-q",
+                "-t",
+                "ecdsa",
+                "-b",
+                "256",
+                "-N",
+                "",
+                "-f",
+                dir.resolve(name).toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(keygen.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(keygen.exitValue()).as("ssh-keygen " + name).isZero();
+  }
+
+  private String log() {
+    try {
+      return Files.readString(dir.resolve("sshd.log"));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+}

@@ -178,6 +178,17 @@ class SimulatorDriversTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"ssh", "telnet"})
+  void resizeReachesTheDevice(String name) {
+    try (BaseConnection connection = connection(name, "iosxe", List.of(), 50)) {
+      connection.open();
+      connection.terminal().resize(132, 30);
+      assertThat(connection.execute(ExecuteRequest.of("show terminal")).output())
+          .contains("Length: 30 lines, Width: 132 columns");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ssh", "telnet"})
   void errorPatternsAreCommandErrors(String name) {
     try (BaseConnection connection = open(name)) {
       assertThatThrownBy(() -> connection.execute(ExecuteRequest.of("show bogus")))

@@ -22,6 +22,7 @@ public final class TcpPeer implements AutoCloseable {
                   while (!server.isClosed()) {
                     try {
                       Socket socket = server.accept();
+                      socket.setTcpNoDelay(true);
                       Thread.ofPlatform().daemon().start(() -> serve(socket, login));
                     } catch (IOException e) {
                       return;

@@ -47,6 +47,7 @@ public final class TelnetConnection extends BaseConnection {
       telnet.addOptionHandler(new SuppressGAOptionHandler(true, true, true, true));
       telnet.addOptionHandler(new EchoOptionHandler(false, true, false, true));
       telnet.connect(settings.host(), settings.port());
+      telnet.setTcpNoDelay(true);
     } catch (SocketTimeoutException e) {
       closeQuietly(telnet);
       throw new OperationTimeoutException("connecting to " + settings.endpoint() + " timed out", e);

@@ -17,7 +17,9 @@ import dev.patchbay.connection.ConnectionState;
 import dev.patchbay.connection.DeviceUnreachableException;
 import dev.patchbay.connection.LoginCredentials;
 import dev.patchbay.connection.OperationTimeoutException;
+import dev.patchbay.connection.Terminal;
 import dev.patchbay.testpeer.TcpPeer;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -190,6 +192,51 @@ class TelnetConnectionTest {
     TelnetConnection connection = new TelnetConnection(settings(port, "secret"));
     assertThatThrownBy(connection::open).isInstanceOf(DeviceUnreachableException.class);
     assertThat(connection.state()).isEqualTo(ConnectionState.FAILED);
+  }
+
+  @Test
+  void reopensAfterClose() {
+    TelnetConnection connection = open();
+    Terminal first = connection.terminal();
+    connection.close();
+    connection.close();
+    assertThat(connection.state()).isEqualTo(ConnectionState.DISCONNECTED);
+    assertThat(first.isEnded()).isTrue();
+    connection.open();
+    assertThat(connection.terminal()).isNotSameAs(first);
+    assertThat(connection.execute(ExecuteRequest.of("show version")).output()).startsWith("Cisco");
+    connection.close();
+  }
+
+  @Test
+  void silentDeviceTimesOutLoginAndFails() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      TelnetConnection connection =
+          new TelnetConnection(
+              settings(silent.getLocalPort(), "secret")
+                  .withTimeouts(
+                      new ConnectionSettings.Timeouts(
+                          Duration.ofSeconds(2), Duration.ofMillis(2500), Duration.ofSeconds(2))));
+      long start = System.nanoTime();
+      assertThatThrownBy(connection::open).isInstanceOf(OperationTimeoutException.class);
+      assertThat((System.nanoTime() - start) / 1_000_000).isBetween(2000L, 5000L);
+      assertThat(connection.state()).isEqualTo(ConnectionState.FAILED);
+      assertThat(connection.terminal().isEnded()).isTrue();
+    }
+  }
+
+  @Test
+  void tenMegabytesOverTelnet() {
+    try (TelnetConnection connection = open()) {
+      long start = System.nanoTime();
+      ExecuteResult huge =
+          connection.execute(
+              ExecuteRequest.of("show huge 10485760").withTimeout(Duration.ofSeconds(50)));
+      long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf("telnet: %d chars in %d ms%n", huge.output().length(), elapsedMs);
+      assertThat(huge.output().length()).isGreaterThan(10_000_000);
+      assertThat(huge.skippedBytes()).isZero();
+    }
   }
 
   @Test

@@ -76,7 +76,14 @@ class OpenApiSpecTest extends InventoryApiTestSupport {
             "replaceTestbed",
             "patchTestbed",
             "deleteTestbed",
-            "supplyTestbedSecret")
+            "supplyTestbedSecret",
+            "openSession",
+            "listSessions",
+            "getSession",
+            "closeSession",
+            "executeCommand",
+            "executeBatch",
+            "configureDevice")
         .doesNotHaveDuplicates();
     assertThat(
             spec.path("components")

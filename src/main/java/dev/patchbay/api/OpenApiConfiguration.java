@@ -68,7 +68,7 @@ public class OpenApiConfiguration {
                         + " responses show `*****`, and sending `*****` back keeps the stored"
                         + " secret. Unknown request fields are ignored, so a response can be"
                         + " edited and sent back.")
-                .license(new License().name("Apache-2.0")))
+                .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
         .components(
             new Components()
                 .addSchemas("FieldProblem", fieldProblem())

@@ -115,6 +115,9 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
 
   @Override
   public void start() {
+    synchronized (inFlightLock) {
+      accepting = true;
+    }
     healthChecks =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("patchbay-session-health").daemon().factory());

@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 class SessionApiTest extends SessionApiTestSupport {
 
   @Autowired MeterRegistry meters;
+  @Autowired ConnectionManagerRegistry registry;
 
   @BeforeAll
   static void watchEventLoops() {
@@ -326,5 +327,57 @@ class SessionApiTest extends SessionApiTestSupport {
     problem(get(sessions("no-such-device")), 404, "not-found");
     problem(post(sessions("no-such-device"), "{}"), 404, "not-found");
     problem(post(sessions(device), "{\"via\": \"nope\"}"), 400, "validation");
+  }
+
+  @Test
+  void aCommandThatNeverAnswersTimesOut() {
+    String device = registerDevice("timeout");
+    body(post(sessions(device), "{\"alias\": \"t\"}"), 201);
+    JsonNode timeout =
+        problem(
+            post(
+                sessions(device) + "/t/execute",
+                "{\"command\": \"show hang\", \"timeoutSeconds\": 1}"),
+            504,
+            "timeout");
+    assertThat(timeout.path("detail").asString()).isNotBlank();
+    assertThat(body(get(sessions(device) + "/t"), 200).path("state").asString())
+        .isEqualTo("DISCONNECTED");
+  }
+
+  @Test
+  void aBrokenPoolMemberIsReplaced() {
+    String device = registerDevice("heal");
+    body(post(sessions(device), "{\"alias\": \"p\", \"poolSize\": 2}"), 201);
+    problem(post(sessions(device) + "/p/execute", "{\"command\": \"show crash\"}"), 409, "closed");
+    for (int i = 0; i < 4; i++) {
+      assertThat(execute(device, "p", "show clock").path("prompt").asString()).matches("r[12][>#]");
+    }
+    JsonNode pool = body(get(sessions(device) + "/p"), 200).path("pool");
+    assertThat(pool.path("size").asInt()).isEqualTo(2);
+    assertThat(pool.path("idle").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void shutdownWaitsForRunningExecutesThenClosesEverySession() throws Exception {
+    String device = registerDevice("shutdown");
+    body(post(sessions(device), "{\"alias\": \"s\"}"), 201);
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<JsonNode> slow = threads.submit(() -> execute(device, "s", "show slow"));
+      Thread.sleep(500);
+      long started = System.nanoTime();
+      registry.stop();
+      long stoppedAfterMs = (System.nanoTime() - started) / 1_000_000;
+      try {
+        assertThat(slow.get(30, TimeUnit.SECONDS).path("output").asString())
+            .contains("Slow answer");
+        assertThat(stoppedAfterMs).isGreaterThan(500);
+        problem(post(sessions(device), "{\"alias\": \"late\"}"), 503, "shutting-down");
+        problem(get(sessions(device) + "/s"), 404, "session-not-found");
+      } finally {
+        registry.start();
+      }
+    }
+    body(post(sessions(device), "{\"alias\": \"s\"}"), 201);
   }
 }

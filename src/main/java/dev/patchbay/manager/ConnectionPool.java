@@ -8,6 +8,7 @@ import dev.patchbay.cli.ExecuteRequest;
 import dev.patchbay.cli.ExecuteResult;
 import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.connection.ConnectionClosedException;
+import dev.patchbay.connection.ConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,13 +97,35 @@ final class ConnectionPool implements ManagedSession {
     return openedAt;
   }
 
+  /**
+   * {@code CONNECTED} while at least one member is (broken ones are replaced on their next use),
+   * {@code DISCONNECTED} when none is.
+   */
   @Override
   public SessionState state() {
-    return closed ? SessionState.CLOSED : SessionState.CONNECTED;
+    if (closed) {
+      return SessionState.CLOSED;
+    }
+    for (int i = 0; i < members.length(); i++) {
+      if (members.get(i).isConnected()) {
+        return SessionState.CONNECTED;
+      }
+    }
+    return SessionState.DISCONNECTED;
   }
 
+  /** The cause of the first broken member, while no member is connected. */
   @Override
   public Optional<SessionFailure> failure() {
+    if (state() != SessionState.DISCONNECTED) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < members.length(); i++) {
+      Optional<ConnectionException> cause = members.get(i).failure();
+      if (cause.isPresent()) {
+        return Optional.of(SessionFailure.of(cause.get(), Instant.now()));
+      }
+    }
     return Optional.empty();
   }
 

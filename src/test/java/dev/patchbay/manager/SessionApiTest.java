@@ -380,4 +380,25 @@ class SessionApiTest extends SessionApiTestSupport {
     }
     body(post(sessions(device), "{\"alias\": \"s\"}"), 201);
   }
+
+  @Test
+  void concurrentCallersOfOneConnectionAreSerialised() throws Exception {
+    String device = registerDevice("serial");
+    body(post(sessions(device), "{\"alias\": \"one\"}"), 201);
+    List<Callable<String>> callers = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String host = "192.0.2." + i;
+      callers.add(
+          () -> host + "|" + execute(device, "one", "ping " + host).path("output").asString());
+    }
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (Future<String> future : threads.invokeAll(callers)) {
+        String result = future.get(60, TimeUnit.SECONDS);
+        String host = result.substring(0, result.indexOf('|'));
+        assertThat(result.substring(result.indexOf('|') + 1))
+            .contains("Echos to " + host + ", timeout")
+            .containsOnlyOnce("Success rate");
+      }
+    }
+  }
 }

@@ -27,6 +27,11 @@ final class NoBlockingOnEventLoop {
                 // springdoc builds the OpenAPI document on the first /v3/api-docs request (a
                 // one-off classpath scan for @OpenAPIDefinition) and serves it from a cache after.
                 .allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi")
+                // Jackson 3 builds a type's deserializer once under a short lock; concurrent first
+                // requests of one body type may park on it briefly, never on device I/O.
+                .allowBlockingCallsInside(
+                    "tools.jackson.databind.deser.DeserializerCache",
+                    "_createAndCacheValueDeserializer")
                 .blockingMethodCallback(
                     method -> {
                       String where = method + " on " + Thread.currentThread().getName();

@@ -3,10 +3,16 @@ package dev.patchbay.manager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.patchbay.simulator.DeviceSpec;
+import dev.patchbay.simulator.Protocol;
+import dev.patchbay.simulator.SimulatedDevice;
+import dev.patchbay.simulator.cli.DeviceProfile;
+import dev.patchbay.simulator.cli.ProfileLoader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.HttpResources;
@@ -232,6 +239,14 @@ class SessionApiTest extends SessionApiTestSupport {
                 .counter()
                 .count())
         .isGreaterThanOrEqualTo(50);
+    assertThat(
+            meters
+                .get("patchbay.execute.latency")
+                .tag("operation", "execute")
+                .timer()
+                .takeSnapshot()
+                .histogramCounts())
+        .isNotEmpty();
     assertThat(meters.get("patchbay.connections.open").tag("protocol", "ssh").gauge().value())
         .isGreaterThanOrEqualTo(4);
     delete(sessions(device) + "/p").expectStatus().isNoContent();
@@ -400,5 +415,100 @@ class SessionApiTest extends SessionApiTestSupport {
             .containsOnlyOnce("Success rate");
       }
     }
+  }
+
+  @Test
+  void aTimeoutCarriesTheOutputReceivedSoFar() {
+    DeviceProfile slow =
+        new ProfileLoader()
+            .load(
+                "slow",
+                "test",
+                """
+                name: slow
+                start-state: exec
+                states:
+                  exec:
+                    prompt: "%N#"
+                    commands:
+                      - cmd: show trickle
+                        rate: 40
+                        response: |
+                          first line of a very slow answer
+                          second line that takes a long time to arrive
+                          third line that never arrives in time at all
+                """);
+    SimulatedDevice device =
+        sim.lab().start(DeviceSpec.of("slow", "iosxe", Protocol.SSH).withProfile(slow));
+    try {
+      String name = registerSshDevice("trickle", device.port(), false);
+      body(post(sessions(name), "{\"alias\": \"t\"}"), 201);
+      JsonNode timeout =
+          problem(
+              post(
+                  sessions(name) + "/t/execute",
+                  "{\"command\": \"show trickle\", \"timeoutSeconds\": 1}"),
+              504,
+              "timeout");
+      assertThat(timeout.path("output").asString()).contains("first line");
+    } finally {
+      sim.lab().stop("slow");
+    }
+  }
+
+  @Test
+  void aStoppedDeviceIsRetriedABoundedNumberOfTimes() throws InterruptedException {
+    SimulatedDevice device = sim.lab().start(DeviceSpec.of("gone", "iosxe", Protocol.SSH));
+    String name = registerSshDevice("gone", device.port(), true);
+    body(post(sessions(name), "{\"alias\": \"g\"}"), 201);
+    sim.lab().stop("gone");
+    JsonNode session = body(get(sessions(name) + "/g"), 200);
+    for (int i = 0; i < 50 && session.path("state").asString().equals("CONNECTED"); i++) {
+      Thread.sleep(100);
+      session = body(get(sessions(name) + "/g"), 200);
+    }
+    assertThat(session.path("state").asString()).isIn("DISCONNECTED", "RECONNECTING");
+    // 3 attempts, 200 ms backoff doubling: all done well within 5 s.
+    Thread.sleep(5000);
+    session = body(get(sessions(name) + "/g"), 200);
+    assertThat(session.path("state").asString()).isEqualTo("DISCONNECTED");
+    assertThat(session.path("failure").path("type").asString())
+        .isEqualTo(PROBLEMS + "device-unreachable");
+  }
+
+  @Test
+  void aTestbedCascadeDoesNotDeleteADeviceWithLiveSessions() {
+    String testbed = "tb-" + UUID.randomUUID().toString().substring(0, 8);
+    body(post("/api/v1/testbeds", "{\"name\": \"" + testbed + "\"}"), 201);
+    String device = registerDevice("member");
+    body(
+        client
+            .patch()
+            .uri("/api/v1/devices/" + device)
+            .contentType(MediaType.parseMediaType("application/merge-patch+json"))
+            .bodyValue("{\"testbed\": \"" + testbed + "\"}")
+            .exchange(),
+        200);
+    body(post(sessions(device), "{}"), 201);
+    problem(delete("/api/v1/testbeds/" + testbed + "?cascade=true"), 409, "device-sessions-live");
+    delete(sessions(device) + "/default").expectStatus().isNoContent();
+    delete("/api/v1/testbeds/" + testbed + "?cascade=true").expectStatus().isNoContent();
+  }
+
+  private String registerSshDevice(String prefix, int port, boolean reconnect) {
+    String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    body(
+        post(
+            "/api/v1/devices",
+            """
+            {"name": "%s", "os": "iosxe",
+             "credentials": {"default": {"username": "admin", "password": "admin"}},
+             "connections": [{"name": "cli", "protocol": "ssh", "host": "127.0.0.1",
+               "port": %d, "timeouts": {"connectSeconds": 2, "loginSeconds": 5},
+               "settings": {"host_key_policy": "insecure", "reconnect": %s}}]}
+            """
+                .formatted(name, port, reconnect)),
+        201);
+    return name;
   }
 }

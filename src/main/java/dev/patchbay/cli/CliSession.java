@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +37,6 @@ public final class CliSession implements AutoCloseable {
   private final Pattern pagerArtefacts;
   private final List<Pattern> errorPatterns;
   private PromptSet prompts;
-  private String hostname;
   private CliState state;
 
   public CliSession(
@@ -55,16 +53,6 @@ public final class CliSession implements AutoCloseable {
     this.pagerArtefacts = OutputCleaner.pagerArtefacts(profile.pagerPattern());
     this.errorPatterns = compileErrors(profile.errorPatterns());
     this.prompts = PromptSet.learning(profile);
-  }
-
-  /** The current CLI state (known after {@link #learnPrompt}). */
-  public Optional<CliState> state() {
-    return Optional.ofNullable(state);
-  }
-
-  /** The hostname learned from the prompt, when the profile's prompts contain {@code %N}. */
-  public Optional<String> hostname() {
-    return Optional.ofNullable(hostname);
   }
 
   /**
@@ -165,8 +153,7 @@ public final class CliSession implements AutoCloseable {
         unanswered = Math.max(0, unanswered - 1);
         String line = expect.lastLine();
         if (line.equals(candidate)) {
-          hostname = learning.hostnameOf(line).orElse(null);
-          prompts = PromptSet.forHostname(profile, hostname);
+          prompts = PromptSet.forHostname(profile, learning.hostnameOf(line).orElse(null));
           state = prompts.stateOf(line).orElse(null);
           drainPrompts(unanswered);
           return;

@@ -19,9 +19,4 @@ public record DialogStatement(Pattern pattern, String reply, boolean loop) {
   public static DialogStatement of(String regex, String reply) {
     return new DialogStatement(Pattern.compile(regex), reply, false);
   }
-
-  /** A statement answering every time it matches. */
-  public static DialogStatement looping(String regex, String reply) {
-    return new DialogStatement(Pattern.compile(regex), reply, true);
-  }
 }

@@ -10,6 +10,8 @@ final class OutputCleaner {
           "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?"
               + "|\u001B[()][A-Za-z0-9]|\u001B[=>78DEHMc]");
 
+  private static final int ECHO_SEARCH_LINES = 10;
+
   private OutputCleaner() {}
 
   static String stripAnsi(String text) {
@@ -47,15 +49,29 @@ final class OutputCleaner {
     text = applyBackspaces(text).replace("\u0000", "");
     text = text.replace("\r\n", "\n");
     text = removeCarriageReturns(text);
-    int firstBreak = text.indexOf('\n');
-    if (firstBreak >= 0 && text.substring(0, firstBreak).trim().endsWith(command.trim())) {
-      text = text.substring(firstBreak + 1);
-    } else if (firstBreak < 0) {
-      return "";
-    }
+    text = text.substring(afterEcho(text, command.strip()));
     int lastBreak = text.lastIndexOf('\n');
     text = lastBreak >= 0 ? text.substring(0, lastBreak) : "";
     return stripTrailingBlanks(text);
+  }
+
+  /**
+   * Where the output starts: after the line echoing the command. Prompts redrawn before the echo
+   * (after a window change, say) are skipped with it; only the first lines are searched.
+   */
+  private static int afterEcho(String text, String command) {
+    int start = 0;
+    for (int line = 0; line < ECHO_SEARCH_LINES; line++) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        return 0;
+      }
+      if (text.substring(start, end).strip().endsWith(command)) {
+        return end + 1;
+      }
+      start = end + 1;
+    }
+    return 0;
   }
 
   /** A pager pattern plus the blanks and carriage returns that erase it. */

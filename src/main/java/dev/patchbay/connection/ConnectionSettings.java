@@ -113,23 +113,6 @@ public record ConnectionSettings(
         proxy);
   }
 
-  public ConnectionSettings withProxy(ConnectionSettings value) {
-    return new ConnectionSettings(
-        name,
-        host,
-        port,
-        serial,
-        credentials,
-        profile,
-        initExecCommands,
-        initConfigCommands,
-        timeouts,
-        columns,
-        rows,
-        settings,
-        value);
-  }
-
   /** A driver setting as text, or {@code fallback}. */
   public String setting(String key, String fallback) {
     Object value = settings.get(key);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -37,7 +36,6 @@ public final class Terminal {
   private final Port port;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private final ReentrantLock writeLock = new ReentrantLock();
-  private final AtomicLong bytesReceived = new AtomicLong();
   private volatile boolean ended;
 
   Terminal(Port port) {
@@ -77,11 +75,6 @@ public final class Terminal {
     return ended;
   }
 
-  /** Total bytes received from the device. */
-  public long bytesReceived() {
-    return bytesReceived.get();
-  }
-
   /** Number of live subscriptions. */
   public int subscriberCount() {
     return subscriptions.size();
@@ -91,7 +84,6 @@ public final class Terminal {
     if (length <= 0) {
       return;
     }
-    bytesReceived.addAndGet(length);
     for (Subscription subscription : subscriptions) {
       subscription.offer(data, offset, length);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
+import dev.patchbay.cli.CliState;
 import dev.patchbay.cli.ExecuteRequest;
 import dev.patchbay.connection.serial.SerialConnection;
 import dev.patchbay.connection.ssh.SshClientHolder;
@@ -115,6 +116,7 @@ class ConnectionFactoryTest {
     ConnectionDefinition cli = definition(device, "cli", "ssh", "192.0.2.1", null);
     cli.getCredentials().add(credential("ssh", "ssh-user", "ssh-pass"));
     ConnectionDefinition vty = definition(device, "vty", "telnet", "192.0.2.1", null);
+    vty.setPrompts(Map.of("exec", "^lab-r1>\\s*$", "username", "(?i)user id:\\s*$"));
 
     BaseConnection ssh = factory.create(cli);
     assertThat(ssh).isInstanceOf(SshConnection.class);
@@ -129,6 +131,8 @@ class ConnectionFactoryTest {
     assertThat(telnet.settings().port()).isEqualTo(23);
     assertThat(telnet.settings().credentials())
         .isEqualTo(new LoginCredentials("dev-user", "dev-pass", null, "tb-enable"));
+    assertThat(telnet.settings().profile().prompts().get(CliState.EXEC)).isEqualTo("^lab-r1>\\s*$");
+    assertThat(telnet.settings().profile().login().username()).isEqualTo("(?i)user id:\\s*$");
     assertThat(ssh.state()).isEqualTo(ConnectionState.NEW);
   }
 

@@ -89,10 +89,13 @@ public final class SshConnection extends BaseConnection {
 
   private ClientSession authenticate(ConnectionSettings settings, SshdSocketAddress address) {
     String endpoint = settings.endpoint();
+    HostKeyPolicy policy = HostKeyPolicy.parse(settings.setting("host_key_policy", null));
     HostKeyCheck check =
         new HostKeyCheck(
-            HostKeyPolicy.parse(settings.setting("host_key_policy", null)),
-            hostKeys.pinned(endpoint).map(KnownHostKey::getFingerprint).orElse(null));
+            policy,
+            policy == HostKeyPolicy.INSECURE
+                ? null
+                : hostKeys.pinned(endpoint).map(KnownHostKey::getFingerprint).orElse(null));
     LoginCredentials credentials = settings.credentials();
     ClientSession opened;
     try {

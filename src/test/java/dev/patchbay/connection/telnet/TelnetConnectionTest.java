@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,20 @@ class TelnetConnectionTest {
       assertThat(result.prompt()).isEqualTo("r1>");
       assertThat(result.state()).isEqualTo(CliState.EXEC);
       assertThat(result.elapsedMs()).isLessThan(5000);
+    }
+  }
+
+  @Test
+  void explicitPromptAndLoopingDialog() {
+    try (TelnetConnection connection = open()) {
+      ExecuteResult reload =
+          connection.execute(
+              ExecuteRequest.of("reload")
+                  .withDialogs(
+                      List.of(new DialogStatement(Pattern.compile("\\[confirm\\]"), "", true)))
+                  .withPrompt(Pattern.compile("^r1>$")));
+      assertThat(reload.prompt()).isEqualTo("r1>");
+      assertThat(reload.output()).endsWith("Reload scheduled");
     }
   }
 

@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,11 +42,6 @@ class SessionApiTest extends SessionApiTestSupport {
 
   @Autowired MeterRegistry meters;
   @Autowired ConnectionManagerRegistry registry;
-
-  @BeforeAll
-  static void watchEventLoops() {
-    NoBlockingOnEventLoop.install();
-  }
 
   @AfterEach
   void nothingBlockedAnEventLoop() {

@@ -182,6 +182,14 @@ class SessionApiTest extends SessionApiTestSupport {
     assertThat(batch.path("results").get(0).path("ok").asBoolean()).isTrue();
     assertThat(batch.path("results").get(1).path("problemType").asString())
         .isEqualTo(PROBLEMS + "command-error");
+    JsonNode all =
+        body(
+            post(
+                sessions(device) + "/b/execute-batch",
+                "{\"commands\": [\"show bogus\", \"show clock\"], \"stopOnError\": false}"),
+            200);
+    assertThat(all.path("results")).hasSize(2);
+    assertThat(all.path("results").get(1).path("ok").asBoolean()).isTrue();
   }
 
   @Test
@@ -504,5 +512,30 @@ class SessionApiTest extends SessionApiTestSupport {
                 .formatted(name, port, reconnect)),
         201);
     return name;
+  }
+
+  @Test
+  void aCallerWaitingLongerThanThePoolTimeoutGetsPoolExhausted() throws Exception {
+    String device = registerDevice("exhaust");
+    body(
+        post(sessions(device), "{\"alias\": \"p\", \"poolSize\": 2, \"poolTimeoutSeconds\": 1}"),
+        201);
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<JsonNode>> slow = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        slow.add(threads.submit(() -> execute(device, "p", "show slow")));
+      }
+      Thread.sleep(300);
+      JsonNode exhausted =
+          problem(
+              post(sessions(device) + "/p/execute", "{\"command\": \"show clock\"}"),
+              503,
+              "pool-exhausted");
+      assertThat(exhausted.path("pool").path("busy").asInt()).isEqualTo(2);
+      for (Future<JsonNode> call : slow) {
+        assertThat(call.get(30, TimeUnit.SECONDS).path("output").asString())
+            .contains("Slow answer");
+      }
+    }
   }
 }

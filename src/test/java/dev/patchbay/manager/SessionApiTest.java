@@ -538,4 +538,25 @@ class SessionApiTest extends SessionApiTestSupport {
       }
     }
   }
+
+  @Test
+  void sessionMetricsArePublishedForPrometheus() {
+    String device = registerDevice("metrics");
+    body(post(sessions(device), "{\"alias\": \"m\", \"poolSize\": 2}"), 201);
+    execute(device, "m", "show clock");
+    String scrape =
+        get("/actuator/prometheus")
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(scrape)
+        .contains("patchbay_connections_open{protocol=\"ssh\"}")
+        .contains("patchbay_executes_total{operation=\"execute\",outcome=\"ok\"}")
+        .contains("patchbay_execute_latency_seconds_bucket")
+        .contains("patchbay_pool_wait_seconds_bucket")
+        .contains("patchbay_pool_members{state=\"idle\"}")
+        .contains("patchbay_pool_waiting");
+  }
 }

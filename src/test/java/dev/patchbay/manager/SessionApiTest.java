@@ -470,12 +470,23 @@ class SessionApiTest extends SessionApiTestSupport {
       session = body(get(sessions(name) + "/g"), 200);
     }
     assertThat(session.path("state").asString()).isIn("DISCONNECTED", "RECONNECTING");
-    // 3 attempts, 200 ms backoff doubling: all done well within 5 s.
-    Thread.sleep(5000);
-    session = body(get(sessions(name) + "/g"), 200);
-    assertThat(session.path("state").asString()).isEqualTo("DISCONNECTED");
-    assertThat(session.path("failure").path("type").asString())
-        .isEqualTo(PROBLEMS + "device-unreachable");
+    // 3 attempts after 200, 400 and 800 ms: the failure becomes the refused reconnect ...
+    for (int i = 0; i < 100 && !failureType(session).equals("device-unreachable"); i++) {
+      Thread.sleep(100);
+      session = body(get(sessions(name) + "/g"), 200);
+    }
+    assertThat(failureType(session)).isEqualTo("device-unreachable");
+    // ... and once they are spent, nothing reconnects, even when the device is back.
+    Thread.sleep(2500);
+    sim.lab().start(DeviceSpec.of("gone", "iosxe", Protocol.SSH).withPort(device.port()));
+    try {
+      Thread.sleep(2500);
+      session = body(get(sessions(name) + "/g"), 200);
+      assertThat(session.path("state").asString()).isEqualTo("DISCONNECTED");
+      assertThat(failureType(session)).isEqualTo("device-unreachable");
+    } finally {
+      sim.lab().stop("gone");
+    }
   }
 
   @Test
@@ -495,6 +506,10 @@ class SessionApiTest extends SessionApiTestSupport {
     problem(delete("/api/v1/testbeds/" + testbed + "?cascade=true"), 409, "device-sessions-live");
     delete(sessions(device) + "/default").expectStatus().isNoContent();
     delete("/api/v1/testbeds/" + testbed + "?cascade=true").expectStatus().isNoContent();
+  }
+
+  private static String failureType(JsonNode session) {
+    return session.path("failure").path("type").asString("").replace(PROBLEMS, "");
   }
 
   private String registerSshDevice(String prefix, int port, boolean reconnect) {

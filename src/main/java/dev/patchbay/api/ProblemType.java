@@ -33,7 +33,17 @@ public enum ProblemType {
   LOCKED("locked", HttpStatus.LOCKED, "Device is leased"),
   STALE_FENCING_TOKEN("stale-fencing-token", HttpStatus.CONFLICT, "Stale fencing token"),
   LEASE_TOKEN("lease-token", HttpStatus.FORBIDDEN, "Wrong lease token"),
-  LEASE_ENDED("lease-ended", HttpStatus.GONE, "Lease ended");
+  LEASE_ENDED("lease-ended", HttpStatus.GONE, "Lease ended"),
+  SESSION_NOT_FOUND("session-not-found", HttpStatus.NOT_FOUND, "No such session"),
+  SESSION_EXISTS("session-exists", HttpStatus.CONFLICT, "Session alias already in use"),
+  LINE_BUSY("line-busy", HttpStatus.CONFLICT, "Console line already in use"),
+  DEVICE_SESSIONS_LIVE("device-sessions-live", HttpStatus.CONFLICT, "Device has live sessions"),
+  TOO_MANY_CONNECTIONS(
+      "too-many-connections", HttpStatus.TOO_MANY_REQUESTS, "Too many connections to the device"),
+  CAPACITY_EXHAUSTED(
+      "capacity-exhausted", HttpStatus.SERVICE_UNAVAILABLE, "Instance connection limit reached"),
+  POOL_EXHAUSTED("pool-exhausted", HttpStatus.SERVICE_UNAVAILABLE, "No pool member became free"),
+  SHUTTING_DOWN("shutting-down", HttpStatus.SERVICE_UNAVAILABLE, "Service is shutting down");
 
   private static final String BASE = "https://patchbay.dev/problems/";
 

@@ -163,9 +163,15 @@ public class DeviceController {
   }
 
   @DeleteMapping("/{name}")
-  @Operation(operationId = "deleteDevice", summary = "Delete a device and its definitions")
+  @Operation(
+      operationId = "deleteDevice",
+      summary = "Delete a device and its definitions",
+      description =
+          "Refused (409 device-sessions-live) while the device has live sessions, unless"
+              + " force=true, which closes them first.")
   @ApiResponse(responseCode = "204", description = "Deleted")
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "409", ref = CONFLICT)
   @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   Mono<ResponseEntity<Void>> delete(
@@ -176,12 +182,15 @@ public class DeviceController {
       @Parameter(ref = FENCING_PARAMETER)
           @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
           String fencingToken,
-      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Parameter(description = "Close the device's live sessions instead of refusing")
+          @RequestParam(defaultValue = "false")
+          boolean force) {
     return blocking
         .run(
             () -> {
               guard.checkWrite(name, lease, fencingToken);
-              service.delete(name, ifMatch);
+              service.delete(name, ifMatch, force);
             })
         .thenReturn(ResponseEntity.noContent().build());
   }

@@ -3,7 +3,10 @@ package dev.patchbay.manager;
 import static dev.patchbay.api.OpenApiConfiguration.BAD_GATEWAY;
 import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
 import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
+import static dev.patchbay.api.OpenApiConfiguration.FENCING_PARAMETER;
 import static dev.patchbay.api.OpenApiConfiguration.GATEWAY_TIMEOUT;
+import static dev.patchbay.api.OpenApiConfiguration.LEASE_PARAMETER;
+import static dev.patchbay.api.OpenApiConfiguration.LOCKED;
 import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.api.OpenApiConfiguration.SERVICE_UNAVAILABLE;
 import static dev.patchbay.api.OpenApiConfiguration.TOO_MANY_REQUESTS;
@@ -11,7 +14,9 @@ import static dev.patchbay.api.OpenApiConfiguration.UNPROCESSABLE;
 import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
 import dev.patchbay.common.Blocking;
+import dev.patchbay.inventory.DeviceWriteGuard;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -38,10 +44,12 @@ import reactor.core.publisher.Mono;
 public class SessionController {
 
   private final SessionService service;
+  private final DeviceWriteGuard guard;
   private final Blocking blocking;
 
-  SessionController(SessionService service, Blocking blocking) {
+  SessionController(SessionService service, DeviceWriteGuard guard, Blocking blocking) {
     this.service = service;
+    this.guard = guard;
     this.blocking = blocking;
   }
 
@@ -63,10 +71,22 @@ public class SessionController {
   @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
   @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
   @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
+  @ApiResponse(responseCode = "423", ref = LOCKED)
   Mono<ResponseEntity<SessionResponse>> open(
-      @PathVariable String device, @RequestBody(required = false) OpenSessionRequest body) {
+      @PathVariable String device,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken,
+      @RequestBody(required = false) OpenSessionRequest body) {
     return blocking
-        .call(() -> service.open(device, body))
+        .call(
+            () -> {
+              guard.checkWrite(device, lease, fencingToken);
+              return service.open(device, body);
+            })
         .map(session -> ResponseEntity.created(location(session)).body(session));
   }
 
@@ -90,9 +110,22 @@ public class SessionController {
   @Operation(operationId = "closeSession", summary = "Close a session and its connections")
   @ApiResponse(responseCode = "204", description = "Closed")
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  Mono<ResponseEntity<Void>> close(@PathVariable String device, @PathVariable String alias) {
+  @ApiResponse(responseCode = "423", ref = LOCKED)
+  Mono<ResponseEntity<Void>> close(
+      @PathVariable String device,
+      @PathVariable String alias,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken) {
     return blocking
-        .run(() -> service.close(device, alias))
+        .run(
+            () -> {
+              guard.checkWrite(device, lease, fencingToken);
+              service.close(device, alias);
+            })
         .thenReturn(ResponseEntity.noContent().build());
   }
 
@@ -115,11 +148,22 @@ public class SessionController {
   @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
   @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
   @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
+  @ApiResponse(responseCode = "423", ref = LOCKED)
   Mono<ExecuteCommandResponse> execute(
       @PathVariable String device,
       @PathVariable String alias,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken,
       @RequestBody ExecuteCommandRequest body) {
-    return blocking.call(() -> service.execute(device, alias, body));
+    return blocking.call(
+        () -> {
+          guard.checkWrite(device, lease, fencingToken);
+          return service.execute(device, alias, body);
+        });
   }
 
   @PostMapping(
@@ -137,11 +181,22 @@ public class SessionController {
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
+  @ApiResponse(responseCode = "423", ref = LOCKED)
   Mono<ExecuteBatchResponse> executeBatch(
       @PathVariable String device,
       @PathVariable String alias,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken,
       @RequestBody ExecuteBatchRequest body) {
-    return blocking.call(() -> service.executeBatch(device, alias, body));
+    return blocking.call(
+        () -> {
+          guard.checkWrite(device, lease, fencingToken);
+          return service.executeBatch(device, alias, body);
+        });
   }
 
   @PostMapping(
@@ -164,11 +219,22 @@ public class SessionController {
   @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
   @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
   @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
+  @ApiResponse(responseCode = "423", ref = LOCKED)
   Mono<ConfigureDeviceResponse> configure(
       @PathVariable String device,
       @PathVariable String alias,
+      @Parameter(ref = LEASE_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          String lease,
+      @Parameter(ref = FENCING_PARAMETER)
+          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
+          String fencingToken,
       @RequestBody ConfigureDeviceRequest body) {
-    return blocking.call(() -> service.configure(device, alias, body));
+    return blocking.call(
+        () -> {
+          guard.checkWrite(device, lease, fencingToken);
+          return service.configure(device, alias, body);
+        });
   }
 
   private static URI location(SessionResponse session) {

@@ -35,12 +35,13 @@ class GeneratedClientTest extends SessionApiTestSupport {
     SessionsApi sessions = new SessionsApi(client);
 
     SessionResponse opened =
-        sessions.openSession(device, new OpenSessionRequest().via("vty").alias("gen"));
+        sessions.openSession(device, null, null, new OpenSessionRequest().via("vty").alias("gen"));
     assertThat(opened.getState()).isEqualTo(SessionResponse.StateEnum.CONNECTED);
     assertThat(opened.getProtocol()).isEqualTo("telnet");
 
     ExecuteCommandResponse version =
-        sessions.executeCommand(device, "gen", new ExecuteCommandRequest().command("show version"));
+        sessions.executeCommand(
+            device, "gen", new ExecuteCommandRequest().command("show version"), null, null);
     assertThat(version.getOutput()).startsWith("Cisco IOS XE Software");
 
     ConfigureDeviceResponse configured =
@@ -48,11 +49,13 @@ class GeneratedClientTest extends SessionApiTestSupport {
             device,
             "gen",
             new ConfigureDeviceRequest()
-                .lines(List.of("interface Loopback9", "description generated-client")));
+                .lines(List.of("interface Loopback9", "description generated-client")),
+            null,
+            null);
     assertThat(configured.getLines()).isEqualTo(2);
 
     assertThat(sessions.listSessions(device)).extracting(SessionResponse::getAlias).contains("gen");
-    sessions.closeSession(device, "gen");
+    sessions.closeSession(device, "gen", null, null);
     assertThatThrownBy(() -> sessions.getSession(device, "gen"))
         .isInstanceOfSatisfying(
             ApiException.class,

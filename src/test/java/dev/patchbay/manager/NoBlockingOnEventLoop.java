@@ -30,8 +30,8 @@ public final class NoBlockingOnEventLoop implements LauncherSessionListener {
     BlockHound.install(
         builder ->
             builder
-                // springdoc builds the OpenAPI document on the first /v3/api-docs request (a
-                // one-off classpath scan for @OpenAPIDefinition) and serves it from a cache after.
+                // springdoc builds the OpenAPI document at start-up (springdoc.pre-loading-enabled)
+                // under a lock; a /v3/api-docs request arriving while that build runs parks on it.
                 .allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi")
                 // Jackson 3 builds a type's deserializer once under a short lock; concurrent first
                 // requests of one body type may park on it briefly, never on device I/O.

@@ -37,6 +37,21 @@ public class OpenApiConfiguration {
   /** Reference to the shared 415 response. */
   public static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
 
+  /** Reference to the shared 422 response (the device rejected a command). */
+  public static final String UNPROCESSABLE = "#/components/responses/Unprocessable";
+
+  /** Reference to the shared 429 response. */
+  public static final String TOO_MANY_REQUESTS = "#/components/responses/TooManyRequests";
+
+  /** Reference to the shared 502 response (the device could not be used). */
+  public static final String BAD_GATEWAY = "#/components/responses/BadGateway";
+
+  /** Reference to the shared 503 response. */
+  public static final String SERVICE_UNAVAILABLE = "#/components/responses/ServiceUnavailable";
+
+  /** Reference to the shared 504 response (the device did not answer in time). */
+  public static final String GATEWAY_TIMEOUT = "#/components/responses/GatewayTimeout";
+
   private static final String PROBLEM_JSON = "application/problem+json";
 
   @Bean
@@ -53,7 +68,7 @@ public class OpenApiConfiguration {
                         + " responses show `*****`, and sending `*****` back keeps the stored"
                         + " secret. Unknown request fields are ignored, so a response can be"
                         + " edited and sent back.")
-                .license(new License().name("Apache-2.0")))
+                .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
         .components(
             new Components()
                 .addSchemas("FieldProblem", fieldProblem())
@@ -64,7 +79,23 @@ public class OpenApiConfiguration {
                     "Conflict", error("Name already in use, stale version or dependent data"))
                 .addResponses(
                     "PreconditionFailed", error("If-Match does not name the current version"))
-                .addResponses("UnsupportedMediaType", error("Unsupported request content type")));
+                .addResponses("UnsupportedMediaType", error("Unsupported request content type"))
+                .addResponses(
+                    "Unprocessable",
+                    error("The device rejected a command (command-error: output, line)"))
+                .addResponses(
+                    "TooManyRequests", error("Per-device connection limit (too-many-connections)"))
+                .addResponses(
+                    "BadGateway",
+                    error(
+                        "The device could not be used: device-unreachable, auth-failed,"
+                            + " host-key-mismatch, prompt-not-found"))
+                .addResponses(
+                    "ServiceUnavailable",
+                    error("capacity-exhausted, pool-exhausted or shutting-down"))
+                .addResponses(
+                    "GatewayTimeout",
+                    error("The device did not answer in time (timeout, with the output so far)")));
   }
 
   private static Schema<?> problem() {

@@ -28,7 +28,17 @@ public enum ProblemType {
   TIMEOUT("timeout", HttpStatus.GATEWAY_TIMEOUT, "Device did not answer in time"),
   PROMPT_NOT_FOUND("prompt-not-found", HttpStatus.BAD_GATEWAY, "Device prompt not recognised"),
   COMMAND_ERROR("command-error", HttpStatus.UNPROCESSABLE_CONTENT, "Device rejected the command"),
-  CLOSED("closed", HttpStatus.CONFLICT, "Connection is closed");
+  CLOSED("closed", HttpStatus.CONFLICT, "Connection is closed"),
+  SESSION_NOT_FOUND("session-not-found", HttpStatus.NOT_FOUND, "No such session"),
+  SESSION_EXISTS("session-exists", HttpStatus.CONFLICT, "Session alias already in use"),
+  LINE_BUSY("line-busy", HttpStatus.CONFLICT, "Console line already in use"),
+  DEVICE_SESSIONS_LIVE("device-sessions-live", HttpStatus.CONFLICT, "Device has live sessions"),
+  TOO_MANY_CONNECTIONS(
+      "too-many-connections", HttpStatus.TOO_MANY_REQUESTS, "Too many connections to the device"),
+  CAPACITY_EXHAUSTED(
+      "capacity-exhausted", HttpStatus.SERVICE_UNAVAILABLE, "Instance connection limit reached"),
+  POOL_EXHAUSTED("pool-exhausted", HttpStatus.SERVICE_UNAVAILABLE, "No pool member became free"),
+  SHUTTING_DOWN("shutting-down", HttpStatus.SERVICE_UNAVAILABLE, "Service is shutting down");
 
   private static final String BASE = "https://patchbay.dev/problems/";
 

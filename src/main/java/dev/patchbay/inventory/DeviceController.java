@@ -139,15 +139,24 @@ public class DeviceController {
   }
 
   @DeleteMapping("/{name}")
-  @Operation(operationId = "deleteDevice", summary = "Delete a device and its definitions")
+  @Operation(
+      operationId = "deleteDevice",
+      summary = "Delete a device and its definitions",
+      description =
+          "Refused (409 device-sessions-live) while the device has live sessions, unless"
+              + " force=true, which closes them first.")
   @ApiResponse(responseCode = "204", description = "Deleted")
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "409", ref = CONFLICT)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   Mono<ResponseEntity<Void>> delete(
       @PathVariable String name,
-      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Parameter(description = "Close the device's live sessions instead of refusing")
+          @RequestParam(defaultValue = "false")
+          boolean force) {
     return blocking
-        .run(() -> service.delete(name, ifMatch))
+        .run(() -> service.delete(name, ifMatch, force))
         .thenReturn(ResponseEntity.noContent().build());
   }
 

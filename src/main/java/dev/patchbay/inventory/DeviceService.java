@@ -23,18 +23,21 @@ public class DeviceService {
   private final ConnectionWriter connections;
   private final CredentialWriter credentials;
   private final JsonMapper mapper;
+  private final List<DeviceDeletionGuard> deletionGuards;
 
   DeviceService(
       DeviceRepository devices,
       TestbedRepository testbeds,
       ConnectionWriter connections,
       CredentialWriter credentials,
-      JsonMapper mapper) {
+      JsonMapper mapper,
+      List<DeviceDeletionGuard> deletionGuards) {
     this.devices = devices;
     this.testbeds = testbeds;
     this.connections = connections;
     this.credentials = credentials;
     this.mapper = mapper;
+    this.deletionGuards = List.copyOf(deletionGuards);
   }
 
   /** Filters of a device listing; null means any. {@code name} is a glob. */
@@ -107,9 +110,13 @@ public class DeviceService {
     return replace(name, merged, null);
   }
 
-  public void delete(String name, String ifMatch) {
+  /**
+   * Deletes the device; {@code force} lets deletion guards release live state instead of refusing.
+   */
+  public void delete(String name, String ifMatch, boolean force) {
     Device device = load(name);
     Versions.check(ifMatch, null, device.getVersion());
+    deletionGuards.forEach(guard -> guard.beforeDelete(name, force));
     devices.delete(device);
     devices.flush();
   }

@@ -21,16 +21,19 @@ public class TestbedService {
   private final DeviceRepository devices;
   private final CredentialWriter credentials;
   private final JsonMapper mapper;
+  private final List<DeviceDeletionGuard> deletionGuards;
 
   TestbedService(
       TestbedRepository testbeds,
       DeviceRepository devices,
       CredentialWriter credentials,
-      JsonMapper mapper) {
+      JsonMapper mapper,
+      List<DeviceDeletionGuard> deletionGuards) {
     this.testbeds = testbeds;
     this.devices = devices;
     this.credentials = credentials;
     this.mapper = mapper;
+    this.deletionGuards = List.copyOf(deletionGuards);
   }
 
   /** Lists testbeds whose name matches the glob {@code name} (null: all). */
@@ -99,6 +102,8 @@ public class TestbedService {
               + members.size()
               + " device(s); delete them first or use ?cascade=true");
     }
+    members.forEach(
+        device -> deletionGuards.forEach(guard -> guard.beforeDelete(device.getName(), false)));
     devices.deleteAll(members);
     devices.flush();
     testbeds.delete(testbed);

@@ -1,0 +1,16 @@
+package dev.patchbay.manager;
+
+import dev.patchbay.cli.ConfigureResult;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The device output of a configuration session. */
+@Schema(description = "Result of a configuration")
+public record ConfigureDeviceResponse(
+    @Schema(example = "2", description = "Lines applied") int lines,
+    String output,
+    long elapsedMs) {
+
+  static ConfigureDeviceResponse of(ConfigureResult result) {
+    return new ConfigureDeviceResponse(result.lines(), result.output(), result.elapsedMs());
+  }
+}

@@ -1,0 +1,179 @@
+package dev.patchbay.manager;
+
+import dev.patchbay.api.FieldProblem;
+import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The live sessions of one device, by alias (pyATS {@code device.connectionmgr}). An alias holds
+ * one session; a console line holds one session whatever its alias. Opening runs outside the lock,
+ * with the alias and the connections reserved so that concurrent requests are refused, not queued.
+ */
+final class ConnectionManager {
+
+  private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
+  private final String device;
+  private final ConnectionSource source;
+  private final ConnectionLimits limits;
+  private final SessionMetrics metrics;
+  private final Map<String, ManagedSession> sessions = new LinkedHashMap<>();
+  private final Map<String, SessionTarget> opening = new HashMap<>();
+
+  ConnectionManager(
+      String device, ConnectionSource source, ConnectionLimits limits, SessionMetrics metrics) {
+    this.device = device;
+    this.source = source;
+    this.limits = limits;
+    this.metrics = metrics;
+  }
+
+  String device() {
+    return device;
+  }
+
+  /**
+   * Opens a session of {@code poolSize} connections to {@code target} under {@code alias}
+   * (blocking).
+   */
+  ManagedSession connect(SessionTarget target, String alias, int poolSize, Duration poolTimeout) {
+    checkAlias(alias);
+    if (poolSize > 1 && target.consoleLine()) {
+      throw PatchbayException.invalid(
+          "connection '" + target.via() + "' is a console line, which cannot be pooled",
+          List.of(new FieldProblem("poolSize", "must be 1 for a console line")));
+    }
+    reserve(target, alias, poolSize);
+    ManagedSession session;
+    try {
+      session =
+          poolSize > 1
+              ? ConnectionPool.open(
+                  alias, target, poolSize, () -> source.create(target), poolTimeout, metrics)
+              : SingleSession.open(alias, target, source.create(target));
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        opening.remove(alias);
+      }
+      limits.release(device, poolSize);
+      throw e;
+    }
+    synchronized (this) {
+      opening.remove(alias);
+      sessions.put(alias, session);
+    }
+    return session;
+  }
+
+  synchronized ManagedSession session(String alias) {
+    ManagedSession session = sessions.get(alias);
+    if (session == null) {
+      throw new PatchbayException(
+          ProblemType.SESSION_NOT_FOUND, "device '" + device + "' has no session '" + alias + "'");
+    }
+    return session;
+  }
+
+  synchronized List<ManagedSession> sessions() {
+    return List.copyOf(sessions.values());
+  }
+
+  synchronized boolean isIdle() {
+    return sessions.isEmpty() && opening.isEmpty();
+  }
+
+  /** Closes the session {@code alias} and forgets it. */
+  void disconnect(String alias) {
+    ManagedSession session;
+    synchronized (this) {
+      session = session(alias);
+      sessions.remove(alias);
+    }
+    close(session);
+  }
+
+  /** Closes and forgets every session. */
+  void disconnectAll() {
+    List<ManagedSession> all;
+    synchronized (this) {
+      all = new ArrayList<>(sessions.values());
+      sessions.clear();
+    }
+    all.forEach(this::close);
+  }
+
+  private void close(ManagedSession session) {
+    try {
+      session.close();
+    } finally {
+      limits.release(device, session.size());
+    }
+  }
+
+  private synchronized void reserve(SessionTarget target, String alias, int poolSize) {
+    ManagedSession existing = sessions.get(alias);
+    if (existing != null) {
+      throw new PatchbayException(
+          ProblemType.SESSION_EXISTS,
+          "device '" + device + "' already has a session '" + alias + "'",
+          List.of(),
+          Map.of("session", SessionResponse.of(existing)));
+    }
+    if (opening.containsKey(alias)) {
+      throw new PatchbayException(
+          ProblemType.SESSION_EXISTS,
+          "device '" + device + "' is already opening a session '" + alias + "'");
+    }
+    if (target.consoleLine()) {
+      lineHolder(target.via())
+          .ifPresent(
+              holder -> {
+                throw new PatchbayException(
+                    ProblemType.LINE_BUSY,
+                    "console line '"
+                        + target.via()
+                        + "' of device '"
+                        + device
+                        + "' is in use by session '"
+                        + holder
+                        + "'",
+                    List.of(),
+                    Map.of("heldBy", holder));
+              });
+    }
+    limits.reserve(device, poolSize);
+    opening.put(alias, target);
+  }
+
+  private Optional<String> lineHolder(String via) {
+    for (ManagedSession session : sessions.values()) {
+      if (session.target().via().equals(via)) {
+        return Optional.of(session.alias());
+      }
+    }
+    for (Map.Entry<String, SessionTarget> pending : opening.entrySet()) {
+      if (pending.getValue().via().equals(via)) {
+        return Optional.of(pending.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void checkAlias(String alias) {
+    if (!ALIAS.matcher(alias).matches()) {
+      throw PatchbayException.invalid(
+          "alias '" + alias + "' is not identifier-like",
+          List.of(
+              new FieldProblem(
+                  "alias", "must match " + ALIAS.pattern() + " (letters, digits, underscore)")));
+    }
+  }
+}

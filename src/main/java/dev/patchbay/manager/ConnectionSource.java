@@ -1,0 +1,133 @@
+package dev.patchbay.manager;
+
+import dev.patchbay.api.FieldProblem;
+import dev.patchbay.api.PatchbayException;
+import dev.patchbay.connection.BaseConnection;
+import dev.patchbay.connection.ConnectionFactory;
+import dev.patchbay.inventory.ConnectionDefinition;
+import dev.patchbay.inventory.Device;
+import dev.patchbay.inventory.DeviceRepository;
+import dev.patchbay.inventory.Protocol;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads connection definitions from the inventory and builds unopened connections from them. Each
+ * call runs in its own read-only transaction, so pools and reconnects always use current data.
+ */
+@Component
+class ConnectionSource {
+
+  private final DeviceRepository devices;
+  private final ConnectionFactory factory;
+  private final TransactionTemplate readOnly;
+
+  ConnectionSource(
+      DeviceRepository devices, ConnectionFactory factory, PlatformTransactionManager tx) {
+    this.devices = devices;
+    this.factory = factory;
+    this.readOnly = new TransactionTemplate(tx);
+    this.readOnly.setReadOnly(true);
+  }
+
+  /**
+   * The definition {@code via} of {@code device}; without {@code via}, the device's {@code
+   * connectionDefaults.via}, else its only definition.
+   */
+  SessionTarget resolve(String device, String via) {
+    return readOnly.execute(status -> targetOf(load(device), via));
+  }
+
+  /** The default alias of {@code device} ({@code connectionDefaults.alias}), or {@code default}. */
+  String defaultAlias(String device) {
+    return readOnly.execute(
+        status -> {
+          Object alias = load(device).getConnectionDefaults().get("alias");
+          return alias == null ? "default" : alias.toString();
+        });
+  }
+
+  /** Fails with {@code not-found} unless {@code device} exists. */
+  void requireDevice(String device) {
+    readOnly.executeWithoutResult(status -> load(device));
+  }
+
+  /** A new, unopened connection for {@code target}. */
+  BaseConnection create(SessionTarget target) {
+    return readOnly.execute(
+        status -> factory.create(definition(load(target.device()), target.via())));
+  }
+
+  private Device load(String name) {
+    return devices.findByName(name).orElseThrow(() -> PatchbayException.notFound("device", name));
+  }
+
+  private static SessionTarget targetOf(Device device, String via) {
+    String name = via != null ? via : defaultVia(device);
+    ConnectionDefinition definition = definition(device, name);
+    Protocol protocol =
+        definition
+            .supportedProtocol()
+            .orElseThrow(
+                () ->
+                    invalid(
+                        "connection '"
+                            + name
+                            + "' of device '"
+                            + device.getName()
+                            + "' has no driver (protocol '"
+                            + definition.getProtocol()
+                            + "')"));
+    Map<String, Object> settings = definition.getSettings();
+    boolean console =
+        protocol == Protocol.SERIAL
+            || Boolean.parseBoolean(String.valueOf(settings.get("exclusive")))
+            || name.equals("a")
+            || name.equals("b");
+    return new SessionTarget(
+        device.getName(),
+        name,
+        protocol.name().toLowerCase(Locale.ROOT),
+        console,
+        Boolean.parseBoolean(String.valueOf(settings.get("reconnect"))),
+        definition.getPoolSize() == null ? 0 : definition.getPoolSize());
+  }
+
+  private static String defaultVia(Device device) {
+    Object via = device.getConnectionDefaults().get("via");
+    if (via != null) {
+      return via.toString();
+    }
+    List<ConnectionDefinition> all = device.getConnections();
+    if (all.size() == 1) {
+      return all.getFirst().getName();
+    }
+    throw invalid(
+        "device '"
+            + device.getName()
+            + "' has "
+            + all.size()
+            + " connection definitions and no connectionDefaults.via: name one in 'via'");
+  }
+
+  private static ConnectionDefinition definition(Device device, String via) {
+    return device
+        .connection(via)
+        .orElseThrow(
+            () ->
+                invalid(
+                    "device '"
+                        + device.getName()
+                        + "' has no connection definition '"
+                        + via
+                        + "'"));
+  }
+
+  private static PatchbayException invalid(String detail) {
+    return PatchbayException.invalid(detail, List.of(new FieldProblem("via", detail)));
+  }
+}

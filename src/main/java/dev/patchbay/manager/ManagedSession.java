@@ -1,0 +1,43 @@
+package dev.patchbay.manager;
+
+import dev.patchbay.cli.ConfigureRequest;
+import dev.patchbay.cli.ConfigureResult;
+import dev.patchbay.cli.ExecuteRequest;
+import dev.patchbay.cli.ExecuteResult;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A live session of a device under an alias: one connection, or a {@link ConnectionPool} of
+ * identical ones. Calls block; run them off the event loop.
+ */
+interface ManagedSession extends AutoCloseable {
+
+  String alias();
+
+  SessionTarget target();
+
+  Instant openedAt();
+
+  SessionState state();
+
+  /** Why the session lost its connection, while it is not connected. */
+  Optional<SessionFailure> failure();
+
+  /** Pool statistics, empty for a single connection. */
+  Optional<PoolStats> pool();
+
+  /** How many connections the session holds (its pool size). */
+  int size();
+
+  ExecuteResult execute(ExecuteRequest request);
+
+  ConfigureResult configure(ConfigureRequest request);
+
+  /** Called periodically: notices a dropped connection and reconnects when the target asks. */
+  void checkHealth(ReconnectPolicy policy);
+
+  /** Closes every connection of the session. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,179 @@
+package dev.patchbay.manager;
+
+import static dev.patchbay.api.OpenApiConfiguration.BAD_GATEWAY;
+import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
+import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
+import static dev.patchbay.api.OpenApiConfiguration.GATEWAY_TIMEOUT;
+import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
+import static dev.patchbay.api.OpenApiConfiguration.SERVICE_UNAVAILABLE;
+import static dev.patchbay.api.OpenApiConfiguration.TOO_MANY_REQUESTS;
+import static dev.patchbay.api.OpenApiConfiguration.UNPROCESSABLE;
+import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
+
+import dev.patchbay.common.Blocking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/v1/devices/{device}/sessions}: live sessions of a device, and commands run on them.
+ * Every call runs on a virtual thread through {@link Blocking}.
+ */
+@RestController
+@RequestMapping("/api/v1/devices/{device}/sessions")
+@Tag(name = "Sessions", description = "Live connections to a device and commands run on them")
+public class SessionController {
+
+  private final SessionService service;
+  private final Blocking blocking;
+
+  SessionController(SessionService service, Blocking blocking) {
+    this.service = service;
+    this.blocking = blocking;
+  }
+
+  @PostMapping(
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "openSession",
+      summary = "Open a session (one connection, or a pool) under an alias",
+      description =
+          "Connects, logs in and learns the prompt before answering. 409 session-exists names"
+              + " the existing session; 409 line-busy when a console line is already in use.")
+  @ApiResponse(responseCode = "201", description = "Opened")
+  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "409", ref = CONFLICT)
+  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ApiResponse(responseCode = "429", ref = TOO_MANY_REQUESTS)
+  @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
+  @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
+  @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
+  Mono<ResponseEntity<SessionResponse>> open(
+      @PathVariable String device, @RequestBody(required = false) OpenSessionRequest body) {
+    return blocking
+        .call(() -> service.open(device, body))
+        .map(session -> ResponseEntity.created(location(session)).body(session));
+  }
+
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "listSessions", summary = "List the live sessions of a device")
+  @ApiResponse(responseCode = "200", description = "Sessions in the order they were opened")
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  Mono<List<SessionResponse>> list(@PathVariable String device) {
+    return blocking.call(() -> service.list(device));
+  }
+
+  @GetMapping(path = "/{alias}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "getSession", summary = "Read a session: state, pool and failure")
+  @ApiResponse(responseCode = "200", description = "The session")
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  Mono<SessionResponse> get(@PathVariable String device, @PathVariable String alias) {
+    return blocking.call(() -> service.get(device, alias));
+  }
+
+  @DeleteMapping("/{alias}")
+  @Operation(operationId = "closeSession", summary = "Close a session and its connections")
+  @ApiResponse(responseCode = "204", description = "Closed")
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  Mono<ResponseEntity<Void>> close(@PathVariable String device, @PathVariable String alias) {
+    return blocking
+        .run(() -> service.close(device, alias))
+        .thenReturn(ResponseEntity.noContent().build());
+  }
+
+  @PostMapping(
+      path = "/{alias}/execute",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "executeCommand",
+      summary = "Run one command and return its output",
+      description =
+          "Calls on one connection are serialised; on a pool the call takes a free member."
+              + " A timeout problem carries the output received so far.")
+  @ApiResponse(responseCode = "200", description = "The command's output")
+  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "409", ref = CONFLICT)
+  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ApiResponse(responseCode = "422", ref = UNPROCESSABLE)
+  @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
+  @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
+  @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
+  Mono<ExecuteCommandResponse> execute(
+      @PathVariable String device,
+      @PathVariable String alias,
+      @RequestBody ExecuteCommandRequest body) {
+    return blocking.call(() -> service.execute(device, alias, body));
+  }
+
+  @PostMapping(
+      path = "/{alias}/execute-batch",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "executeBatch",
+      summary = "Run several commands in order",
+      description =
+          "Each result is ok with its output, or failed with a problem type. With stopOnError"
+              + " (default) the commands after a failure are not run.")
+  @ApiResponse(responseCode = "200", description = "One result per command run")
+  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
+  Mono<ExecuteBatchResponse> executeBatch(
+      @PathVariable String device,
+      @PathVariable String alias,
+      @RequestBody ExecuteBatchRequest body) {
+    return blocking.call(() -> service.executeBatch(device, alias, body));
+  }
+
+  @PostMapping(
+      path = "/{alias}/configure",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "configureDevice",
+      summary = "Apply configuration lines",
+      description =
+          "Enters configuration mode, sends the lines in order and returns to enable mode. A"
+              + " rejected line stops the configuration: 422 command-error with 'line' (1-based),"
+              + " 'command' and 'output'.")
+  @ApiResponse(responseCode = "200", description = "Applied")
+  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ApiResponse(responseCode = "409", ref = CONFLICT)
+  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ApiResponse(responseCode = "422", ref = UNPROCESSABLE)
+  @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
+  @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
+  @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
+  Mono<ConfigureDeviceResponse> configure(
+      @PathVariable String device,
+      @PathVariable String alias,
+      @RequestBody ConfigureDeviceRequest body) {
+    return blocking.call(() -> service.configure(device, alias, body));
+  }
+
+  private static URI location(SessionResponse session) {
+    return UriComponentsBuilder.fromPath("/api/v1/devices/{device}/sessions/{alias}")
+        .buildAndExpand(session.device(), session.alias())
+        .toUri();
+  }
+}

@@ -1,0 +1,144 @@
+package dev.patchbay.manager;
+
+import dev.patchbay.api.PatchbayException;
+import dev.patchbay.cli.ExecuteRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+
+/**
+ * Session use cases behind the REST API. Every method blocks (inventory reads, device I/O): call
+ * them through {@link dev.patchbay.common.Blocking}.
+ */
+@Service
+class SessionService {
+
+  private final ConnectionManagerRegistry registry;
+  private final ConnectionSource source;
+  private final SessionMetrics metrics;
+  private final ManagerProperties properties;
+
+  SessionService(
+      ConnectionManagerRegistry registry,
+      ConnectionSource source,
+      SessionMetrics metrics,
+      ManagerProperties properties) {
+    this.registry = registry;
+    this.source = source;
+    this.metrics = metrics;
+    this.properties = properties;
+  }
+
+  SessionResponse open(String device, OpenSessionRequest body) {
+    OpenSessionRequest request =
+        body == null ? new OpenSessionRequest(null, null, null, null) : body;
+    SessionTarget target = source.resolve(device, request.via());
+    String alias = request.alias() != null ? request.alias() : source.defaultAlias(device);
+    int poolSize = request.poolSize() != null ? request.poolSize() : Math.max(1, target.poolSize());
+    if (poolSize < 1) {
+      throw CliRequests.invalid("poolSize", "must be at least 1");
+    }
+    Duration poolTimeout =
+        Objects.requireNonNullElse(
+            CliRequests.timeout("poolTimeoutSeconds", request.poolTimeoutSeconds()),
+            properties.poolTimeout());
+    return registry.track(
+        () ->
+            SessionResponse.of(
+                registry.manager(device).connect(target, alias, poolSize, poolTimeout)));
+  }
+
+  List<SessionResponse> list(String device) {
+    List<ManagedSession> sessions =
+        registry.existing(device).map(ConnectionManager::sessions).orElse(List.of());
+    if (sessions.isEmpty()) {
+      source.requireDevice(device);
+    }
+    return sessions.stream().map(SessionResponse::of).toList();
+  }
+
+  SessionResponse get(String device, String alias) {
+    return SessionResponse.of(session(device, alias));
+  }
+
+  void close(String device, String alias) {
+    session(device, alias);
+    registry.manager(device).disconnect(alias);
+  }
+
+  ExecuteCommandResponse execute(String device, String alias, ExecuteCommandRequest body) {
+    ExecuteRequest request = CliRequests.execute(body);
+    ManagedSession session = session(device, alias);
+    return ExecuteCommandResponse.of(
+        registry.track(() -> metrics.record("execute", () -> session.execute(request))));
+  }
+
+  ExecuteBatchResponse executeBatch(String device, String alias, ExecuteBatchRequest body) {
+    if (body == null || body.commands() == null || body.commands().isEmpty()) {
+      throw CliRequests.invalid("commands", "needs at least one command");
+    }
+    List<ExecuteRequest> requests = new ArrayList<>();
+    for (int i = 0; i < body.commands().size(); i++) {
+      requests.add(CliRequests.command(body.commands().get(i), i, body.timeoutSeconds()));
+    }
+    boolean stopOnError = body.stopOnError() == null || body.stopOnError();
+    ManagedSession session = session(device, alias);
+    return registry.track(() -> runBatch(session, requests, stopOnError));
+  }
+
+  ConfigureDeviceResponse configure(String device, String alias, ConfigureDeviceRequest body) {
+    var request = CliRequests.configure(body);
+    ManagedSession session = session(device, alias);
+    return ConfigureDeviceResponse.of(
+        registry.track(() -> metrics.record("configure", () -> session.configure(request))));
+  }
+
+  private ExecuteBatchResponse runBatch(
+      ManagedSession session, List<ExecuteRequest> requests, boolean stopOnError) {
+    List<BatchItem> results = new ArrayList<>();
+    boolean failed = false;
+    for (ExecuteRequest request : requests) {
+      try {
+        var result = metrics.record("execute", () -> session.execute(request));
+        results.add(
+            new BatchItem(
+                request.command(),
+                true,
+                result.output(),
+                result.prompt(),
+                result.elapsedMs(),
+                null,
+                null));
+      } catch (PatchbayException e) {
+        failed = true;
+        Object output = e.properties().get("output");
+        results.add(
+            new BatchItem(
+                request.command(),
+                false,
+                output == null ? "" : output.toString(),
+                null,
+                0,
+                e.type().uri(),
+                e.getMessage()));
+        if (stopOnError) {
+          break;
+        }
+      }
+    }
+    return new ExecuteBatchResponse(results, !failed && results.size() == requests.size());
+  }
+
+  private ManagedSession session(String device, String alias) {
+    return registry
+        .existing(device)
+        .map(manager -> manager.session(alias))
+        .orElseGet(
+            () -> {
+              source.requireDevice(device);
+              return registry.manager(device).session(alias);
+            });
+  }
+}

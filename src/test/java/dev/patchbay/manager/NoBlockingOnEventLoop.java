@@ -1,0 +1,53 @@
+package dev.patchbay.manager;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import reactor.blockhound.BlockHound;
+
+/**
+ * Installs BlockHound once in the test JVM and records every blocking call made on a non-blocking
+ * thread (Netty event loops, Reactor parallel workers), so that a test can assert there was none.
+ * The recorded violation is also thrown, as BlockHound does by default. Installed once, it watches
+ * every later test class in the JVM too.
+ */
+final class NoBlockingOnEventLoop {
+
+  private static final List<String> violations = new CopyOnWriteArrayList<>();
+  private static boolean installed;
+
+  private NoBlockingOnEventLoop() {}
+
+  static synchronized void install() {
+    if (installed) {
+      return;
+    }
+    BlockHound.install(
+        builder ->
+            builder
+                // springdoc builds the OpenAPI document on the first /v3/api-docs request (a
+                // one-off classpath scan for @OpenAPIDefinition) and serves it from a cache after.
+                .allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi")
+                // Jackson 3 builds a type's deserializer once under a short lock; concurrent first
+                // requests of one body type may park on it briefly, never on device I/O.
+                .allowBlockingCallsInside(
+                    "tools.jackson.databind.deser.DeserializerCache",
+                    "_createAndCacheValueDeserializer")
+                .blockingMethodCallback(
+                    method -> {
+                      String where = method + " on " + Thread.currentThread().getName();
+                      violations.add(where);
+                      throw new Error("Blocking call! " + where);
+                    }));
+    installed = true;
+  }
+
+  /** Forgets the recorded violations (after a test provoked one on purpose). */
+  static void clear() {
+    violations.clear();
+  }
+
+  /** Blocking calls seen on non-blocking threads since the JVM started. */
+  static List<String> violations() {
+    return List.copyOf(violations);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.patchbay.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Web terminal viewers over real WebSockets against a simulated router: shared output, one writer
+ * at a time, scrollback, REST automation seen live, a stalled viewer skipped without stalling
+ * anyone, input limits, and sessions opened and closed by viewers.
+ */
+@Timeout(90)
+class TerminalWebSocketTest extends TerminalTestSupport {
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  @Autowired TerminalHubs hubs;
+
+  @Test
+  void twoViewersSeeWhatTheWriterTypesAndTheSecondIsRefusedWrite() {
+    String device = registerDevice("ws-two");
+    openSession(device, "default");
+    try (TestViewer first = TestViewer.connect(terminal(device, "default", "user=alice"));
+        TestViewer second = TestViewer.connect(terminal(device, "default", "user=bob"))) {
+      second.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+      first.control("{\"type\": \"request-write\"}");
+      JsonNode granted = first.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+      assertThat(granted.path("writerName").asString()).isEqualTo("alice");
+      assertThat(second.awaitStatus(s -> s.has("writer"), WAIT).path("writable").asBoolean())
+          .isFalse();
+
+      first.type("show version\r");
+      first.awaitOutput("Cisco IOS XE Software, Version 17.09.04a", WAIT);
+      second.awaitOutput("Cisco IOS XE Software, Version 17.09.04a", WAIT);
+
+      second.control("{\"type\": \"request-write\"}");
+      second.awaitMessage(m -> "write-refused".equals(m.path("code").asString()), WAIT, "refusal");
+      second.type("show clock\r");
+      second.awaitMessage(
+          m ->
+              "write-refused".equals(m.path("code").asString())
+                  && m.path("message").asString().contains("alice"),
+          WAIT,
+          "input refusal naming alice");
+
+      first.control("{\"type\": \"release-write\"}");
+      second.control("{\"type\": \"request-write\"}");
+      second.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+    }
+  }
+
+  @Test
+  void aLateViewerGetsTheScrollbackFirst() {
+    String device = registerDevice("ws-late");
+    openSession(device, "default");
+    execute(device, "default", "show version");
+    try (TestViewer late = TestViewer.connect(terminal(device, "default", ""))) {
+      late.awaitOutput("Cisco IOS XE Software", WAIT);
+      assertThat(late.lastStatus().path("state").asString()).isEqualTo("CONNECTED");
+    }
+  }
+
+  @Test
+  void restAutomationHoldsWriteControlAndItsOutputIsSeenLive() throws Exception {
+    String device = registerDevice("ws-rest");
+    openSession(device, "default");
+    try (TestViewer viewer = TestViewer.connect(terminal(device, "default", "user=carol"))) {
+      viewer.awaitStatus(s -> s.path("viewers").asInt() == 1, WAIT);
+      viewer.control("{\"type\": \"request-write\"}");
+      viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+
+      CompletableFuture<JsonNode> slow =
+          CompletableFuture.supplyAsync(() -> execute(device, "default", "show slow"));
+      JsonNode during =
+          viewer.awaitStatus(s -> "automation".equals(s.path("writer").asString()), WAIT);
+      assertThat(during.path("writable").asBoolean()).isFalse();
+      viewer.type("x");
+      viewer.awaitMessage(
+          m -> m.path("message").asString().contains("REST automation"), WAIT, "refusal");
+
+      assertThat(slow.get().path("output").asString()).contains("Slow answer");
+      viewer.awaitOutput("Slow answer after 2 seconds", WAIT);
+      viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+    }
+  }
+
+  @Test
+  void aStalledViewerIsSkippedForwardWithoutStallingTheDeviceOrOtherViewers() {
+    String device = registerDevice("ws-slow");
+    openSession(device, "default");
+    try (TestViewer fast = TestViewer.connect(terminal(device, "default", "user=fast"));
+        TestViewer stalled =
+            TestViewer.connectPaused(terminal(device, "default", "user=stalled"))) {
+      fast.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+      TerminalHub hub = hubs.find(device, "default").orElseThrow();
+
+      long started = System.nanoTime();
+      JsonNode result = execute(device, "default", "show tech-support");
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(result.path("output").asString().length()).isGreaterThan(10_000_000);
+      assertThat(took).as("10 MB through the hub").isLessThan(Duration.ofSeconds(20));
+      fast.awaitLength(9_000_000, WAIT);
+
+      long held = hub.bufferedOutput("v2").orElseThrow();
+      assertThat(held).as("bytes held for the stalled viewer").isLessThanOrEqualTo(256 * 1024);
+
+      stalled.resume();
+      JsonNode skipped =
+          stalled.awaitMessage(
+              m -> "output-skipped".equals(m.path("code").asString()),
+              Duration.ofSeconds(40),
+              "a skip notice after the socket buffers drained");
+      assertThat(skipped.path("skippedBytes").asLong()).isGreaterThan(5_000_000L);
+    }
+  }
+}

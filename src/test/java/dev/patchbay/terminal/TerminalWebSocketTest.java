@@ -104,7 +104,10 @@ class TerminalWebSocketTest extends TerminalTestSupport {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       assertThat(result.path("output").asString().length()).isGreaterThan(10_000_000);
       assertThat(took).as("10 MB through the hub").isLessThan(Duration.ofSeconds(20));
-      fast.awaitLength(9_000_000, WAIT);
+      fast.awaitOutputEnding("r1>", WAIT);
+      assertThat(fast.output().length())
+          .as("output the fast viewer received")
+          .isGreaterThan(5_000_000);
 
       long held = hub.bufferedOutput("v2").orElseThrow();
       assertThat(held).as("bytes held for the stalled viewer").isLessThanOrEqualTo(256 * 1024);
@@ -116,6 +119,89 @@ class TerminalWebSocketTest extends TerminalTestSupport {
               Duration.ofSeconds(40),
               "a skip notice after the socket buffers drained");
       assertThat(skipped.path("skippedBytes").asLong()).isGreaterThan(5_000_000L);
+    }
+  }
+
+  @Test
+  void oversizedAndTooFastInputIsRefused() {
+    String device = registerDevice("ws-input");
+    openSession(device, "default");
+    try (TestViewer viewer = TestViewer.connect(terminal(device, "default", ""))) {
+      viewer.control("{\"type\": \"request-write\"}");
+      viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+
+      viewer.send(new byte[4097]);
+      viewer.awaitMessage(m -> "input-too-large".equals(m.path("code").asString()), WAIT, "size");
+
+      byte[] spaces = new byte[4096];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 8; i++) {
+        viewer.send(spaces);
+      }
+      viewer.awaitMessage(
+          m -> "input-rate-limited".equals(m.path("code").asString()), WAIT, "rate limit");
+    }
+  }
+
+  @Test
+  void openTrueOpensTheSessionAndTheLastViewerLeavingClosesIt() {
+    String device = registerDevice("ws-open");
+    try (TestViewer refused = TestViewer.connect(terminal(device, "web", ""))) {
+      refused.awaitMessage(
+          m -> "session-not-found".equals(m.path("code").asString()), WAIT, "no session");
+      assertThat(refused.awaitClosed(WAIT).getCode()).isEqualTo(4000);
+    }
+    TestViewer first = TestViewer.connect(terminal(device, "web", "via=cli&open=true"));
+    first.awaitStatus(s -> "CONNECTED".equals(s.path("state").asString()), WAIT);
+    TestViewer second = TestViewer.connect(terminal(device, "web", "open=true"));
+    second.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+    client
+        .get()
+        .uri("/api/v1/devices/" + device + "/sessions/web")
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    first.close();
+    second.awaitStatus(s -> s.path("viewers").asInt() == 1, WAIT);
+    assertThat(sessionStatus(device, "web")).isEqualTo(200);
+    second.close();
+    awaitSessionGone(device, "web");
+  }
+
+  @Test
+  void aSessionOpenedByRestStaysWhenItsLastViewerLeaves() {
+    String device = registerDevice("ws-stay");
+    openSession(device, "default");
+    try (TestViewer viewer = TestViewer.connect(terminal(device, "default", "open=true"))) {
+      viewer.awaitStatus(s -> s.path("viewers").asInt() == 1, WAIT);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    while (System.nanoTime() < deadline) {
+      assertThat(sessionStatus(device, "default")).isEqualTo(200);
+    }
+  }
+
+  private int sessionStatus(String device, String alias) {
+    return client
+        .get()
+        .uri("/api/v1/devices/" + device + "/sessions/" + alias)
+        .exchange()
+        .returnResult(String.class)
+        .getStatus()
+        .value();
+  }
+
+  private void awaitSessionGone(String device, String alias) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (sessionStatus(device, alias) != 404) {
+      assertThat(System.nanoTime()).as("session closed in time").isLessThan(deadline);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 }

@@ -11,12 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.reactivestreams.Subscription;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
@@ -35,14 +38,14 @@ final class TestViewer implements AutoCloseable {
   private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
   private final Sinks.Many<Function<WebSocketSession, WebSocketMessage>> outgoing =
       Sinks.many().unicast().onBackpressureBuffer();
-  private final Sinks.Empty<Void> resumed = Sinks.empty();
+  private final Sinks.Empty<Void> received = Sinks.empty();
+  private final boolean paused;
+  private volatile BaseSubscriber<WebSocketMessage> reader;
   private final CompletableFuture<CloseStatus> closeStatus = new CompletableFuture<>();
   private final Disposable connection;
 
   private TestViewer(URI uri, boolean paused) {
-    if (!paused) {
-      resumed.tryEmitEmpty();
-    }
+    this.paused = paused;
     HttpClient http = HttpClient.create().option(ChannelOption.SO_RCVBUF, 16 * 1024);
     connection =
         new ReactorNettyWebSocketClient(http)
@@ -50,12 +53,9 @@ final class TestViewer implements AutoCloseable {
                 uri,
                 session -> {
                   session.closeStatus().subscribe(closeStatus::complete);
-                  Mono<Void> in =
-                      session
-                          .receive()
-                          .delayUntil(message -> resumed.asMono())
-                          .doOnNext(this::collect)
-                          .then();
+                  reader = new Reader();
+                  session.receive().subscribe(reader);
+                  Mono<Void> in = received.asMono();
                   Mono<Void> out = session.send(outgoing.asFlux().map(f -> f.apply(session)));
                   return Mono.firstWithSignal(in, out);
                 })
@@ -84,7 +84,7 @@ final class TestViewer implements AutoCloseable {
   }
 
   void resume() {
-    resumed.tryEmitEmpty();
+    reader.request(Long.MAX_VALUE);
   }
 
   String output() {
@@ -100,8 +100,15 @@ final class TestViewer implements AutoCloseable {
     return output();
   }
 
-  void awaitLength(int characters, Duration timeout) {
-    await(() -> output.length() >= characters, timeout, characters + " characters of output");
+  void awaitOutputEnding(String suffix, Duration timeout) {
+    await(
+        () -> {
+          int length = output.length();
+          return length >= suffix.length()
+              && output.substring(length - suffix.length()).equals(suffix);
+        },
+        timeout,
+        "output ending with '" + suffix + "'");
   }
 
   JsonNode awaitMessage(Predicate<JsonNode> matching, Duration timeout, String what) {
@@ -159,6 +166,24 @@ final class TestViewer implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
+    }
+  }
+
+  /** Reads everything, or (paused) one message until resumed. */
+  private final class Reader extends BaseSubscriber<WebSocketMessage> {
+    @Override
+    protected void hookOnSubscribe(Subscription subscription) {
+      subscription.request(paused ? 1 : Long.MAX_VALUE);
+    }
+
+    @Override
+    protected void hookOnNext(WebSocketMessage message) {
+      collect(message);
+    }
+
+    @Override
+    protected void hookFinally(SignalType type) {
+      received.tryEmitEmpty();
     }
   }
 

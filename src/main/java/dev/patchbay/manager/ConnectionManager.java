@@ -3,6 +3,7 @@ package dev.patchbay.manager;
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
+import dev.patchbay.connection.ConnectionClosedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ final class ConnectionManager {
   private final SessionMetrics metrics;
   private final Map<String, ManagedSession> sessions = new LinkedHashMap<>();
   private final Map<String, SessionTarget> opening = new HashMap<>();
+  private boolean retired;
 
   ConnectionManager(
       String device, ConnectionSource source, ConnectionLimits limits, SessionMetrics metrics) {
@@ -68,9 +70,14 @@ final class ConnectionManager {
     }
     synchronized (this) {
       opening.remove(alias);
-      sessions.put(alias, session);
+      if (!retired) {
+        sessions.put(alias, session);
+        return session;
+      }
     }
-    return session;
+    close(session);
+    throw new ConnectionClosedException(
+        "device '" + device + "' was deleted while the session was being opened", "", null);
   }
 
   synchronized ManagedSession session(String alias) {
@@ -100,10 +107,14 @@ final class ConnectionManager {
     close(session);
   }
 
-  /** Closes and forgets every session. */
-  void disconnectAll() {
+  /**
+   * Closes and forgets every session for good (pyATS {@code destroy_all}), when the device is
+   * deleted or the service stops: a session still being opened is closed as soon as it opens.
+   */
+  void destroyAll() {
     List<ManagedSession> all;
     synchronized (this) {
+      retired = true;
       all = new ArrayList<>(sessions.values());
       sessions.clear();
     }

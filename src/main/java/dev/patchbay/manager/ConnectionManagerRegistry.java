@@ -109,8 +109,8 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
           List.of(),
           Map.of("sessions", aliases));
     }
-    manager.disconnectAll();
     managers.remove(device);
+    manager.destroyAll();
   }
 
   @Override
@@ -133,7 +133,7 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
     }
     awaitInFlight(properties.shutdownTimeout());
     healthChecks.shutdownNow();
-    managers.values().forEach(ConnectionManager::disconnectAll);
+    managers.values().forEach(ConnectionManager::destroyAll);
     managers.clear();
   }
 

@@ -2,22 +2,28 @@ package dev.patchbay.manager;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
 import reactor.blockhound.BlockHound;
 
 /**
- * Installs BlockHound once in the test JVM and records every blocking call made on a non-blocking
- * thread (Netty event loops, Reactor parallel workers), so that a test can assert there was none.
- * The recorded violation is also thrown, as BlockHound does by default. Installed once, it watches
- * every later test class in the JVM too.
+ * Installs BlockHound when the JUnit launcher session opens (registered in {@code
+ * META-INF/services}), before any Spring context or Netty event loop exists: BlockHound only
+ * watches threads started after it is installed. Every blocking call on a non-blocking thread
+ * (Netty event loops, Reactor parallel workers) is recorded, so that a test can assert there was
+ * none, and thrown, as BlockHound does by default. It watches every test class of the JVM.
  */
-final class NoBlockingOnEventLoop {
+public final class NoBlockingOnEventLoop implements LauncherSessionListener {
 
   private static final List<String> violations = new CopyOnWriteArrayList<>();
   private static boolean installed;
 
-  private NoBlockingOnEventLoop() {}
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    install();
+  }
 
-  static synchronized void install() {
+  private static synchronized void install() {
     if (installed) {
       return;
     }

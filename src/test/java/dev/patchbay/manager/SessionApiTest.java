@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,11 +42,6 @@ class SessionApiTest extends SessionApiTestSupport {
 
   @Autowired MeterRegistry meters;
   @Autowired ConnectionManagerRegistry registry;
-
-  @BeforeAll
-  static void watchEventLoops() {
-    NoBlockingOnEventLoop.install();
-  }
 
   @AfterEach
   void nothingBlockedAnEventLoop() {
@@ -188,6 +182,14 @@ class SessionApiTest extends SessionApiTestSupport {
     assertThat(batch.path("results").get(0).path("ok").asBoolean()).isTrue();
     assertThat(batch.path("results").get(1).path("problemType").asString())
         .isEqualTo(PROBLEMS + "command-error");
+    JsonNode all =
+        body(
+            post(
+                sessions(device) + "/b/execute-batch",
+                "{\"commands\": [\"show bogus\", \"show clock\"], \"stopOnError\": false}"),
+            200);
+    assertThat(all.path("results")).hasSize(2);
+    assertThat(all.path("results").get(1).path("ok").asBoolean()).isTrue();
   }
 
   @Test
@@ -468,12 +470,23 @@ class SessionApiTest extends SessionApiTestSupport {
       session = body(get(sessions(name) + "/g"), 200);
     }
     assertThat(session.path("state").asString()).isIn("DISCONNECTED", "RECONNECTING");
-    // 3 attempts, 200 ms backoff doubling: all done well within 5 s.
-    Thread.sleep(5000);
-    session = body(get(sessions(name) + "/g"), 200);
-    assertThat(session.path("state").asString()).isEqualTo("DISCONNECTED");
-    assertThat(session.path("failure").path("type").asString())
-        .isEqualTo(PROBLEMS + "device-unreachable");
+    // 3 attempts after 200, 400 and 800 ms: the failure becomes the refused reconnect ...
+    for (int i = 0; i < 100 && !failureType(session).equals("device-unreachable"); i++) {
+      Thread.sleep(100);
+      session = body(get(sessions(name) + "/g"), 200);
+    }
+    assertThat(failureType(session)).isEqualTo("device-unreachable");
+    // ... and once they are spent, nothing reconnects, even when the device is back.
+    Thread.sleep(2500);
+    sim.lab().start(DeviceSpec.of("gone", "iosxe", Protocol.SSH).withPort(device.port()));
+    try {
+      Thread.sleep(2500);
+      session = body(get(sessions(name) + "/g"), 200);
+      assertThat(session.path("state").asString()).isEqualTo("DISCONNECTED");
+      assertThat(failureType(session)).isEqualTo("device-unreachable");
+    } finally {
+      sim.lab().stop("gone");
+    }
   }
 
   @Test
@@ -495,6 +508,10 @@ class SessionApiTest extends SessionApiTestSupport {
     delete("/api/v1/testbeds/" + testbed + "?cascade=true").expectStatus().isNoContent();
   }
 
+  private static String failureType(JsonNode session) {
+    return session.path("failure").path("type").asString("").replace(PROBLEMS, "");
+  }
+
   private String registerSshDevice(String prefix, int port, boolean reconnect) {
     String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     body(
@@ -510,5 +527,51 @@ class SessionApiTest extends SessionApiTestSupport {
                 .formatted(name, port, reconnect)),
         201);
     return name;
+  }
+
+  @Test
+  void aCallerWaitingLongerThanThePoolTimeoutGetsPoolExhausted() throws Exception {
+    String device = registerDevice("exhaust");
+    body(
+        post(sessions(device), "{\"alias\": \"p\", \"poolSize\": 2, \"poolTimeoutSeconds\": 1}"),
+        201);
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<JsonNode>> slow = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        slow.add(threads.submit(() -> execute(device, "p", "show slow")));
+      }
+      Thread.sleep(300);
+      JsonNode exhausted =
+          problem(
+              post(sessions(device) + "/p/execute", "{\"command\": \"show clock\"}"),
+              503,
+              "pool-exhausted");
+      assertThat(exhausted.path("pool").path("busy").asInt()).isEqualTo(2);
+      for (Future<JsonNode> call : slow) {
+        assertThat(call.get(30, TimeUnit.SECONDS).path("output").asString())
+            .contains("Slow answer");
+      }
+    }
+  }
+
+  @Test
+  void sessionMetricsArePublishedForPrometheus() {
+    String device = registerDevice("metrics");
+    body(post(sessions(device), "{\"alias\": \"m\", \"poolSize\": 2}"), 201);
+    execute(device, "m", "show clock");
+    String scrape =
+        get("/actuator/prometheus")
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(scrape)
+        .contains("patchbay_connections_open{protocol=\"ssh\"}")
+        .contains("patchbay_executes_total{operation=\"execute\",outcome=\"ok\"}")
+        .contains("patchbay_execute_latency_seconds_bucket")
+        .contains("patchbay_pool_wait_seconds_bucket")
+        .contains("patchbay_pool_members{state=\"idle\"}")
+        .contains("patchbay_pool_waiting");
   }
 }

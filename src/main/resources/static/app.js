@@ -187,7 +187,7 @@ async function refreshRecordings() {
       return el('li', {},
         el('strong', { textContent: recording.device + '/' + recording.alias }), ' ',
         el('small', { textContent: new Date(recording.startedAt).toLocaleString() + ', '
-          + recording.bytes + ' B' + (recording.endedAt ? '' : ' (live)') }), ' ', play);
+          + (recording.endedAt ? recording.bytes + ' B' : 'live') }), ' ', play);
     }));
   } catch (e) {
     $('recordings').replaceChildren(el('li', { textContent: 'cannot list recordings: ' + e.message }));

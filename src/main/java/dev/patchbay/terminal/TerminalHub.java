@@ -371,7 +371,7 @@ final class TerminalHub {
             : "write control is held by " + describe(holder));
   }
 
-  private String describe(String holder) {
+  private synchronized String describe(String holder) {
     if (WriteControl.AUTOMATION.equals(holder)) {
       return "REST automation";
     }

@@ -49,6 +49,7 @@ class TerminalWebSocketTest extends TerminalTestSupport {
           "input refusal naming alice");
 
       first.control("{\"type\": \"release-write\"}");
+      second.awaitStatus(s -> !s.has("writer"), WAIT);
       second.control("{\"type\": \"request-write\"}");
       second.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
     }
@@ -109,16 +110,25 @@ class TerminalWebSocketTest extends TerminalTestSupport {
           .as("output the fast viewer received")
           .isGreaterThan(5_000_000);
 
-      long held = hub.bufferedOutput("v2").orElseThrow();
+      long held = hub.bufferedOutput("v2").orElseThrow(); // the second viewer to attach
       assertThat(held).as("bytes held for the stalled viewer").isLessThanOrEqualTo(256 * 1024);
 
       stalled.resume();
-      JsonNode skipped =
-          stalled.awaitMessage(
-              m -> "output-skipped".equals(m.path("code").asString()),
-              Duration.ofSeconds(40),
-              "a skip notice after the socket buffers drained");
-      assertThat(skipped.path("skippedBytes").asLong()).isGreaterThan(5_000_000L);
+      stalled.awaitMessage(
+          m -> "output-skipped".equals(m.path("code").asString()),
+          Duration.ofSeconds(40),
+          "a skip notice after the socket buffers drained");
+      stalled.awaitOutputEnding("r1>", WAIT);
+      long skipped =
+          stalled.messages().stream()
+              .filter(m -> "output-skipped".equals(m.path("code").asString()))
+              .mapToLong(m -> m.path("skippedBytes").asLong())
+              .sum();
+      assertThat(skipped).as("bytes the stalled viewer was told it missed").isGreaterThan(1 << 20);
+      assertThat(stalled.output().length() + skipped)
+          .as("received + skipped covers the 10 MB output")
+          .isGreaterThan(10_000_000L);
+      stalled.close();
     }
   }
 

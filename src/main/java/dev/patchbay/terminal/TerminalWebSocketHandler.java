@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.pattern.PathPattern;
@@ -75,22 +74,21 @@ class TerminalWebSocketHandler implements WebSocketHandler {
                         frame.isBinary()
                             ? session.binaryMessage(factory -> factory.wrap(frame.bytes()))
                             : session.textMessage(frame.text())));
-    Mono<Void> input = session.receive().concatMap(message -> receive(hub, viewer, message)).then();
+    Mono<Void> input =
+        session.receive().map(Inbound::of).concatMap(frame -> receive(hub, viewer, frame)).then();
     return Mono.firstWithSignal(input, output).doFinally(signal -> hub.detach(viewer));
   }
 
-  private Mono<Void> receive(TerminalHub hub, Viewer viewer, WebSocketMessage message) {
-    if (message.getType() == WebSocketMessage.Type.BINARY) {
-      byte[] bytes = new byte[message.getPayload().readableByteCount()];
-      message.getPayload().read(bytes);
-      return blocking.run(() -> hub.input(viewer, bytes));
+  private Mono<Void> receive(TerminalHub hub, Viewer viewer, Inbound frame) {
+    if (frame.bytes() != null) {
+      return blocking.run(() -> hub.input(viewer, frame.bytes()));
     }
-    if (message.getType() != WebSocketMessage.Type.TEXT) {
+    if (frame.text() == null) {
       return Mono.empty();
     }
     JsonNode control;
     try {
-      control = json.readTree(message.getPayloadAsText());
+      control = json.readTree(frame.text());
     } catch (JacksonException e) {
       hub.notice(viewer, "bad-message", "control messages are JSON objects");
       return Mono.empty();

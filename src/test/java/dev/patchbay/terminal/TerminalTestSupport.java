@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
       "spring.datasource.url=jdbc:h2:mem:patchbay-terminal;DB_CLOSE_DELAY=-1",
       "patchbay.data-dir=target/test-data/terminal",
       "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-      "patchbay.simulator.enabled=false"
+      "patchbay.simulator.enabled=false",
+      "patchbay.manager.health-interval=200ms",
+      "patchbay.manager.reconnect-backoff=200ms"
     })
 @AutoConfigureWebTestClient(timeout = "60s")
 abstract class TerminalTestSupport {
@@ -39,7 +41,10 @@ abstract class TerminalTestSupport {
   @Autowired WebTestClient client;
   @LocalServerPort int port;
 
-  /** Registers a device named after {@code prefix} whose {@code cli} definition reaches r1. */
+  /**
+   * Registers a device named after {@code prefix} whose {@code cli} definition reaches r1, and
+   * {@code flaky} the same with {@code reconnect: true}.
+   */
   String registerDevice(String prefix) {
     String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     String json =
@@ -50,10 +55,13 @@ abstract class TerminalTestSupport {
          "connections": [
            {"name": "cli", "protocol": "ssh", "host": "127.0.0.1", "port": %d,
             "timeouts": {"connectSeconds": 5, "loginSeconds": 10, "executeSeconds": 20},
-            "settings": {"host_key_policy": "insecure"}}
+            "settings": {"host_key_policy": "insecure"}},
+           {"name": "flaky", "protocol": "ssh", "host": "127.0.0.1", "port": %d,
+            "timeouts": {"connectSeconds": 5, "loginSeconds": 10, "executeSeconds": 20},
+            "settings": {"host_key_policy": "insecure", "reconnect": true}}
          ]}
         """
-            .formatted(name, sim.device("r1").port());
+            .formatted(name, sim.device("r1").port(), sim.device("r1").port());
     post("/api/v1/devices", json).expectStatus().isCreated();
     return name;
   }

@@ -197,6 +197,42 @@ class TerminalWebSocketTest extends TerminalTestSupport {
     }
   }
 
+  @Test
+  void theHubFollowsTheSessionAcrossAReconnect() {
+    String device = registerDevice("ws-reconnect");
+    post("/api/v1/devices/" + device + "/sessions", "{\"alias\": \"f\", \"via\": \"flaky\"}")
+        .expectStatus()
+        .isCreated();
+    try (TestViewer viewer = TestViewer.connect(terminal(device, "f", ""))) {
+      viewer.control("{\"type\": \"request-write\"}");
+      viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+      viewer.type("show crash\r");
+      viewer.awaitMessage(
+          m ->
+              "status".equals(m.path("type").asString())
+                  && !"CONNECTED".equals(m.path("state").asString()),
+          WAIT,
+          "a status while the connection is down");
+      viewer.awaitStatus(s -> "CONNECTED".equals(s.path("state").asString()), WAIT);
+      execute(device, "f", "show version");
+      viewer.awaitOutput("Cisco IOS XE Software, Version 17.09.04a", WAIT);
+    }
+  }
+
+  @Test
+  void aPooledSessionCannotBeAttached() {
+    String device = registerDevice("ws-pool");
+    post("/api/v1/devices/" + device + "/sessions", "{\"alias\": \"p\", \"poolSize\": 2}")
+        .expectStatus()
+        .isCreated();
+    try (TestViewer viewer = TestViewer.connect(terminal(device, "p", ""))) {
+      JsonNode error =
+          viewer.awaitMessage(m -> "conflict".equals(m.path("code").asString()), WAIT, "refusal");
+      assertThat(error.path("message").asString()).contains("pool");
+      assertThat(viewer.awaitClosed(WAIT).getReason()).isEqualTo("conflict");
+    }
+  }
+
   private int sessionStatus(String device, String alias) {
     return client
         .get()

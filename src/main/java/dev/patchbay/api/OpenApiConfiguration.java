@@ -87,7 +87,17 @@ public class OpenApiConfiguration {
                         + " problem documents with a stable `type`. Secrets are write-only:"
                         + " responses show `*****`, and sending `*****` back keeps the stored"
                         + " secret. Unknown request fields are ignored, so a response can be"
-                        + " edited and sent back.")
+                        + " edited and sent back.\n\n"
+                        + "Web terminal (not an HTTP operation): a WebSocket at"
+                        + " `/ws/v1/devices/{device}/sessions/{alias}/terminal` attaches a viewer"
+                        + " to a live session (`?open=true&via=NAME` opens it first, `?user=NAME`"
+                        + " names the viewer). Binary frames carry raw terminal bytes both ways;"
+                        + " text frames carry JSON control messages: client `request-write`,"
+                        + " `release-write`, `resize {cols, rows}`; server `status` (state, writer"
+                        + " or `automation`, viewers) and `error` (code, message, skippedBytes)."
+                        + " One writer at a time; slow viewers are skipped forward and told."
+                        + " See docs/terminal-protocol.md. Sessions are recorded (asciicast v2):"
+                        + " see the Recordings operations.")
                 .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
         .components(
             new Components()

@@ -57,6 +57,11 @@ public enum ProblemType {
     this.title = title;
   }
 
+  /** The last segment of the type URI, e.g. {@code session-not-found}. */
+  public String slug() {
+    return slug;
+  }
+
   public URI uri() {
     return URI.create(BASE + slug);
   }

@@ -4,6 +4,7 @@ import dev.patchbay.cli.ConfigureRequest;
 import dev.patchbay.cli.ConfigureResult;
 import dev.patchbay.cli.ExecuteRequest;
 import dev.patchbay.cli.ExecuteResult;
+import dev.patchbay.connection.Terminal;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -36,6 +37,11 @@ interface ManagedSession extends AutoCloseable {
 
   /** Called periodically: notices a dropped connection and reconnects when the target asks. */
   void checkHealth(ReconnectPolicy policy);
+
+  /** The byte stream of the current connection; empty for a pool (members are not attachable). */
+  default Optional<Terminal> terminal() {
+    return Optional.empty();
+  }
 
   /** Closes every connection of the session. Idempotent. */
   @Override

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,19 +21,29 @@ class SessionService {
   private final ConnectionSource source;
   private final SessionMetrics metrics;
   private final ManagerProperties properties;
+  private final ObjectProvider<SessionActivity> activity;
 
   SessionService(
       ConnectionManagerRegistry registry,
       ConnectionSource source,
       SessionMetrics metrics,
-      ManagerProperties properties) {
+      ManagerProperties properties,
+      ObjectProvider<SessionActivity> activity) {
     this.registry = registry;
     this.source = source;
     this.metrics = metrics;
     this.properties = properties;
+    this.activity = activity;
   }
 
   SessionResponse open(String device, OpenSessionRequest body) {
+    SessionResponse session = openForViewer(device, body);
+    activity.orderedStream().forEach(listener -> listener.sessionOpened(device, session.alias()));
+    return session;
+  }
+
+  /** Opens a session without telling {@link SessionActivity} (the viewer opening it knows). */
+  SessionResponse openForViewer(String device, OpenSessionRequest body) {
     OpenSessionRequest request =
         body == null ? new OpenSessionRequest(null, null, null, null) : body;
     SessionTarget target = source.resolve(device, request.via());
@@ -72,7 +84,10 @@ class SessionService {
     ExecuteRequest request = CliRequests.execute(body);
     ManagedSession session = session(device, alias);
     return ExecuteCommandResponse.of(
-        registry.track(() -> metrics.record("execute", () -> session.execute(request))));
+        automation(
+            device,
+            alias,
+            () -> registry.track(() -> metrics.record("execute", () -> session.execute(request)))));
   }
 
   ExecuteBatchResponse executeBatch(String device, String alias, ExecuteBatchRequest body) {
@@ -85,14 +100,29 @@ class SessionService {
     }
     boolean stopOnError = body.stopOnError() == null || body.stopOnError();
     ManagedSession session = session(device, alias);
-    return registry.track(() -> runBatch(session, requests, stopOnError));
+    return automation(
+        device, alias, () -> registry.track(() -> runBatch(session, requests, stopOnError)));
   }
 
   ConfigureDeviceResponse configure(String device, String alias, ConfigureDeviceRequest body) {
     var request = CliRequests.configure(body);
     ManagedSession session = session(device, alias);
     return ConfigureDeviceResponse.of(
-        registry.track(() -> metrics.record("configure", () -> session.configure(request))));
+        automation(
+            device,
+            alias,
+            () ->
+                registry.track(
+                    () -> metrics.record("configure", () -> session.configure(request)))));
+  }
+
+  private <T> T automation(String device, String alias, Supplier<T> call) {
+    activity.orderedStream().forEach(listener -> listener.automationStarted(device, alias));
+    try {
+      return call.get();
+    } finally {
+      activity.orderedStream().forEach(listener -> listener.automationFinished(device, alias));
+    }
   }
 
   private ExecuteBatchResponse runBatch(

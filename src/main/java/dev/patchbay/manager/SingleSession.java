@@ -7,6 +7,7 @@ import dev.patchbay.cli.ExecuteResult;
 import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.connection.ConnectionClosedException;
 import dev.patchbay.connection.ConnectionException;
+import dev.patchbay.connection.Terminal;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -95,6 +96,11 @@ final class SingleSession implements ManagedSession {
   @Override
   public int size() {
     return 1;
+  }
+
+  @Override
+  public Optional<Terminal> terminal() {
+    return Optional.of(connection.terminal());
   }
 
   @Override

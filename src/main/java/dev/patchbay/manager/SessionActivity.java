@@ -1,0 +1,18 @@
+package dev.patchbay.manager;
+
+/**
+ * Told by {@link SessionService} when a session opens and while REST automation (execute,
+ * configure) uses a session, e.g. so that web viewers see who holds write control. Called on the
+ * calling (blocking) thread; implementations must return quickly.
+ */
+public interface SessionActivity {
+
+  /** A session was opened through the REST API. */
+  default void sessionOpened(String device, String alias) {}
+
+  /** An execute, batch or configure call starts on the session. */
+  default void automationStarted(String device, String alias) {}
+
+  /** The call that {@link #automationStarted started} has finished (successfully or not). */
+  default void automationFinished(String device, String alias) {}
+}

@@ -1,0 +1,137 @@
+package dev.patchbay.recording;
+
+import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts, lists, finds and expires session recordings. Files live in {@code
+ * <patchbay.data-dir>/recordings}, metadata in the {@code recording} table. Every method blocks.
+ */
+@Service
+public class Recordings {
+
+  private static final Logger log = LoggerFactory.getLogger(Recordings.class);
+  private static final int WIDTH = 80;
+  private static final int HEIGHT = 24;
+
+  private final RecordingRepository repository;
+  private final RecordingProperties properties;
+  private final JsonMapper json;
+  private final Path directory;
+
+  Recordings(
+      RecordingRepository repository,
+      RecordingProperties properties,
+      JsonMapper json,
+      @Value("${patchbay.data-dir}") Path dataDir) {
+    this.repository = repository;
+    this.properties = properties;
+    this.json = json;
+    this.directory = dataDir.resolve("recordings");
+  }
+
+  /**
+   * Starts recording a session (80x24 until the first resize). {@code openedBy} says who opened it.
+   */
+  public SessionRecording start(String device, String alias, String openedBy) {
+    Instant start = Instant.now();
+    String fileName =
+        DateTimeFormatter.ISO_INSTANT.format(start).replace(':', '-')
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8)
+            + ".cast";
+    Recording recording = repository.save(new Recording(device, alias, openedBy, start, fileName));
+    Long id = recording.getId();
+    try {
+      return new AsciicastFile(
+          directory.resolve(fileName),
+          json,
+          WIDTH,
+          HEIGHT,
+          start,
+          device + "/" + alias,
+          bytes -> finish(id, bytes));
+    } catch (IOException e) {
+      repository.deleteById(id);
+      throw new UncheckedIOException("cannot start recording " + fileName, e);
+    }
+  }
+
+  Page<Recording> list(String device, String alias, Instant from, Instant to, int page, int size) {
+    Specification<Recording> filter = (root, query, cb) -> cb.conjunction();
+    if (device != null) {
+      filter = filter.and((root, query, cb) -> cb.equal(root.get("device"), device));
+    }
+    if (alias != null) {
+      filter = filter.and((root, query, cb) -> cb.equal(root.get("alias"), alias));
+    }
+    if (from != null) {
+      filter =
+          filter.and((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("startedAt"), from));
+    }
+    if (to != null) {
+      filter = filter.and((root, query, cb) -> cb.lessThan(root.get("startedAt"), to));
+    }
+    return repository.findAll(
+        filter,
+        PageRequest.of(page, size, Sort.by(Sort.Order.desc("startedAt"), Sort.Order.desc("id"))));
+  }
+
+  /** The file of recording {@code id}. */
+  Path file(long id) {
+    Recording recording =
+        repository
+            .findById(id)
+            .orElseThrow(
+                () -> new PatchbayException(ProblemType.NOT_FOUND, "no recording with id " + id));
+    Path file = directory.resolve(recording.getFileName());
+    if (!Files.isReadable(file)) {
+      throw new PatchbayException(
+          ProblemType.NOT_FOUND, "the file of recording " + id + " is gone");
+    }
+    return file;
+  }
+
+  /** Deletes recordings (files and rows) started before the retention period. */
+  public int sweep() {
+    List<Recording> expired =
+        repository.findByStartedAtBefore(Instant.now().minus(properties.retention()));
+    for (Recording recording : expired) {
+      try {
+        Files.deleteIfExists(directory.resolve(recording.getFileName()));
+      } catch (IOException e) {
+        log.warn("cannot delete recording file {}: {}", recording.getFileName(), e.getMessage());
+        continue;
+      }
+      repository.delete(recording);
+    }
+    return expired.size();
+  }
+
+  private void finish(Long id, long bytes) {
+    repository
+        .findById(id)
+        .ifPresent(
+            recording -> {
+              recording.finish(Instant.now(), bytes);
+              repository.save(recording);
+            });
+  }
+}

@@ -1,0 +1,20 @@
+package dev.patchbay.recording;
+
+/**
+ * The recording of one live session. Calls block on file I/O; they are serialised internally.
+ * Failures are logged, never thrown: a full disk must not break a terminal.
+ */
+public interface SessionRecording {
+
+  /** What the device sent ({@code "o"} events). */
+  void output(byte[] bytes);
+
+  /** What a viewer typed ({@code "i"} events); callers leave out secrets. */
+  void input(byte[] bytes);
+
+  /** A window change ({@code "r"} events, {@code "COLSxROWS"}). */
+  void resize(int columns, int rows);
+
+  /** Ends the recording and stores its end time and size. Idempotent. */
+  void close();
+}

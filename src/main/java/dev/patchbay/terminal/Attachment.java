@@ -1,0 +1,4 @@
+package dev.patchbay.terminal;
+
+/** A viewer attached to a hub. */
+record Attachment(TerminalHub hub, Viewer viewer) {}

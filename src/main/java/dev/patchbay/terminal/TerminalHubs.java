@@ -1,0 +1,131 @@
+package dev.patchbay.terminal;
+
+import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
+import dev.patchbay.common.Blocking;
+import dev.patchbay.connection.Terminal;
+import dev.patchbay.manager.SessionActivity;
+import dev.patchbay.manager.SessionTerminals;
+import dev.patchbay.recording.Recordings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One {@link TerminalHub} per live session, created when a session is opened through REST (so that
+ * it is recorded from the start) or when the first viewer attaches; removed when the session ends.
+ * Also tells hubs when REST automation holds a session.
+ */
+@Component
+class TerminalHubs implements SessionActivity, DisposableBean {
+
+  private final Map<String, TerminalHub> hubs = new ConcurrentHashMap<>();
+  private final SessionTerminals sessions;
+  private final Recordings recordings;
+  private final TerminalProperties properties;
+  private final JsonMapper json;
+  private final Blocking blocking;
+
+  TerminalHubs(
+      SessionTerminals sessions,
+      Recordings recordings,
+      TerminalProperties properties,
+      JsonMapper json,
+      Blocking blocking) {
+    this.sessions = sessions;
+    this.recordings = recordings;
+    this.properties = properties;
+    this.json = json;
+    this.blocking = blocking;
+  }
+
+  @Override
+  public void sessionOpened(String device, String alias) {
+    sessions.terminal(device, alias).ifPresent(terminal -> hub(device, alias, terminal, "rest"));
+  }
+
+  @Override
+  public void automationStarted(String device, String alias) {
+    find(device, alias).ifPresent(hub -> hub.automation(true));
+  }
+
+  @Override
+  public void automationFinished(String device, String alias) {
+    find(device, alias).ifPresent(hub -> hub.automation(false));
+  }
+
+  /**
+   * Attaches a viewer called {@code name} to the session, opening it through {@code via} first when
+   * {@code open} is set and the alias has none (blocking).
+   */
+  Attachment attach(String device, String alias, String name, boolean open, String via) {
+    Optional<Terminal> terminal = sessions.terminal(device, alias);
+    boolean opened = false;
+    if (terminal.isEmpty()) {
+      if (sessions.isPool(device, alias)) {
+        throw new PatchbayException(
+            ProblemType.CONFLICT,
+            "session '" + alias + "' is a pool; viewers attach to single connections only");
+      }
+      if (!open) {
+        throw new PatchbayException(
+            ProblemType.SESSION_NOT_FOUND,
+            "device '" + device + "' has no session '" + alias + "' (add open=true to open one)");
+      }
+      sessions.open(device, alias, via);
+      opened = true;
+      terminal = sessions.terminal(device, alias);
+    }
+    Terminal live =
+        terminal.orElseThrow(
+            () ->
+                new PatchbayException(
+                    ProblemType.SESSION_NOT_FOUND, "session '" + alias + "' has just ended"));
+    TerminalHub hub = hub(device, alias, live, opened ? "viewer:" + name : "rest");
+    if (opened) {
+      hub.closeWithLastViewer();
+    }
+    Viewer viewer = hub.attach(name);
+    if (viewer == null) {
+      throw new PatchbayException(
+          ProblemType.SESSION_NOT_FOUND, "session '" + alias + "' has just ended");
+    }
+    return new Attachment(hub, viewer);
+  }
+
+  Optional<TerminalHub> find(String device, String alias) {
+    return Optional.ofNullable(hubs.get(key(device, alias)));
+  }
+
+  @Override
+  public void destroy() {
+    List.copyOf(hubs.values()).forEach(TerminalHub::end);
+  }
+
+  private TerminalHub hub(String device, String alias, Terminal terminal, String openedBy) {
+    return hubs.computeIfAbsent(
+        key(device, alias),
+        key -> {
+          TerminalHub hub =
+              new TerminalHub(
+                  device,
+                  alias,
+                  sessions,
+                  properties,
+                  json,
+                  recordings.start(device, alias, openedBy),
+                  blocking.scheduler()::schedule,
+                  ended -> hubs.remove(key, ended));
+          hub.start(terminal);
+          return hub;
+        });
+  }
+
+  private static String key(String device, String alias) {
+    return device + "\n" + alias;
+  }
+}

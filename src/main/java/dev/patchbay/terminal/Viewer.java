@@ -1,0 +1,135 @@
+package dev.patchbay.terminal;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+/**
+ * One attached browser (or other WebSocket client). Output waits in a bounded queue and is emitted
+ * only as fast as the WebSocket asks for it; when the queue overflows its oldest chunks are dropped
+ * and the viewer is told how many bytes it missed. Control messages are few and small: the latest
+ * status replaces an unsent one, and at most {@value #MAX_NOTICES} errors wait.
+ */
+final class Viewer {
+
+  private static final int MAX_NOTICES = 16;
+
+  private final String id;
+  private final String name;
+  private final ChunkQueue output;
+  private final ArrayDeque<String> notices = new ArrayDeque<>();
+  private final InputRateLimit inputRate;
+  private final Function<Long, String> skippedNotice;
+  private final AtomicInteger drains = new AtomicInteger();
+  private String status;
+  private boolean finished;
+  private volatile FluxSink<Outbound> sink;
+
+  Viewer(
+      String id,
+      String name,
+      long bufferBytes,
+      InputRateLimit inputRate,
+      Function<Long, String> skippedNotice) {
+    this.id = id;
+    this.name = name;
+    this.output = new ChunkQueue(bufferBytes);
+    this.inputRate = inputRate;
+    this.skippedNotice = skippedNotice;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** The frames for this viewer, emitted on demand. Subscribe once. */
+  Flux<Outbound> frames() {
+    return Flux.create(
+        created -> {
+          sink = created;
+          created.onRequest(n -> drain());
+          drain();
+        });
+  }
+
+  /** Queues output; call {@link #drain()} afterwards, outside the hub's lock. */
+  synchronized void queueOutput(byte[] chunk) {
+    output.offer(chunk);
+  }
+
+  synchronized void queueStatus(String json) {
+    status = json;
+  }
+
+  synchronized void queueNotice(String json) {
+    if (notices.size() == MAX_NOTICES) {
+      notices.removeFirst();
+    }
+    notices.addLast(json);
+  }
+
+  /** Completes the frames once everything queued has been sent. */
+  synchronized void finish() {
+    finished = true;
+  }
+
+  synchronized long bufferedOutput() {
+    return output.size();
+  }
+
+  /** Takes input tokens; false when the viewer is typing faster than allowed. */
+  synchronized boolean takeInput(int bytes) {
+    return inputRate.tryTake(bytes);
+  }
+
+  /** Emits queued frames while the WebSocket has demand; safe to call from any thread. */
+  void drain() {
+    if (drains.getAndIncrement() != 0) {
+      return;
+    }
+    int missed = 1;
+    do {
+      FluxSink<Outbound> current = sink;
+      if (current != null && !current.isCancelled()) {
+        while (current.requestedFromDownstream() > 0) {
+          Outbound next = next();
+          if (next == null) {
+            break;
+          }
+          current.next(next);
+        }
+        if (isDone()) {
+          current.complete();
+        }
+      }
+      missed = drains.addAndGet(-missed);
+    } while (missed != 0);
+  }
+
+  private synchronized boolean isDone() {
+    return finished && status == null && notices.isEmpty() && output.isEmpty();
+  }
+
+  private synchronized Outbound next() {
+    long skipped = output.takeSkipped();
+    if (skipped > 0) {
+      return Outbound.text(skippedNotice.apply(skipped));
+    }
+    if (status != null) {
+      String json = status;
+      status = null;
+      return Outbound.text(json);
+    }
+    if (!notices.isEmpty()) {
+      return Outbound.text(notices.removeFirst());
+    }
+    byte[] chunk = output.poll();
+    return chunk == null ? null : Outbound.binary(chunk);
+  }
+}

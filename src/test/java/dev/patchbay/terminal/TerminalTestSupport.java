@@ -1,0 +1,110 @@
+package dev.patchbay.terminal;
+
+import dev.patchbay.simulator.DeviceSpec;
+import dev.patchbay.simulator.Protocol;
+import dev.patchbay.simulator.SimulatorExtension;
+import java.net.URI;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real service on a random port with a simulated iosxe router ({@code r1}, SSH) on an ephemeral
+ * 127.0.0.1 port. Each test registers its own device, so tests share no session.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:patchbay-terminal;DB_CLOSE_DELAY=-1",
+      "patchbay.data-dir=target/test-data/terminal",
+      "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+      "patchbay.simulator.enabled=false",
+      "patchbay.manager.health-interval=200ms",
+      "patchbay.manager.reconnect-backoff=200ms"
+    })
+@AutoConfigureWebTestClient(timeout = "60s")
+abstract class TerminalTestSupport {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @RegisterExtension
+  static final SimulatorExtension sim =
+      SimulatorExtension.with(DeviceSpec.of("r1", "iosxe", Protocol.SSH));
+
+  @Autowired WebTestClient client;
+  @LocalServerPort int port;
+
+  /**
+   * Registers a device named after {@code prefix} whose {@code cli} definition reaches r1, and
+   * {@code flaky} the same with {@code reconnect: true}.
+   */
+  String registerDevice(String prefix) {
+    String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String json =
+        """
+        {"name": "%s", "os": "iosxe", "connectionDefaults": {"via": "cli"},
+         "credentials": {"default": {"username": "admin", "password": "admin"},
+                         "enable": {"password": "cisco"}},
+         "connections": [
+           {"name": "cli", "protocol": "ssh", "host": "127.0.0.1", "port": %d,
+            "timeouts": {"connectSeconds": 5, "loginSeconds": 10, "executeSeconds": 20},
+            "settings": {"host_key_policy": "insecure"}},
+           {"name": "flaky", "protocol": "ssh", "host": "127.0.0.1", "port": %d,
+            "timeouts": {"connectSeconds": 5, "loginSeconds": 10, "executeSeconds": 20},
+            "settings": {"host_key_policy": "insecure", "reconnect": true}}
+         ]}
+        """
+            .formatted(name, sim.device("r1").port(), sim.device("r1").port());
+    post("/api/v1/devices", json).expectStatus().isCreated();
+    return name;
+  }
+
+  void openSession(String device, String alias) {
+    post("/api/v1/devices/" + device + "/sessions", "{\"alias\": \"" + alias + "\"}")
+        .expectStatus()
+        .isCreated();
+  }
+
+  JsonNode execute(String device, String alias, String command) {
+    return JSON.readTree(
+        post(
+                "/api/v1/devices/" + device + "/sessions/" + alias + "/execute",
+                "{\"command\": " + JSON.writeValueAsString(command) + "}")
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
+  }
+
+  URI terminal(String device, String alias, String query) {
+    return URI.create(
+        "ws://127.0.0.1:"
+            + port
+            + "/ws/v1/devices/"
+            + device
+            + "/sessions/"
+            + alias
+            + "/terminal"
+            + (query.isEmpty() ? "" : "?" + query));
+  }
+
+  WebTestClient.ResponseSpec post(String uri, String json) {
+    return client
+        .mutate()
+        .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 << 20))
+        .build()
+        .post()
+        .uri(uri)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(json)
+        .exchange();
+  }
+}

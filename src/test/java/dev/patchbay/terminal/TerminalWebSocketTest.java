@@ -1,0 +1,259 @@
+package dev.patchbay.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Web terminal viewers over real WebSockets against a simulated router: shared output, one writer
+ * at a time, scrollback, REST automation seen live, a stalled viewer skipped without stalling
+ * anyone, input limits, and sessions opened and closed by viewers.
+ */
+@Timeout(90)
+class TerminalWebSocketTest extends TerminalTestSupport {
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  @Autowired TerminalHubs hubs;
+
+  @Test
+  void twoViewersSeeWhatTheWriterTypesAndTheSecondIsRefusedWrite() {
+    String device = registerDevice("ws-two");
+    openSession(device, "default");
+    try (TestViewer first = TestViewer.connect(terminal(device, "default", "user=alice"));
+        TestViewer second = TestViewer.connect(terminal(device, "default", "user=bob"))) {
+      second.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+      first.control("{\"type\": \"request-write\"}");
+      JsonNode granted = first.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+      assertThat(granted.path("writerName").asString()).isEqualTo("alice");
+      assertThat(second.awaitStatus(s -> s.has("writer"), WAIT).path("writable").asBoolean())
+          .isFalse();
+
+      first.type("show version\r");
+      first.awaitOutput("Cisco IOS XE Software, Version 17.09.04a", WAIT);
+      second.awaitOutput("Cisco IOS XE Software, Version 17.09.04a", WAIT);
+
+      second.control("{\"type\": \"request-write\"}");
+      second.awaitMessage(m -> "write-refused".equals(m.path("code").asString()), WAIT, "refusal");
+      second.type("show clock\r");
+      second.awaitMessage(
+          m ->
+              "write-refused".equals(m.path("code").asString())
+                  && m.path("message").asString().contains("alice"),
+          WAIT,
+          "input refusal naming alice");
+
+      first.control("{\"type\": \"release-write\"}");
+      second.awaitStatus(s -> !s.has("writer"), WAIT);
+      second.control("{\"type\": \"request-write\"}");
+      second.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+    }
+  }
+
+  @Test
+  void aLateViewerGetsTheScrollbackFirst() {
+    String device = registerDevice("ws-late");
+    openSession(device, "default");
+    execute(device, "default", "show version");
+    try (TestViewer late = TestViewer.connect(terminal(device, "default", ""))) {
+      late.awaitOutput("Cisco IOS XE Software", WAIT);
+      assertThat(late.lastStatus().path("state").asString()).isEqualTo("CONNECTED");
+    }
+  }
+
+  @Test
+  void restAutomationHoldsWriteControlAndItsOutputIsSeenLive() throws Exception {
+    String device = registerDevice("ws-rest");
+    openSession(device, "default");
+    try (TestViewer viewer = TestViewer.connect(terminal(device, "default", "user=carol"))) {
+      viewer.awaitStatus(s -> s.path("viewers").asInt() == 1, WAIT);
+      viewer.control("{\"type\": \"request-write\"}");
+      viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+
+      CompletableFuture<JsonNode> slow =
+          CompletableFuture.supplyAsync(() -> execute(device, "default", "show slow"));
+      JsonNode during =
+          viewer.awaitStatus(s -> "automation".equals(s.path("writer").asString()), WAIT);
+      assertThat(during.path("writable").asBoolean()).isFalse();
+      viewer.type("x");
+      viewer.awaitMessage(
+          m -> m.path("message").asString().contains("REST automation"), WAIT, "refusal");
+
+      assertThat(slow.get().path("output").asString()).contains("Slow answer");
+      viewer.awaitOutput("Slow answer after 2 seconds", WAIT);
+      viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+    }
+  }
+
+  @Test
+  void aStalledViewerIsSkippedForwardWithoutStallingTheDeviceOrOtherViewers() {
+    String device = registerDevice("ws-slow");
+    openSession(device, "default");
+    try (TestViewer fast = TestViewer.connect(terminal(device, "default", "user=fast"));
+        TestViewer stalled =
+            TestViewer.connectPaused(terminal(device, "default", "user=stalled"))) {
+      fast.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+      TerminalHub hub = hubs.find(device, "default").orElseThrow();
+
+      long started = System.nanoTime();
+      JsonNode result = execute(device, "default", "show tech-support");
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(result.path("output").asString().length()).isGreaterThan(10_000_000);
+      assertThat(took).as("10 MB through the hub").isLessThan(Duration.ofSeconds(20));
+      fast.awaitOutputEnding("r1>", WAIT);
+      assertThat(fast.output().length())
+          .as("output the fast viewer received")
+          .isGreaterThan(5_000_000);
+
+      long held = hub.bufferedOutput("v2").orElseThrow(); // the second viewer to attach
+      assertThat(held).as("bytes held for the stalled viewer").isLessThanOrEqualTo(256 * 1024);
+
+      stalled.resume();
+      stalled.awaitMessage(
+          m -> "output-skipped".equals(m.path("code").asString()),
+          Duration.ofSeconds(40),
+          "a skip notice after the socket buffers drained");
+      stalled.awaitOutputEnding("r1>", WAIT);
+      long skipped =
+          stalled.messages().stream()
+              .filter(m -> "output-skipped".equals(m.path("code").asString()))
+              .mapToLong(m -> m.path("skippedBytes").asLong())
+              .sum();
+      assertThat(skipped).as("bytes the stalled viewer was told it missed").isGreaterThan(1 << 20);
+      assertThat(stalled.output().length() + skipped)
+          .as("received + skipped covers the 10 MB output")
+          .isGreaterThan(10_000_000L);
+      stalled.close();
+    }
+  }
+
+  @Test
+  void oversizedAndTooFastInputIsRefused() {
+    String device = registerDevice("ws-input");
+    openSession(device, "default");
+    try (TestViewer viewer = TestViewer.connect(terminal(device, "default", ""))) {
+      viewer.control("{\"type\": \"request-write\"}");
+      viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+
+      viewer.send(new byte[4097]);
+      viewer.awaitMessage(m -> "input-too-large".equals(m.path("code").asString()), WAIT, "size");
+
+      byte[] spaces = new byte[4096];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 8; i++) {
+        viewer.send(spaces);
+      }
+      viewer.awaitMessage(
+          m -> "input-rate-limited".equals(m.path("code").asString()), WAIT, "rate limit");
+    }
+  }
+
+  @Test
+  void openTrueOpensTheSessionAndTheLastViewerLeavingClosesIt() {
+    String device = registerDevice("ws-open");
+    try (TestViewer refused = TestViewer.connect(terminal(device, "web", ""))) {
+      refused.awaitMessage(
+          m -> "session-not-found".equals(m.path("code").asString()), WAIT, "no session");
+      assertThat(refused.awaitClosed(WAIT).getCode()).isEqualTo(4000);
+    }
+    TestViewer first = TestViewer.connect(terminal(device, "web", "via=cli&open=true"));
+    first.awaitStatus(s -> "CONNECTED".equals(s.path("state").asString()), WAIT);
+    TestViewer second = TestViewer.connect(terminal(device, "web", "open=true"));
+    second.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+    client
+        .get()
+        .uri("/api/v1/devices/" + device + "/sessions/web")
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    first.close();
+    second.awaitStatus(s -> s.path("viewers").asInt() == 1, WAIT);
+    assertThat(sessionStatus(device, "web")).isEqualTo(200);
+    second.close();
+    awaitSessionGone(device, "web");
+  }
+
+  @Test
+  void aSessionOpenedByRestStaysWhenItsLastViewerLeaves() {
+    String device = registerDevice("ws-stay");
+    openSession(device, "default");
+    try (TestViewer viewer = TestViewer.connect(terminal(device, "default", "open=true"))) {
+      viewer.awaitStatus(s -> s.path("viewers").asInt() == 1, WAIT);
+    }
+    for (int i = 0; i < 10; i++) {
+      assertThat(sessionStatus(device, "default")).isEqualTo(200);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  @Test
+  void theHubFollowsTheSessionAcrossAReconnect() {
+    String device = registerDevice("ws-reconnect");
+    post("/api/v1/devices/" + device + "/sessions", "{\"alias\": \"f\", \"via\": \"flaky\"}")
+        .expectStatus()
+        .isCreated();
+    try (TestViewer viewer = TestViewer.connect(terminal(device, "f", ""))) {
+      viewer.control("{\"type\": \"request-write\"}");
+      viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+      viewer.type("show crash\r");
+      viewer.awaitMessage(
+          m ->
+              "status".equals(m.path("type").asString())
+                  && !"CONNECTED".equals(m.path("state").asString()),
+          WAIT,
+          "a status while the connection is down");
+      viewer.awaitStatus(s -> "CONNECTED".equals(s.path("state").asString()), WAIT);
+      execute(device, "f", "show version");
+      viewer.awaitOutput("Cisco IOS XE Software, Version 17.09.04a", WAIT);
+    }
+  }
+
+  @Test
+  void aPooledSessionCannotBeAttached() {
+    String device = registerDevice("ws-pool");
+    post("/api/v1/devices/" + device + "/sessions", "{\"alias\": \"p\", \"poolSize\": 2}")
+        .expectStatus()
+        .isCreated();
+    try (TestViewer viewer = TestViewer.connect(terminal(device, "p", ""))) {
+      JsonNode error =
+          viewer.awaitMessage(m -> "conflict".equals(m.path("code").asString()), WAIT, "refusal");
+      assertThat(error.path("message").asString()).contains("pool");
+      assertThat(viewer.awaitClosed(WAIT).getReason()).isEqualTo("conflict");
+    }
+  }
+
+  private int sessionStatus(String device, String alias) {
+    return client
+        .get()
+        .uri("/api/v1/devices/" + device + "/sessions/" + alias)
+        .exchange()
+        .expectBody()
+        .returnResult()
+        .getStatus()
+        .value();
+  }
+
+  private void awaitSessionGone(String device, String alias) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (sessionStatus(device, alias) != 404) {
+      assertThat(System.nanoTime()).as("session closed in time").isLessThan(deadline);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}

@@ -2,6 +2,7 @@ package dev.patchbay.terminal;
 
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.inventory.DeviceWriteGuard;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.server.PathContainer;
@@ -34,11 +35,14 @@ class TerminalWebSocketHandler implements WebSocketHandler {
   private static final PathPattern PATTERN = PathPatternParser.defaultInstance.parse(PATH);
 
   private final TerminalHubs hubs;
+  private final DeviceWriteGuard guard;
   private final Blocking blocking;
   private final JsonMapper json;
 
-  TerminalWebSocketHandler(TerminalHubs hubs, Blocking blocking, JsonMapper json) {
+  TerminalWebSocketHandler(
+      TerminalHubs hubs, DeviceWriteGuard guard, Blocking blocking, JsonMapper json) {
     this.hubs = hubs;
+    this.guard = guard;
     this.blocking = blocking;
     this.json = json;
   }
@@ -57,7 +61,15 @@ class TerminalWebSocketHandler implements WebSocketHandler {
     String via = query.getFirst("via");
     String name = viewerName(query.getFirst("user"), session);
     return blocking
-        .call(() -> hubs.attach(device, alias, name, open, via))
+        .call(
+            () -> {
+              if (open) {
+                // A browser cannot send the lease header: on a leased device, the lease holder
+                // opens the session over REST and viewers attach to it.
+                guard.checkWrite(device, null, null);
+              }
+              return hubs.attach(device, alias, name, open, via);
+            })
         .flatMap(attachment -> serve(session, attachment))
         .onErrorResume(PatchbayException.class, e -> refuse(session, e));
   }
@@ -75,11 +87,15 @@ class TerminalWebSocketHandler implements WebSocketHandler {
                             ? session.binaryMessage(factory -> factory.wrap(frame.bytes()))
                             : session.textMessage(frame.text())));
     Mono<Void> input =
-        session.receive().map(Inbound::of).concatMap(frame -> receive(hub, viewer, frame)).then();
+        session
+            .receive()
+            .map(Inbound::of)
+            .concatMap(frame -> receive(hub.device(), hub, viewer, frame))
+            .then();
     return Mono.firstWithSignal(input, output).doFinally(signal -> hub.detach(viewer));
   }
 
-  private Mono<Void> receive(TerminalHub hub, Viewer viewer, Inbound frame) {
+  private Mono<Void> receive(String device, TerminalHub hub, Viewer viewer, Inbound frame) {
     if (frame.bytes() != null) {
       return blocking.run(() -> hub.input(viewer, frame.bytes()));
     }
@@ -100,7 +116,19 @@ class TerminalWebSocketHandler implements WebSocketHandler {
         int rows = control.path("rows").asInt(0);
         return blocking.run(() -> hub.resize(viewer, columns, rows));
       }
-      case "request-write" -> hub.requestWrite(viewer);
+      case "request-write" -> {
+        String lease = control.path("lease").asString(null);
+        String fencingToken = control.path("fencingToken").asString(null);
+        return blocking
+            .run(
+                () -> {
+                  guard.checkWrite(device, lease, fencingToken);
+                  hub.requestWrite(viewer);
+                })
+            .onErrorResume(
+                PatchbayException.class,
+                e -> Mono.fromRunnable(() -> hub.notice(viewer, e.type().slug(), e.getMessage())));
+      }
       case "release-write" -> hub.releaseWrite(viewer);
       default -> hub.notice(viewer, "bad-message", "unknown control message type '" + type + "'");
     }

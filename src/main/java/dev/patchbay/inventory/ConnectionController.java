@@ -2,8 +2,6 @@ package dev.patchbay.inventory;
 
 import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
 import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.api.OpenApiConfiguration.FENCING_PARAMETER;
-import static dev.patchbay.api.OpenApiConfiguration.LEASE_PARAMETER;
 import static dev.patchbay.api.OpenApiConfiguration.LOCKED;
 import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.api.OpenApiConfiguration.PRECONDITION_FAILED;
@@ -69,18 +67,13 @@ public class ConnectionController {
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<ConnectionResponse>> create(
       @PathVariable String device,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken,
+      @Parameter(hidden = true) LeaseCredentials lease,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody ConnectionRequest body) {
     return blocking
         .call(
             () -> {
-              guard.checkWrite(device, lease, fencingToken);
+              guard.checkWrite(device, lease);
               return service.create(device, body, ifMatch);
             })
         .map(
@@ -118,18 +111,13 @@ public class ConnectionController {
   Mono<ResponseEntity<ConnectionResponse>> replace(
       @PathVariable String device,
       @PathVariable String connection,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken,
+      @Parameter(hidden = true) LeaseCredentials lease,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody ConnectionRequest body) {
     return blocking
         .call(
             () -> {
-              guard.checkWrite(device, lease, fencingToken);
+              guard.checkWrite(device, lease);
               return service.replace(device, connection, body, ifMatch);
             })
         .map(Responses::ok);
@@ -144,17 +132,12 @@ public class ConnectionController {
   Mono<ResponseEntity<Void>> delete(
       @PathVariable String device,
       @PathVariable String connection,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken,
+      @Parameter(hidden = true) LeaseCredentials lease,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     return blocking
         .run(
             () -> {
-              guard.checkWrite(device, lease, fencingToken);
+              guard.checkWrite(device, lease);
               service.delete(device, connection, ifMatch);
             })
         .thenReturn(ResponseEntity.noContent().build());

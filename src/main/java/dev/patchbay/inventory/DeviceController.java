@@ -2,8 +2,6 @@ package dev.patchbay.inventory;
 
 import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
 import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.api.OpenApiConfiguration.FENCING_PARAMETER;
-import static dev.patchbay.api.OpenApiConfiguration.LEASE_PARAMETER;
 import static dev.patchbay.api.OpenApiConfiguration.LOCKED;
 import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.api.OpenApiConfiguration.PRECONDITION_FAILED;
@@ -115,16 +113,11 @@ public class DeviceController {
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<DeviceResponse>> replace(
       @PathVariable String name,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken,
+      @Parameter(hidden = true) LeaseCredentials lease,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody DeviceRequest body) {
     return blocking
-        .call(() -> guarded(name, lease, fencingToken, () -> service.replace(name, body, ifMatch)))
+        .call(() -> guarded(name, lease, () -> service.replace(name, body, ifMatch)))
         .map(Responses::ok);
   }
 
@@ -144,12 +137,7 @@ public class DeviceController {
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<DeviceResponse>> patch(
       @PathVariable String name,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken,
+      @Parameter(hidden = true) LeaseCredentials lease,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content =
@@ -158,7 +146,7 @@ public class DeviceController {
           @RequestBody
           JsonNode patch) {
     return blocking
-        .call(() -> guarded(name, lease, fencingToken, () -> service.patch(name, patch, ifMatch)))
+        .call(() -> guarded(name, lease, () -> service.patch(name, patch, ifMatch)))
         .map(Responses::ok);
   }
 
@@ -176,12 +164,7 @@ public class DeviceController {
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   Mono<ResponseEntity<Void>> delete(
       @PathVariable String name,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken,
+      @Parameter(hidden = true) LeaseCredentials lease,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Parameter(description = "Close the device's live sessions instead of refusing")
           @RequestParam(defaultValue = "false")
@@ -189,7 +172,7 @@ public class DeviceController {
     return blocking
         .run(
             () -> {
-              guard.checkWrite(name, lease, fencingToken);
+              guard.checkWrite(name, lease);
               service.delete(name, ifMatch, force);
             })
         .thenReturn(ResponseEntity.noContent().build());
@@ -212,29 +195,18 @@ public class DeviceController {
   Mono<ResponseEntity<DeviceResponse>> supplySecret(
       @PathVariable String name,
       @PathVariable String credential,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken,
+      @Parameter(hidden = true) LeaseCredentials lease,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody CredentialRequest body) {
     return blocking
         .call(
-            () ->
-                guarded(
-                    name,
-                    lease,
-                    fencingToken,
-                    () -> service.supplySecret(name, credential, body, ifMatch)))
+            () -> guarded(name, lease, () -> service.supplySecret(name, credential, body, ifMatch)))
         .map(Responses::ok);
   }
 
   /** Runs {@code change} if the guard allows writing to the device. */
-  private <T> T guarded(String name, String lease, String fencingToken, Callable<T> change)
-      throws Exception {
-    guard.checkWrite(name, lease, fencingToken);
+  private <T> T guarded(String name, LeaseCredentials lease, Callable<T> change) throws Exception {
+    guard.checkWrite(name, lease);
     return change.call();
   }
 }

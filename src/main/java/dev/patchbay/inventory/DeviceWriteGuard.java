@@ -20,4 +20,9 @@ public interface DeviceWriteGuard {
    * @param fencingToken the {@value #FENCING_HEADER} header or null
    */
   void checkWrite(String device, String lease, String fencingToken);
+
+  /** Refuses the write unless the presented lease allows it. */
+  default void checkWrite(String device, LeaseCredentials credentials) {
+    checkWrite(device, credentials.lease(), credentials.fencingToken());
+  }
 }

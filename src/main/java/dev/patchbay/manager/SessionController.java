@@ -3,9 +3,7 @@ package dev.patchbay.manager;
 import static dev.patchbay.api.OpenApiConfiguration.BAD_GATEWAY;
 import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
 import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.api.OpenApiConfiguration.FENCING_PARAMETER;
 import static dev.patchbay.api.OpenApiConfiguration.GATEWAY_TIMEOUT;
-import static dev.patchbay.api.OpenApiConfiguration.LEASE_PARAMETER;
 import static dev.patchbay.api.OpenApiConfiguration.LOCKED;
 import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.api.OpenApiConfiguration.SERVICE_UNAVAILABLE;
@@ -15,6 +13,7 @@ import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
 import dev.patchbay.common.Blocking;
 import dev.patchbay.inventory.DeviceWriteGuard;
+import dev.patchbay.inventory.LeaseCredentials;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -74,17 +72,12 @@ public class SessionController {
   @ApiResponse(responseCode = "423", ref = LOCKED)
   Mono<ResponseEntity<SessionResponse>> open(
       @PathVariable String device,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken,
+      @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody(required = false) OpenSessionRequest body) {
     return blocking
         .call(
             () -> {
-              guard.checkWrite(device, lease, fencingToken);
+              guard.checkWrite(device, lease);
               return service.open(device, body);
             })
         .map(session -> ResponseEntity.created(location(session)).body(session));
@@ -114,16 +107,11 @@ public class SessionController {
   Mono<ResponseEntity<Void>> close(
       @PathVariable String device,
       @PathVariable String alias,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken) {
+      @Parameter(hidden = true) LeaseCredentials lease) {
     return blocking
         .run(
             () -> {
-              guard.checkWrite(device, lease, fencingToken);
+              guard.checkWrite(device, lease);
               service.close(device, alias);
             })
         .thenReturn(ResponseEntity.noContent().build());
@@ -152,16 +140,11 @@ public class SessionController {
   Mono<ExecuteCommandResponse> execute(
       @PathVariable String device,
       @PathVariable String alias,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken,
+      @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ExecuteCommandRequest body) {
     return blocking.call(
         () -> {
-          guard.checkWrite(device, lease, fencingToken);
+          guard.checkWrite(device, lease);
           return service.execute(device, alias, body);
         });
   }
@@ -185,16 +168,11 @@ public class SessionController {
   Mono<ExecuteBatchResponse> executeBatch(
       @PathVariable String device,
       @PathVariable String alias,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken,
+      @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ExecuteBatchRequest body) {
     return blocking.call(
         () -> {
-          guard.checkWrite(device, lease, fencingToken);
+          guard.checkWrite(device, lease);
           return service.executeBatch(device, alias, body);
         });
   }
@@ -223,16 +201,11 @@ public class SessionController {
   Mono<ConfigureDeviceResponse> configure(
       @PathVariable String device,
       @PathVariable String alias,
-      @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
-          String lease,
-      @Parameter(ref = FENCING_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.FENCING_HEADER, required = false)
-          String fencingToken,
+      @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ConfigureDeviceRequest body) {
     return blocking.call(
         () -> {
-          guard.checkWrite(device, lease, fencingToken);
+          guard.checkWrite(device, lease);
           return service.configure(device, alias, body);
         });
   }

@@ -1,0 +1,31 @@
+package dev.patchbay.inventory;
+
+import static dev.patchbay.api.OpenApiConfiguration.FENCING_PARAMETER;
+import static dev.patchbay.api.OpenApiConfiguration.LEASE_PARAMETER;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.Arrays;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Documents the {@code Patchbay-Lease} and {@code Patchbay-Fencing-Token} headers on every
+ * operation whose handler takes {@link LeaseCredentials}.
+ */
+@Component
+class LeaseHeadersOperationCustomizer implements OperationCustomizer {
+
+  @Override
+  public Operation customize(Operation operation, HandlerMethod handlerMethod) {
+    boolean takesLease =
+        Arrays.stream(handlerMethod.getMethodParameters())
+            .anyMatch(p -> p.getParameterType() == LeaseCredentials.class);
+    if (takesLease) {
+      operation.addParametersItem(new Parameter().$ref(LEASE_PARAMETER));
+      operation.addParametersItem(new Parameter().$ref(FENCING_PARAMETER));
+    }
+    return operation;
+  }
+}

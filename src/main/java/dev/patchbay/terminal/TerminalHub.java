@@ -305,7 +305,10 @@ final class TerminalHub {
         return null;
       }
       refreshState();
-      if (now.get() != previous && !now.get().isEnded()) {
+      // Take the new terminal once the session says CONNECTED, so that viewers are told.
+      if (now.get() != previous
+          && !now.get().isEnded()
+          && SessionState.CONNECTED.name().equals(state)) {
         terminal = now.get();
         return now.get();
       }

@@ -2,7 +2,6 @@ package dev.patchbay.inventory;
 
 import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
 import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.api.OpenApiConfiguration.LOCKED;
 import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.api.OpenApiConfiguration.PRECONDITION_FAILED;
 import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
@@ -61,7 +60,6 @@ public class ConnectionController {
   @ApiResponse(responseCode = "201", description = "Created; ETag carries the device version")
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "409", ref = CONFLICT)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
@@ -104,7 +102,6 @@ public class ConnectionController {
   @ApiResponse(responseCode = "200", description = "The replaced definition")
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "409", ref = CONFLICT)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
@@ -127,7 +124,6 @@ public class ConnectionController {
   @Operation(operationId = "deleteConnection", summary = "Remove a connection definition")
   @ApiResponse(responseCode = "204", description = "Removed")
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   Mono<ResponseEntity<Void>> delete(
       @PathVariable String device,

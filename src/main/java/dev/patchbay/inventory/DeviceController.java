@@ -2,7 +2,6 @@ package dev.patchbay.inventory;
 
 import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
 import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.api.OpenApiConfiguration.LOCKED;
 import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.api.OpenApiConfiguration.PRECONDITION_FAILED;
 import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
@@ -107,7 +106,6 @@ public class DeviceController {
   @ApiResponse(responseCode = "200", description = "The replaced device")
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "409", ref = CONFLICT)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
@@ -131,7 +129,6 @@ public class DeviceController {
   @ApiResponse(responseCode = "200", description = "The patched device")
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "409", ref = CONFLICT)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
@@ -160,7 +157,6 @@ public class DeviceController {
   @ApiResponse(responseCode = "204", description = "Deleted")
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
   @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   Mono<ResponseEntity<Void>> delete(
       @PathVariable String name,
@@ -189,7 +185,6 @@ public class DeviceController {
   @ApiResponse(responseCode = "200", description = "The device, secrets masked")
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<DeviceResponse>> supplySecret(

@@ -4,7 +4,6 @@ import static dev.patchbay.api.OpenApiConfiguration.BAD_GATEWAY;
 import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
 import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
 import static dev.patchbay.api.OpenApiConfiguration.GATEWAY_TIMEOUT;
-import static dev.patchbay.api.OpenApiConfiguration.LOCKED;
 import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.api.OpenApiConfiguration.SERVICE_UNAVAILABLE;
 import static dev.patchbay.api.OpenApiConfiguration.TOO_MANY_REQUESTS;
@@ -20,6 +19,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -69,17 +69,12 @@ public class SessionController {
   @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
   @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
   @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   Mono<ResponseEntity<SessionResponse>> open(
       @PathVariable String device,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody(required = false) OpenSessionRequest body) {
     return blocking
-        .call(
-            () -> {
-              guard.checkWrite(device, lease);
-              return service.open(device, body);
-            })
+        .call(() -> guarded(device, lease, () -> service.open(device, body)))
         .map(session -> ResponseEntity.created(location(session)).body(session));
   }
 
@@ -103,7 +98,6 @@ public class SessionController {
   @Operation(operationId = "closeSession", summary = "Close a session and its connections")
   @ApiResponse(responseCode = "204", description = "Closed")
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   Mono<ResponseEntity<Void>> close(
       @PathVariable String device,
       @PathVariable String alias,
@@ -136,17 +130,12 @@ public class SessionController {
   @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
   @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
   @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   Mono<ExecuteCommandResponse> execute(
       @PathVariable String device,
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ExecuteCommandRequest body) {
-    return blocking.call(
-        () -> {
-          guard.checkWrite(device, lease);
-          return service.execute(device, alias, body);
-        });
+    return blocking.call(() -> guarded(device, lease, () -> service.execute(device, alias, body)));
   }
 
   @PostMapping(
@@ -164,17 +153,13 @@ public class SessionController {
   @ApiResponse(responseCode = "404", ref = NOT_FOUND)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   Mono<ExecuteBatchResponse> executeBatch(
       @PathVariable String device,
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ExecuteBatchRequest body) {
     return blocking.call(
-        () -> {
-          guard.checkWrite(device, lease);
-          return service.executeBatch(device, alias, body);
-        });
+        () -> guarded(device, lease, () -> service.executeBatch(device, alias, body)));
   }
 
   @PostMapping(
@@ -197,17 +182,19 @@ public class SessionController {
   @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
   @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
   @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
-  @ApiResponse(responseCode = "423", ref = LOCKED)
   Mono<ConfigureDeviceResponse> configure(
       @PathVariable String device,
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ConfigureDeviceRequest body) {
     return blocking.call(
-        () -> {
-          guard.checkWrite(device, lease);
-          return service.configure(device, alias, body);
-        });
+        () -> guarded(device, lease, () -> service.configure(device, alias, body)));
+  }
+
+  /** Runs {@code call} if the guard allows writing to the device. */
+  private <T> T guarded(String device, LeaseCredentials lease, Supplier<T> call) {
+    guard.checkWrite(device, lease);
+    return call.get();
   }
 
   private static URI location(SessionResponse session) {

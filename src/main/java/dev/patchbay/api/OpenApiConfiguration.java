@@ -14,6 +14,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -72,6 +74,15 @@ public class OpenApiConfiguration {
   /** Reference to the shared 504 response (the device did not answer in time). */
   public static final String GATEWAY_TIMEOUT = "#/components/responses/GatewayTimeout";
 
+  /** Reference to the shared 401 response. */
+  public static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
+
+  /** Reference to the shared 403 response of a token whose role or testbeds do not allow it. */
+  public static final String FORBIDDEN = "#/components/responses/Forbidden";
+
+  /** Name of the bearer-token security scheme. */
+  public static final String BEARER = "bearer";
+
   private static final String PROBLEM_JSON = "application/problem+json";
 
   @Bean
@@ -97,10 +108,31 @@ public class OpenApiConfiguration {
                         + " or `automation`, viewers) and `error` (code, message, skippedBytes)."
                         + " One writer at a time; slow viewers are skipped forward and told."
                         + " See docs/terminal-protocol.md. Sessions are recorded (asciicast v2):"
-                        + " see the Recordings operations.")
+                        + " see the Recordings operations.\n\n"
+                        + "Every operation needs an API token ('Authorization: Bearer <token>')"
+                        + " whose role (VIEWER < OPERATOR < ADMIN) is named in its description;"
+                        + " the terminal WebSocket takes the header or a single-use"
+                        + " `?ticket=` from POST /api/v1/auth/tickets.")
                 .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
+        .addSecurityItem(new SecurityRequirement().addList(BEARER))
         .components(
             new Components()
+                .addSecuritySchemes(
+                    BEARER,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description(
+                            "An API token (POST /api/v1/tokens, or the bootstrap admin token):"
+                                + " 'Authorization: Bearer <token>'"))
+                .addResponses(
+                    "Unauthorized",
+                    error(
+                        "No API token, or an unknown, expired or revoked one (unauthorized);"
+                            + " 429 auth-rate-limited after repeated failures"))
+                .addResponses(
+                    "Forbidden",
+                    error("The token's role or testbeds do not allow this (forbidden)"))
                 .addSchemas("FieldProblem", fieldProblem())
                 .addSchemas("Problem", problem())
                 .addSchemas("LeaseProblem", leaseProblem())

@@ -15,6 +15,10 @@ public enum ProblemType {
   NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Representation not available"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+  UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Missing or invalid API token"),
+  FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed for this token"),
+  AUTH_RATE_LIMITED(
+      "auth-rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many failed authentications"),
   CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
   STALE_VERSION("stale-version", HttpStatus.CONFLICT, "Stale version"),
   PRECONDITION_FAILED(

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /** Devices by name; filtered listing through specifications. */
 public interface DeviceRepository
@@ -12,6 +14,10 @@ public interface DeviceRepository
   Optional<Device> findByName(String name);
 
   boolean existsByName(String name);
+
+  /** The name of the device's testbed: empty for no device, a null row for no testbed. */
+  @Query("select t.name from Device d left join d.testbed t where d.name = :name")
+  List<String> findTestbedNameByDeviceName(@Param("name") String name);
 
   List<Device> findByTestbedOrderByNameAsc(Testbed testbed);
 }

@@ -11,6 +11,8 @@ import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.inventory.DeviceWriteGuard;
 import dev.patchbay.inventory.PageResponse;
+import dev.patchbay.security.ScopeCheck;
+import dev.patchbay.security.TokenPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,10 +41,12 @@ public class LeaseController {
 
   private final LeaseService service;
   private final Blocking blocking;
+  private final ScopeCheck scope;
 
-  LeaseController(LeaseService service, Blocking blocking) {
+  LeaseController(LeaseService service, Blocking blocking, ScopeCheck scope) {
     this.service = service;
     this.blocking = blocking;
+    this.scope = scope;
   }
 
   @PostMapping(
@@ -58,9 +63,11 @@ public class LeaseController {
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "409", ref = LEASE_CONFLICT)
   @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-  Mono<ResponseEntity<LeaseResponse>> acquire(@RequestBody LeaseRequest body) {
-    return service
-        .acquire(body)
+  Mono<ResponseEntity<LeaseResponse>> acquire(
+      @RequestBody LeaseRequest body, @AuthenticationPrincipal TokenPrincipal caller) {
+    return scope
+        .reaches(caller, body.testbed(), body.devices())
+        .then(Mono.defer(() -> service.acquire(body)))
         .map(
             lease ->
                 ResponseEntity.created(URI.create("/api/v1/leases/" + lease.id())).body(lease));

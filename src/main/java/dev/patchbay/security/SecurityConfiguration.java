@@ -1,20 +1,134 @@
 package dev.patchbay.security;
 
+import dev.patchbay.api.ProblemType;
+import dev.patchbay.common.Blocking;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
-/** The HTTP security chain. Temporary: open while token authentication is being built. */
+/**
+ * The HTTP security chain: stateless bearer-token authentication, the {@link AccessRules} route
+ * table (anything else refused), RFC 7807 answers for 401/403/429, CORS closed unless origins are
+ * configured, cross-origin terminal WebSockets refused, and security headers on every response.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuthProperties.class)
 class SecurityConfiguration {
 
+  /** The page loads only its own scripts; xterm.js injects its own style elements. */
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
+          + " data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action"
+          + " 'self'; object-src 'none'";
+
   @Bean
-  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+  SecurityWebFilterChain securityWebFilterChain(
+      ServerHttpSecurity http,
+      TokenAuthenticationManager authenticationManager,
+      AuthFailures failures,
+      ProblemWriter problems,
+      AuthProperties properties,
+      DeviceTestbeds deviceTestbeds,
+      Blocking blocking) {
+    AuthenticationWebFilter authentication = new AuthenticationWebFilter(authenticationManager);
+    authentication.setServerAuthenticationConverter(new CredentialConverter());
+    authentication.setAuthenticationFailureHandler(failures);
+    authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-        .authorizeExchange(rules -> rules.anyExchange().permitAll())
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .cors(cors -> cors.configurationSource(corsSource(properties.allowedOrigins())))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                    .frameOptions(frame -> frame.mode(Mode.DENY)))
+        .addFilterBefore(
+            new WebSocketOriginCheck(properties, problems), SecurityWebFiltersOrder.AUTHENTICATION)
+        .addFilterBefore(failures.limitFilter(), SecurityWebFiltersOrder.AUTHENTICATION)
+        .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+        .exceptionHandling(
+            handling ->
+                handling
+                    .authenticationEntryPoint(
+                        (exchange, e) -> {
+                          exchange
+                              .getResponse()
+                              .getHeaders()
+                              .set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                          return problems.write(
+                              exchange,
+                              ProblemType.UNAUTHORIZED,
+                              "this route needs an API token: send 'Authorization: Bearer <token>'");
+                        })
+                    .accessDeniedHandler(
+                        (exchange, e) ->
+                            problems.write(
+                                exchange, ProblemType.FORBIDDEN, deniedDetail(e.getMessage()))))
+        .authorizeExchange(
+            rules -> {
+              for (AccessRule rule : AccessRules.all()) {
+                var route = rules.matchers(matcher(rule));
+                if (rule.isPublic()) {
+                  route.permitAll();
+                } else {
+                  route.access(new RuleAuthorization(rule, deviceTestbeds, blocking));
+                }
+              }
+              rules.anyExchange().denyAll();
+            })
         .build();
+  }
+
+  private static PathPatternParserServerWebExchangeMatcher matcher(AccessRule rule) {
+    return new PathPatternParserServerWebExchangeMatcher(rule.pattern(), rule.method());
+  }
+
+  private static String deniedDetail(String reason) {
+    return reason == null || reason.equals("Access Denied")
+        ? "this token may not call this route"
+        : reason;
+  }
+
+  private static CorsConfigurationSource corsSource(List<String> allowedOrigins) {
+    if (allowedOrigins.isEmpty()) {
+      return exchange -> null;
+    }
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(allowedOrigins);
+    cors.setAllowedMethods(
+        List.of(
+            HttpMethod.GET.name(),
+            HttpMethod.POST.name(),
+            HttpMethod.PUT.name(),
+            HttpMethod.PATCH.name(),
+            HttpMethod.DELETE.name()));
+    cors.setAllowedHeaders(
+        List.of(
+            HttpHeaders.AUTHORIZATION,
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.IF_MATCH,
+            "Patchbay-Lease",
+            "Patchbay-Fencing-Token"));
+    cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION));
+    return exchange -> cors;
   }
 }

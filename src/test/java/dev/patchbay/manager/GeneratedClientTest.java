@@ -12,6 +12,7 @@ import dev.patchbay.client.model.ExecuteCommandRequest;
 import dev.patchbay.client.model.ExecuteCommandResponse;
 import dev.patchbay.client.model.OpenSessionRequest;
 import dev.patchbay.client.model.SessionResponse;
+import dev.patchbay.testsupport.TestApiToken;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,6 +33,8 @@ class GeneratedClientTest extends SessionApiTestSupport {
     String device = registerDevice("client");
     ApiClient client = new ApiClient();
     client.updateBaseUri("http://127.0.0.1:" + port);
+    client.setRequestInterceptor(
+        request -> request.header("Authorization", TestApiToken.bearer(TestApiToken.ADMIN)));
     SessionsApi sessions = new SessionsApi(client);
 
     SessionResponse opened =

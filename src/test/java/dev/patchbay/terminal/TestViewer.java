@@ -2,6 +2,7 @@ package dev.patchbay.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchbay.testsupport.TestApiToken;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.reactivestreams.Subscription;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -44,13 +46,14 @@ final class TestViewer implements AutoCloseable {
   private final CompletableFuture<CloseStatus> closeStatus = new CompletableFuture<>();
   private final Disposable connection;
 
-  private TestViewer(URI uri, boolean paused) {
+  private TestViewer(URI uri, boolean paused, HttpHeaders headers) {
     this.paused = paused;
     HttpClient http = HttpClient.create().option(ChannelOption.SO_RCVBUF, 16 * 1024);
     connection =
         new ReactorNettyWebSocketClient(http)
             .execute(
                 uri,
+                headers,
                 session -> {
                   session.closeStatus().subscribe(closeStatus::complete);
                   reader = new Reader();
@@ -63,12 +66,24 @@ final class TestViewer implements AutoCloseable {
             .subscribe(null, error -> {});
   }
 
+  /** Attaches with the test ADMIN token. */
   static TestViewer connect(URI uri) {
-    return new TestViewer(uri, false);
+    return new TestViewer(uri, false, headers(TestApiToken.ADMIN));
+  }
+
+  /** Attaches with {@code headers} as the handshake's only extra headers (none: anonymous). */
+  static TestViewer connect(URI uri, HttpHeaders headers) {
+    return new TestViewer(uri, false, headers);
   }
 
   static TestViewer connectPaused(URI uri) {
-    return new TestViewer(uri, true);
+    return new TestViewer(uri, true, headers(TestApiToken.ADMIN));
+  }
+
+  static HttpHeaders headers(String token) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.AUTHORIZATION, TestApiToken.bearer(token));
+    return headers;
   }
 
   void type(String text) {

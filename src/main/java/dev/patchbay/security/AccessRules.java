@@ -42,6 +42,7 @@ public final class AccessRules {
           AccessRule.open(GET, "/favicon.ico"),
           AccessRule.open(GET, "/v3/api-docs"),
           AccessRule.open(GET, "/v3/api-docs/**"),
+          AccessRule.open(GET, "/v3/api-docs.yaml"),
           AccessRule.open(GET, "/swagger-ui.html"),
           AccessRule.open(GET, "/swagger-ui/**"),
           AccessRule.open(GET, "/webjars/**"),

@@ -59,22 +59,37 @@ class TerminalWebSocketHandler implements WebSocketHandler {
     String alias = path.get("alias");
     boolean open = "true".equals(query.getFirst("open"));
     String via = query.getFirst("via");
-    String name = viewerName(query.getFirst("user"), session);
+    return session
+        .getHandshakeInfo()
+        .getPrincipal()
+        .map(Caller::of)
+        .defaultIfEmpty(Caller.ANONYMOUS)
+        .flatMap(caller -> attach(session, caller, device, alias, open, via));
+  }
+
+  private Mono<Void> attach(
+      WebSocketSession session,
+      Caller caller,
+      String device,
+      String alias,
+      boolean open,
+      String via) {
     return blocking
         .call(
             () -> {
               if (open) {
+                caller.checkMayWrite("open a session");
                 // A browser cannot send the lease header: on a leased device, the lease holder
                 // opens the session over REST and viewers attach to it.
                 guard.checkWrite(device, null, null);
               }
-              return hubs.attach(device, alias, name, open, via);
+              return hubs.attach(device, alias, caller.name(), open, via);
             })
-        .flatMap(attachment -> serve(session, attachment))
+        .flatMap(attachment -> serve(session, attachment, caller))
         .onErrorResume(PatchbayException.class, e -> refuse(session, e));
   }
 
-  private Mono<Void> serve(WebSocketSession session, Attachment attachment) {
+  private Mono<Void> serve(WebSocketSession session, Attachment attachment, Caller caller) {
     TerminalHub hub = attachment.hub();
     Viewer viewer = attachment.viewer();
     Mono<Void> output =
@@ -90,12 +105,13 @@ class TerminalWebSocketHandler implements WebSocketHandler {
         session
             .receive()
             .map(Inbound::of)
-            .concatMap(frame -> receive(hub.device(), hub, viewer, frame))
+            .concatMap(frame -> receive(hub.device(), hub, viewer, caller, frame))
             .then();
     return Mono.firstWithSignal(input, output).doFinally(signal -> hub.detach(viewer));
   }
 
-  private Mono<Void> receive(String device, TerminalHub hub, Viewer viewer, Inbound frame) {
+  private Mono<Void> receive(
+      String device, TerminalHub hub, Viewer viewer, Caller caller, Inbound frame) {
     if (frame.bytes() != null) {
       return blocking.run(() -> hub.input(viewer, frame.bytes()));
     }
@@ -122,6 +138,7 @@ class TerminalWebSocketHandler implements WebSocketHandler {
         return blocking
             .run(
                 () -> {
+                  caller.checkMayWrite("take write control");
                   guard.checkWrite(device, lease, fencingToken);
                   hub.requestWrite(viewer);
                 })
@@ -140,13 +157,5 @@ class TerminalWebSocketHandler implements WebSocketHandler {
     return session
         .send(Mono.just(session.textMessage(error)))
         .then(session.close(new CloseStatus(ATTACH_FAILED, e.type().slug())));
-  }
-
-  private static String viewerName(String user, WebSocketSession session) {
-    if (user != null && user.matches("[\\w.@-]{1,64}")) {
-      return user;
-    }
-    var remote = session.getHandshakeInfo().getRemoteAddress();
-    return remote == null ? "anonymous" : remote.getAddress().getHostAddress();
   }
 }

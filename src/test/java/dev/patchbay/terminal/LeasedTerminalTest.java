@@ -40,7 +40,7 @@ class LeasedTerminalTest extends TerminalTestSupport {
         .expectStatus()
         .isCreated();
 
-    try (TestViewer viewer = TestViewer.connect(terminal(device, "job", "user=carol"))) {
+    try (TestViewer viewer = connectAs("carol", terminal(device, "job", ""))) {
       viewer.awaitStatus(s -> s.path("viewers").asInt() == 1, WAIT);
       viewer.control("{\"type\": \"request-write\"}");
       viewer.awaitMessage(m -> "locked".equals(m.path("code").asString()), WAIT, "locked");
@@ -50,8 +50,7 @@ class LeasedTerminalTest extends TerminalTestSupport {
       assertThat(granted.path("writerName").asString()).isEqualTo("carol");
     }
 
-    try (TestViewer opener =
-        TestViewer.connect(terminal(device, "browser", "user=dave&open=true"))) {
+    try (TestViewer opener = connectAs("dave", terminal(device, "browser", "open=true"))) {
       opener.awaitMessage(m -> "locked".equals(m.path("code").asString()), WAIT, "open refused");
     }
   }

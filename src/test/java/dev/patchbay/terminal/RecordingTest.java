@@ -46,7 +46,7 @@ class RecordingTest extends TerminalTestSupport {
   @Test
   void aViewerSessionIsRecordedListedDownloadedAndPlayable() throws Exception {
     String device = registerDevice("rec");
-    try (TestViewer viewer = TestViewer.connect(terminal(device, "rec", "open=true&user=dana"))) {
+    try (TestViewer viewer = connectAs("dana", terminal(device, "rec", "open=true"))) {
       viewer.control("{\"type\": \"request-write\"}");
       viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
       viewer.control("{\"type\": \"resize\", \"cols\": 120, \"rows\": 40}");

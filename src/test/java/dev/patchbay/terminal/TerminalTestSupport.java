@@ -4,7 +4,9 @@ import dev.patchbay.simulator.DeviceSpec;
 import dev.patchbay.simulator.Protocol;
 import dev.patchbay.simulator.SimulatorExtension;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,6 +84,32 @@ abstract class TerminalTestSupport {
             .expectBody(String.class)
             .returnResult()
             .getResponseBody());
+  }
+
+  /** Tokens made by {@link #tokenFor}, per test context (port) and name. */
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  /** An API token named {@code name} with {@code role}, created once per test context. */
+  String tokenFor(String name, String role) {
+    return TOKENS.computeIfAbsent(
+        port + ":" + name,
+        key ->
+            JSON.readTree(
+                    post(
+                            "/api/v1/tokens",
+                            "{\"name\": \"" + name + "\", \"role\": \"" + role + "\"}")
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .path("token")
+                .asString());
+  }
+
+  /** A viewer attached as the OPERATOR token named {@code name}. */
+  TestViewer connectAs(String name, URI uri) {
+    return TestViewer.connect(uri, TestViewer.headers(tokenFor(name, "OPERATOR")));
   }
 
   URI terminal(String device, String alias, String query) {

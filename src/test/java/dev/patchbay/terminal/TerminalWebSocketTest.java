@@ -25,8 +25,8 @@ class TerminalWebSocketTest extends TerminalTestSupport {
   void twoViewersSeeWhatTheWriterTypesAndTheSecondIsRefusedWrite() {
     String device = registerDevice("ws-two");
     openSession(device, "default");
-    try (TestViewer first = TestViewer.connect(terminal(device, "default", "user=alice"));
-        TestViewer second = TestViewer.connect(terminal(device, "default", "user=bob"))) {
+    try (TestViewer first = connectAs("alice", terminal(device, "default", ""));
+        TestViewer second = connectAs("bob", terminal(device, "default", ""))) {
       second.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
       first.control("{\"type\": \"request-write\"}");
       JsonNode granted = first.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
@@ -70,7 +70,7 @@ class TerminalWebSocketTest extends TerminalTestSupport {
   void restAutomationHoldsWriteControlAndItsOutputIsSeenLive() throws Exception {
     String device = registerDevice("ws-rest");
     openSession(device, "default");
-    try (TestViewer viewer = TestViewer.connect(terminal(device, "default", "user=carol"))) {
+    try (TestViewer viewer = connectAs("carol", terminal(device, "default", ""))) {
       viewer.awaitStatus(s -> s.path("viewers").asInt() == 1, WAIT);
       viewer.control("{\"type\": \"request-write\"}");
       viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
@@ -94,9 +94,8 @@ class TerminalWebSocketTest extends TerminalTestSupport {
   void aStalledViewerIsSkippedForwardWithoutStallingTheDeviceOrOtherViewers() {
     String device = registerDevice("ws-slow");
     openSession(device, "default");
-    try (TestViewer fast = TestViewer.connect(terminal(device, "default", "user=fast"));
-        TestViewer stalled =
-            TestViewer.connectPaused(terminal(device, "default", "user=stalled"))) {
+    try (TestViewer fast = connectAs("fast", terminal(device, "default", ""));
+        TestViewer stalled = TestViewer.connectPaused(terminal(device, "default", ""))) {
       fast.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
       TerminalHub hub = hubs.find(device, "default").orElseThrow();
 

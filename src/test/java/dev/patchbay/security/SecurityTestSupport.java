@@ -1,0 +1,131 @@
+package dev.patchbay.security;
+
+import dev.patchbay.testsupport.TestApiToken;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One Spring context for the authentication and authorisation tests: the real service on a random
+ * port, with a failure limit high enough that the matrix's many bad credentials are not throttled.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:patchbay-security;DB_CLOSE_DELAY=-1",
+      "patchbay.data-dir=target/test-data",
+      "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+      "patchbay.auth.max-failures=100000"
+    })
+@AutoConfigureWebTestClient(timeout = "30s")
+abstract class SecurityTestSupport {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final String PROBLEMS = "https://patchbay.dev/problems/";
+
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  @Autowired WebTestClient client;
+  @Autowired ApiTokenRepository repository;
+  @LocalServerPort int port;
+
+  /** A client that sends {@code authorization} (null: no Authorization header at all). */
+  WebTestClient as(String authorization) {
+    return client
+        .mutate()
+        .defaultHeaders(
+            headers -> {
+              headers.remove(HttpHeaders.AUTHORIZATION);
+              if (authorization != null) {
+                headers.set(HttpHeaders.AUTHORIZATION, authorization);
+              }
+            })
+        .build();
+  }
+
+  WebTestClient asToken(String token) {
+    return as(TestApiToken.bearer(token));
+  }
+
+  /** A fresh token, made with the test ADMIN token. */
+  JsonNode createToken(String role, String testbedsJson, Instant expiresAt) {
+    String name = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String body =
+        "{\"name\": \"%s\", \"role\": \"%s\"%s%s}"
+            .formatted(
+                name,
+                role,
+                testbedsJson == null ? "" : ", \"testbeds\": " + testbedsJson,
+                expiresAt == null ? "" : ", \"expiresAt\": \"" + expiresAt + "\"");
+    return json(
+        client
+            .post()
+            .uri("/api/v1/tokens")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
+  }
+
+  /** One unscoped token per role, made once per context. */
+  String tokenOf(String role) {
+    return TOKENS.computeIfAbsent(
+        port + ":" + role, key -> createToken(role, null, null).path("token").asString());
+  }
+
+  /** A token that expired a second ago (stored directly: the API refuses a past expiry). */
+  String expiredToken() {
+    return TOKENS.computeIfAbsent(
+        port + ":expired",
+        key -> {
+          String token = TokenSecrets.generate();
+          Instant now = Instant.now();
+          repository.save(
+              new ApiToken(
+                  "expired-" + UUID.randomUUID().toString().substring(0, 8),
+                  Role.ADMIN,
+                  TokenSecrets.hash(token),
+                  TokenSecrets.hint(token),
+                  null,
+                  "test",
+                  now.minus(Duration.ofHours(1)),
+                  now.minusSeconds(1)));
+          return token;
+        });
+  }
+
+  /** A token that was revoked. */
+  String revokedToken() {
+    return TOKENS.computeIfAbsent(
+        port + ":revoked",
+        key -> {
+          JsonNode made = createToken("ADMIN", null, null);
+          client
+              .delete()
+              .uri("/api/v1/tokens/" + made.path("id").asLong())
+              .exchange()
+              .expectStatus()
+              .isOk();
+          return made.path("token").asString();
+        });
+  }
+
+  static JsonNode json(String body) {
+    return JSON.readTree(body);
+  }
+}

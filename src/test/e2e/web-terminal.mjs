@@ -18,21 +18,17 @@ function step(text) {
   console.log('step: ' + text);
 }
 
-// Text of an xterm.js buffer (the live terminal or the player), read inside the page.
-function bufferText(which) {
-  const term = which === 'player' ? player.term : terminal.term;
-  if (!term) return '';
-  const buffer = term.buffer.active;
-  const lines = [];
-  for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i).translateToString(true));
-  return lines.join('\n');
-}
-
+// Waits until an xterm.js buffer (the live terminal or the player) shows text. The predicate runs
+// in the page as it is: no eval/new Function there, which the page's CSP (script-src 'self') refuses.
 async function waitForText(page, which, text) {
-  await page.waitForFunction(
-    ([fn, w, t]) => new Function('return (' + fn + ')')()(w).includes(t),
-    [bufferText.toString(), which, text],
-    { timeout: TIMEOUT });
+  await page.waitForFunction(([w, t]) => {
+    const term = w === 'player' ? player.term : terminal.term;
+    if (!term) return false;
+    const buffer = term.buffer.active;
+    const lines = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i).translateToString(true));
+    return lines.join('\n').includes(t);
+  }, [which, text], { timeout: TIMEOUT });
 }
 
 /** Creates an API token with the admin token, as an admin would with curl. */
@@ -46,7 +42,7 @@ async function createToken(role) {
   assert.equal(response.status, 201, 'POST /api/v1/tokens: ' + await response.clone().text());
   const body = await response.json();
   assert.equal(body.role, role);
-  return { name, token: body.token };
+  return { id: body.id, name, token: body.token };
 }
 
 /** A browser context that records its WebSocket URLs and API requests, and logs page problems. */
@@ -55,9 +51,15 @@ async function newPage(browser, label, viewport) {
   page.setDefaultTimeout(TIMEOUT);
   page.sockets = [];
   page.apiRequests = [];
+  page.cspViolations = [];
+  // The page's Content-Security-Policy must allow everything it does (the ws:// connection too).
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
+    console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI)));
   page.on('pageerror', (error) => console.log(label + ' page error: ' + error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') console.log(label + ' console error: ' + message.text());
+    if (message.type() !== 'error') return;
+    console.log(label + ' console error: ' + message.text());
+    if (/CSP violation|Content Security Policy/.test(message.text())) page.cspViolations.push(message.text());
   });
   page.on('websocket', (socket) => page.sockets.push(socket.url()));
   page.on('request', (request) => {
@@ -182,12 +184,25 @@ try {
   await assertTokenKeptSafe(second, operator.token);
   await assertTokenKeptSafe(viewer, viewerToken.token);
 
-  step('the VIEWER signs out');
+  await viewer.screenshot({ path: screenshot.replace(/\.png$/, '') + '-viewer.png' });
+
+  step('the VIEWER reloads the page and stays signed in (this tab), then signs out');
+  await viewer.reload();
+  await viewer.waitForSelector('#who[data-role="VIEWER"]');
+  await first.waitForFunction(() => document.getElementById('viewers').textContent.startsWith('2'));
   await viewer.click('#sign-out');
   await viewer.waitForSelector('#login:not([hidden])');
   assert.ok(await viewer.isHidden('#app'));
   assert.equal(await viewer.evaluate(() => sessionStorage.length + localStorage.length), 0);
-  await first.waitForFunction(() => document.getElementById('viewers').textContent.startsWith('2'));
+
+  step('a revoked token is signed out at its next API call (401)');
+  await signIn(viewer, viewerToken.token, 'VIEWER');
+  const revoked = await fetch(baseUrl + '/api/v1/tokens/' + viewerToken.id,
+    { method: 'DELETE', headers: { Authorization: 'Bearer ' + adminToken } });
+  assert.equal(revoked.status, 200);
+  await viewer.waitForSelector('#login:not([hidden])', { timeout: 10000 });
+  assert.match(await viewer.textContent('#login-error'), /^Signed out: .*revoked/);
+  assert.equal(await viewer.evaluate(() => sessionStorage.length), 0);
 
   step('replay the recording');
   await first.click('#refresh-recordings');
@@ -195,6 +210,8 @@ try {
   await first.click('#recordings li:first-child button.replay');
   await first.waitForSelector('#player-state[data-state="done"]', { timeout: 60000 });
   await waitForText(first, 'player', EXPECTED);
+
+  for (const page of [first, second, viewer]) assert.deepEqual(page.cspViolations, []);
 
   step('screenshot ' + screenshot);
   await first.screenshot({ path: screenshot });

@@ -50,6 +50,7 @@ class WebConsoleE2eTest extends TerminalTestSupport {
                 device,
                 SCREENSHOT.toString()),
             150);
+    System.out.println(output);
     assertThat(output)
         .contains(
             "second viewer received the output", "the VIEWER received the output live", "e2e: ok");

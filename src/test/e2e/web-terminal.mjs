@@ -32,12 +32,12 @@ async function waitForText(page, which, text) {
 }
 
 /** Creates an API token with the admin token, as an admin would with curl. */
-async function createToken(role) {
+async function createToken(role, testbeds) {
   const name = 'e2e-' + role.toLowerCase() + '-' + randomUUID().slice(0, 8);
   const response = await fetch(baseUrl + '/api/v1/tokens', {
     method: 'POST',
     headers: { Authorization: 'Bearer ' + adminToken, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name, role }),
+    body: JSON.stringify({ name, role, testbeds }),
   });
   assert.equal(response.status, 201, 'POST /api/v1/tokens: ' + await response.clone().text());
   const body = await response.json();
@@ -203,6 +203,15 @@ try {
   await viewer.waitForSelector('#login:not([hidden])', { timeout: 10000 });
   assert.match(await viewer.textContent('#login-error'), /^Signed out: .*revoked/);
   assert.equal(await viewer.evaluate(() => sessionStorage.length), 0);
+
+  step('a testbed-scoped VIEWER lists its testbeds\' devices and reads why recordings are refused (403)');
+  const scoped = await createToken('VIEWER', ['e2e-elsewhere']);
+  await signIn(viewer, scoped.token, 'VIEWER');
+  await viewer.waitForFunction(() => document.getElementById('recordings').textContent
+    .startsWith('cannot list recordings: not allowed: token \''));
+  assert.match(await viewer.textContent('#recordings'), /limited to testbeds \[e2e-elsewhere\]/);
+  await viewer.evaluate(() => refreshDevices());
+  assert.equal(await viewer.textContent('#devices'), '', 'no device of the test in testbed e2e-elsewhere');
 
   step('replay the recording');
   await first.click('#refresh-recordings');

@@ -132,10 +132,19 @@ $('sign-out').onclick = () => signOut('');
 
 // ---- devices ---------------------------------------------------------------------------------
 
+async function listDevices() {
+  const testbeds = auth.me && auth.me.testbeds;
+  if (!testbeds) return (await getJson('/api/v1/devices?size=200')).items;
+  // A testbed-scoped token may not list every device: list its testbeds one by one.
+  const pages = await Promise.all(testbeds.map((testbed) =>
+    getJson('/api/v1/devices?size=200&testbed=' + enc(testbed))));
+  return pages.flatMap((page) => page.items);
+}
+
 async function refreshDevices() {
   try {
-    const page = await getJson('/api/v1/devices?size=200');
-    const items = await Promise.all(page.items.map(async (device) => {
+    const devices = await listDevices();
+    const items = await Promise.all(devices.map(async (device) => {
       const sessions = await getJson('/api/v1/devices/' + enc(device.name) + '/sessions').catch(() => []);
       return deviceItem(device, sessions);
     }));

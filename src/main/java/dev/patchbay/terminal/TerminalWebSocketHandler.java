@@ -1,6 +1,7 @@
 package dev.patchbay.terminal;
 
 import dev.patchbay.api.PatchbayException;
+import dev.patchbay.audit.Actors;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.inventory.DeviceWriteGuard;
 import java.net.URI;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@value #PATH}: a viewer of a live session. Binary frames carry terminal bytes both ways, text
  * frames JSON control messages ({@code docs/terminal-protocol.md}). Attaching (and opening the
- * session with {@code open=true}) and typing run off the event loop.
+ * session with {@code open=true}) and typing run off the event loop. The viewer acts as the
+ * handshake's principal ({@link Actors}).
  */
 @Component
 class TerminalWebSocketHandler implements WebSocketHandler {
@@ -60,16 +62,18 @@ class TerminalWebSocketHandler implements WebSocketHandler {
     boolean open = "true".equals(query.getFirst("open"));
     String via = query.getFirst("via");
     String name = viewerName(query.getFirst("user"), session);
-    return blocking
-        .call(
-            () -> {
-              if (open) {
-                // A browser cannot send the lease header: on a leased device, the lease holder
-                // opens the session over REST and viewers attach to it.
-                guard.checkWrite(device, null, null);
-              }
-              return hubs.attach(device, alias, name, open, via);
-            })
+    return Actors.of(session.getHandshakeInfo().getPrincipal())
+        .flatMap(
+            actor ->
+                blocking.call(
+                    () -> {
+                      if (open) {
+                        // A browser cannot send the lease header: on a leased device, the lease
+                        // holder opens the session over REST and viewers attach to it.
+                        guard.checkWrite(device, null, null);
+                      }
+                      return hubs.attach(device, alias, name, actor, open, via);
+                    }))
         .flatMap(attachment -> serve(session, attachment))
         .onErrorResume(PatchbayException.class, e -> refuse(session, e));
   }

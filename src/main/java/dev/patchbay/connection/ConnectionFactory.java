@@ -78,6 +78,8 @@ public class ConnectionFactory {
           definition.getPort() != null ? definition.getPort() : protocol == Protocol.SSH ? 22 : 23;
     }
     return new ConnectionSettings(
+        new ConnectionSettings.Definition(
+            definition.getId(), device.getName(), definition.getName()),
         name,
         definition.getHost(),
         port,

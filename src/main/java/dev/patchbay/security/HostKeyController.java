@@ -1,0 +1,60 @@
+package dev.patchbay.security;
+
+import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
+
+import dev.patchbay.audit.Actors;
+import dev.patchbay.common.Blocking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/v1/devices/{device}/connections/{connection}/host-key}: the SSH host key pinned for a
+ * connection definition, and forgetting it when an operator accepts a legitimately changed key.
+ */
+@RestController
+@RequestMapping("/api/v1/devices/{device}/connections/{connection}/host-key")
+@Tag(name = "Host keys", description = "SSH host keys pinned per connection definition")
+public class HostKeyController {
+
+  private final PinnedHostKeys service;
+  private final Blocking blocking;
+
+  HostKeyController(PinnedHostKeys service, Blocking blocking) {
+    this.service = service;
+    this.blocking = blocking;
+  }
+
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "getHostKey",
+      summary = "Read the SSH host key pinned for a connection definition")
+  @ApiResponse(responseCode = "200", description = "The pinned key")
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  Mono<HostKeyResponse> get(@PathVariable String device, @PathVariable String connection) {
+    return blocking.call(() -> service.get(device, connection));
+  }
+
+  @DeleteMapping
+  @Operation(
+      operationId = "forgetHostKey",
+      summary = "Forget the pinned SSH host key",
+      description =
+          "The next connection pins the key the device presents (trust on first use). Use it when"
+              + " a device's key changed legitimately and connections fail with host-key-mismatch.")
+  @ApiResponse(responseCode = "204", description = "Forgotten")
+  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  Mono<ResponseEntity<Void>> forget(@PathVariable String device, @PathVariable String connection) {
+    return Actors.current()
+        .flatMap(actor -> blocking.run(() -> service.forget(device, connection, actor)))
+        .thenReturn(ResponseEntity.noContent().build());
+  }
+}

@@ -5,7 +5,7 @@ CREATE TABLE connection_host_key (
     connection_id BIGINT       NOT NULL PRIMARY KEY
                   REFERENCES connection_definition (id) ON DELETE CASCADE,
     endpoint      VARCHAR(600) NOT NULL,
-    key_type      VARCHAR(100) NOT NULL,
+    key_type      VARCHAR(100),
     fingerprint   VARCHAR(200) NOT NULL,
     first_seen    TIMESTAMP WITH TIME ZONE NOT NULL
 );

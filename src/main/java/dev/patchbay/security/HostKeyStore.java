@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The SSH host keys pinned per connection definition. The first key seen is pinned (trust on first
- * use); a concurrent first connection that loses the race keeps the key pinned by the winner.
- * Pinning, refusing and forgetting a key are audited ({@code host-key.pin}, {@code
- * host-key.mismatch}, {@code host-key.forget}) when the audit log is present.
+ * use); a concurrent first connection that loses the race keeps the key pinned by the winner. An
+ * operator may pin or forget a key. Pinning, refusing and forgetting a key are audited ({@code
+ * host-key.pin}, {@code host-key.mismatch}, {@code host-key.forget}) when the audit log is present.
  */
 @Service
 public class HostKeyStore {
@@ -68,6 +68,35 @@ public class HostKeyStore {
             + " key "
             + fingerprint
             + " on first use");
+  }
+
+  /**
+   * Pins {@code fingerprint} for a definition on an operator's ({@code actor}'s) word, replacing
+   * any pinned key.
+   */
+  public KnownHostKey replace(
+      long connectionId,
+      String device,
+      String connection,
+      String endpoint,
+      String keyType,
+      String fingerprint,
+      String actor) {
+    KnownHostKey key =
+        repository.saveAndFlush(
+            new KnownHostKey(
+                connectionId,
+                endpoint,
+                keyType,
+                fingerprint,
+                Instant.now().truncatedTo(ChronoUnit.MICROS)));
+    record(
+        actor,
+        "host-key.pin",
+        device,
+        AuditOutcome.SUCCESS,
+        "connection '" + connection + "' (" + endpoint + "): pinned key " + fingerprint);
+    return key;
   }
 
   /** Audits a connection refused because of its host key; {@code detail} names both keys. */

@@ -21,7 +21,7 @@ public class KnownHostKey {
   @Column(nullable = false, length = 600)
   private String endpoint;
 
-  @Column(name = "key_type", nullable = false, length = 100)
+  @Column(name = "key_type", length = 100)
   private String keyType;
 
   @Column(nullable = false, length = 200)

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * SSH host keys pinned per connection definition, against the simulator's SSH server restarted with
  * another host key on the same port: trust on first use, a mismatch refused with a
  * host-key-mismatch problem and audited, {@code strict} refusing an unpinned key, and an operator
- * forgetting the pinned key through the REST API.
+ * forgetting or pinning a key through the REST API.
  */
 class HostKeyApiTest extends SessionApiTestSupport {
 
@@ -93,6 +95,20 @@ class HostKeyApiTest extends SessionApiTestSupport {
     assertThat(events(client, auditLog, "device=" + device + "&action=host-key.forget"))
         .singleElement()
         .satisfies(e -> assertThat(e.path("actor").asString()).isEqualTo("system"));
+    String strictKey = "/api/v1/devices/" + device + "/connections/locked/host-key";
+    JsonNode invalid =
+        problem(put(strictKey, "{\"fingerprint\": \"MD5:00:11\"}"), 400, "validation");
+    assertThat(invalid.path("errors").get(0).path("field").asString()).isEqualTo("fingerprint");
+    JsonNode pinnedByOperator =
+        body(
+            put(
+                strictKey,
+                "{\"fingerprint\": \"%s\", \"keyType\": \"ecdsa-sha2-nistp256\"}"
+                    .formatted(replaced.hostKeyFingerprint())),
+            200);
+    assertThat(pinnedByOperator.path("endpoint").asString())
+        .isEqualTo("127.0.0.1:" + original.port());
+    open(device, "fifth", "locked", 201);
   }
 
   @Test
@@ -108,6 +124,10 @@ class HostKeyApiTest extends SessionApiTestSupport {
             DeviceSpec.of(
                     "key-" + UUID.randomUUID().toString().substring(0, 8), "iosxe", Protocol.SSH)
                 .withPort(port));
+  }
+
+  private WebTestClient.ResponseSpec put(String uri, String json) {
+    return client.put().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
   }
 
   private void open(String device, String alias, String via, int status) {

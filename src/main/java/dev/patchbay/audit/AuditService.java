@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records audit events and lists them. {@link #record} joins the caller's transaction when there is
- * one, so an audited change and its event commit together.
+ * one, so an audited change and its event commit together (leases); events that need not commit
+ * with a change go through the asynchronous {@link AuditLog} instead.
  */
 @Service
 public class AuditService {

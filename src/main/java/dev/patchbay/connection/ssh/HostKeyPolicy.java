@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * How a connection definition trusts host keys ({@code settings.host_key_policy}): {@code tofu}
  * (default) pins the first key for the definition and refuses a different one, {@code strict}
- * requires a key pinned beforehand (through the REST API), {@code insecure} accepts any key and pins
- * nothing.
+ * requires a key pinned beforehand (through the REST API), {@code insecure} accepts any key and
+ * pins nothing.
  */
 enum HostKeyPolicy {
   TOFU,

@@ -35,12 +35,21 @@ public class AuditController {
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       operationId = "listAuditEvents",
-      summary = "List audit events, newest first, filtered by device, actor and time")
+      summary =
+          "List audit events, newest first, filtered by device, actor, action, outcome and time")
   @ApiResponse(responseCode = "200", description = "One page of audit events")
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   Mono<PageResponse<AuditEventResponse>> list(
       @Parameter(description = "Device name") @RequestParam(required = false) String device,
-      @Parameter(description = "Actor (lease holder)") @RequestParam(required = false) String actor,
+      @Parameter(description = "Actor: the caller's principal name, or 'system'")
+          @RequestParam(required = false)
+          String actor,
+      @Parameter(
+              description =
+                  "Action, e.g. 'command.execute', or a prefix ending in '*', e.g. 'session.*'")
+          @RequestParam(required = false)
+          String action,
+      @Parameter(description = "Outcome") @RequestParam(required = false) AuditOutcome outcome,
       @Parameter(description = "From this instant (inclusive), ISO-8601")
           @RequestParam(required = false)
           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
@@ -53,7 +62,7 @@ public class AuditController {
       @Parameter(schema = @Schema(minimum = "1", maximum = "500"))
           @RequestParam(defaultValue = "50")
           int size) {
-    AuditService.Filter filter = new AuditService.Filter(device, actor, from, to);
+    AuditService.Filter filter = new AuditService.Filter(device, actor, action, outcome, from, to);
     return blocking.call(() -> service.list(filter, page, size));
   }
 }

@@ -15,7 +15,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Who did what to which devices, when, with what result. Never holds a secret or token. */
+/**
+ * Who did what to which devices, when, with what result. Never holds a secret or token. Internal
+ * actions (and rows written before actors were recorded, with no actor) are by {@value
+ * Actors#SYSTEM}.
+ */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
@@ -49,7 +53,7 @@ public class AuditEvent {
 
   AuditEvent(String actor, String action, List<String> devices, String outcome, String detail) {
     this.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    this.actor = actor;
+    this.actor = actor == null ? Actors.SYSTEM : actor;
     this.action = action;
     this.devices = new ArrayList<>(devices);
     this.outcome = outcome;
@@ -65,7 +69,7 @@ public class AuditEvent {
   }
 
   public String getActor() {
-    return actor;
+    return actor == null ? Actors.SYSTEM : actor;
   }
 
   public String getAction() {

@@ -9,8 +9,11 @@ import java.util.List;
 public record AuditEventResponse(
     long id,
     Instant occurredAt,
-    @Schema(description = "The lease holder or caller", example = "ci-job-4711") String actor,
-    @Schema(example = "lease.acquire") String action,
+    @Schema(
+            description = "The caller's principal, the lease holder, or 'system'",
+            example = "ci-job-4711")
+        String actor,
+    @Schema(example = "command.execute") String action,
     List<String> devices,
     AuditOutcome outcome,
     String detail) {

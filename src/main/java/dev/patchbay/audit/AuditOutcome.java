@@ -4,6 +4,8 @@ package dev.patchbay.audit;
 public enum AuditOutcome {
   /** The action took effect. */
   SUCCESS,
-  /** The action was refused (busy, wrong token, timed out). */
-  REFUSED
+  /** The action was refused before it was tried (busy, wrong token, limits, policy). */
+  REFUSED,
+  /** The action was tried and failed (device unreachable, timed out, rejected the command). */
+  FAILURE
 }

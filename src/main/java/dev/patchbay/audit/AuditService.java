@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records audit events and lists them. {@link #record} joins the caller's transaction when there is
- * one, so an audited change and its event commit together.
+ * one, so an audited change and its event commit together (leases); events that need not commit
+ * with a change go through the asynchronous {@link AuditLog} instead.
  */
 @Service
 public class AuditService {
@@ -25,8 +26,12 @@ public class AuditService {
     this.events = events;
   }
 
-  /** Filters of a listing; null means any. {@code from} inclusive, {@code to} exclusive. */
-  public record Filter(String device, String actor, Instant from, Instant to) {}
+  /**
+   * Filters of a listing; null means any. {@code from} inclusive, {@code to} exclusive; {@code
+   * action} is a name ({@code session.open}) or a prefix ending in {@code *} ({@code session.*}).
+   */
+  public record Filter(
+      String device, String actor, String action, AuditOutcome outcome, Instant from, Instant to) {}
 
   @Transactional
   public void record(
@@ -45,7 +50,20 @@ public class AuditService {
             where.add(cb.isMember(filter.device(), root.<List<String>>get("devices")));
           }
           if (filter.actor() != null) {
-            where.add(cb.equal(root.get("actor"), filter.actor()));
+            Predicate actor = cb.equal(root.get("actor"), filter.actor());
+            where.add(
+                Actors.SYSTEM.equals(filter.actor())
+                    ? cb.or(actor, cb.isNull(root.get("actor")))
+                    : actor);
+          }
+          if (filter.action() != null && filter.action().endsWith("*")) {
+            String prefix = filter.action().substring(0, filter.action().length() - 1);
+            where.add(cb.like(root.get("action"), likeEscaped(prefix) + "%", '\\'));
+          } else if (filter.action() != null) {
+            where.add(cb.equal(root.get("action"), filter.action()));
+          }
+          if (filter.outcome() != null) {
+            where.add(cb.equal(root.get("outcome"), filter.outcome().name()));
           }
           if (filter.from() != null) {
             where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), filter.from()));
@@ -58,5 +76,9 @@ public class AuditService {
     Sort newestFirst = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"));
     return PageResponse.of(
         events.findAll(spec, PageRequest.of(page, size, newestFirst)), AuditEventResponse::of);
+  }
+
+  private static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

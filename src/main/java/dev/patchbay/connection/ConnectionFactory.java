@@ -78,6 +78,10 @@ public class ConnectionFactory {
           definition.getPort() != null ? definition.getPort() : protocol == Protocol.SSH ? 22 : 23;
     }
     return new ConnectionSettings(
+        definition.getId() == null
+            ? null // not stored (yet): nothing to pin its host key to
+            : new ConnectionSettings.Definition(
+                definition.getId(), device.getName(), definition.getName()),
         name,
         definition.getHost(),
         port,

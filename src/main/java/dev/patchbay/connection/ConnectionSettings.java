@@ -10,8 +10,11 @@ import java.util.Map;
  * ConnectionFactory}: where (host/port or serial line), who (credentials), how the CLI looks (OS
  * profile with prompt overrides), init commands, timeouts, terminal size and driver settings
  * ({@code host_key_policy}, {@code keepalive_seconds}, …). {@code proxy} is the jump host, if any.
+ * {@code definition} identifies the inventory's connection definition (its SSH host key is pinned
+ * to it); null for settings built without the inventory, which pin nothing.
  */
 public record ConnectionSettings(
+    Definition definition,
     String name,
     String host,
     int port,
@@ -25,6 +28,9 @@ public record ConnectionSettings(
     int rows,
     Map<String, Object> settings,
     ConnectionSettings proxy) {
+
+  /** The inventory's connection definition {@code connection} of {@code device}, by id. */
+  public record Definition(long id, String device, String connection) {}
 
   /** Connect, login and default execute timeouts. */
   public record Timeouts(Duration connect, Duration login, Duration execute) {
@@ -47,6 +53,7 @@ public record ConnectionSettings(
   public static ConnectionSettings network(
       String name, String host, int port, LoginCredentials credentials, OsProfile profile) {
     return new ConnectionSettings(
+        null,
         name,
         host,
         port,
@@ -64,6 +71,7 @@ public record ConnectionSettings(
 
   public ConnectionSettings withTimeouts(Timeouts value) {
     return new ConnectionSettings(
+        definition,
         name,
         host,
         port,
@@ -81,6 +89,7 @@ public record ConnectionSettings(
 
   public ConnectionSettings withSettings(Map<String, Object> value) {
     return new ConnectionSettings(
+        definition,
         name,
         host,
         port,
@@ -98,6 +107,7 @@ public record ConnectionSettings(
 
   public ConnectionSettings withSerial(SerialSettings value) {
     return new ConnectionSettings(
+        definition,
         name,
         host,
         port,

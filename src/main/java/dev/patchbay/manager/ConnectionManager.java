@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * The live sessions of one device, by alias (pyATS {@code device.connectionmgr}). An alias holds
  * one session; a console line holds one session whatever its alias. Opening runs outside the lock,
  * with the alias and the connections reserved so that concurrent requests are refused, not queued.
+ * Opening (refused, failed or done) and closing are audited.
  */
 final class ConnectionManager {
 
@@ -26,16 +27,22 @@ final class ConnectionManager {
   private final ConnectionSource source;
   private final ConnectionLimits limits;
   private final SessionMetrics metrics;
+  private final SessionAudit audit;
   private final Map<String, ManagedSession> sessions = new LinkedHashMap<>();
   private final Map<String, SessionTarget> opening = new HashMap<>();
   private boolean retired;
 
   ConnectionManager(
-      String device, ConnectionSource source, ConnectionLimits limits, SessionMetrics metrics) {
+      String device,
+      ConnectionSource source,
+      ConnectionLimits limits,
+      SessionMetrics metrics,
+      SessionAudit audit) {
     this.device = device;
     this.source = source;
     this.limits = limits;
     this.metrics = metrics;
+    this.audit = audit;
   }
 
   String device() {
@@ -43,41 +50,52 @@ final class ConnectionManager {
   }
 
   /**
-   * Opens a session of {@code poolSize} connections to {@code target} under {@code alias}
-   * (blocking).
+   * Opens a session of {@code poolSize} connections to {@code target} under {@code alias} on behalf
+   * of {@code actor} (blocking).
    */
-  ManagedSession connect(SessionTarget target, String alias, int poolSize, Duration poolTimeout) {
+  ManagedSession connect(
+      SessionTarget target, String alias, int poolSize, Duration poolTimeout, String actor) {
     checkAlias(alias);
     if (poolSize > 1 && target.consoleLine()) {
       throw PatchbayException.invalid(
           "connection '" + target.via() + "' is a console line, which cannot be pooled",
           List.of(new FieldProblem("poolSize", "must be 1 for a console line")));
     }
-    reserve(target, alias, poolSize);
+    try {
+      reserve(target, alias, poolSize);
+    } catch (PatchbayException e) {
+      audit.openFailed(actor, target, alias, poolSize, e);
+      throw e;
+    }
     ManagedSession session;
     try {
       session =
           poolSize > 1
               ? ConnectionPool.open(
                   alias, target, poolSize, () -> source.create(target), poolTimeout, metrics)
-              : SingleSession.open(alias, target, source.create(target));
+              : SingleSession.open(alias, target, source.create(target), audit);
     } catch (RuntimeException e) {
       synchronized (this) {
         opening.remove(alias);
       }
       limits.release(device, poolSize);
+      audit.openFailed(actor, target, alias, poolSize, e);
       throw e;
     }
     synchronized (this) {
       opening.remove(alias);
       if (!retired) {
         sessions.put(alias, session);
+        audit.opened(actor, session);
         return session;
       }
     }
     close(session);
-    throw new ConnectionClosedException(
-        "device '" + device + "' was deleted while the session was being opened", "", null);
+    ConnectionClosedException deleted =
+        new ConnectionClosedException(
+            "device '" + device + "' was deleted while the session was being opened", "", null);
+    audit.openFailed(actor, target, alias, poolSize, deleted);
+    throw deleted;
   }
 
   synchronized ManagedSession session(String alias) {
@@ -98,27 +116,31 @@ final class ConnectionManager {
   }
 
   /** Closes the session {@code alias} and forgets it. */
-  void disconnect(String alias) {
+  void disconnect(String alias, String actor, CloseReason reason) {
     ManagedSession session;
     synchronized (this) {
       session = session(alias);
       sessions.remove(alias);
     }
     close(session);
+    audit.closed(actor, session, reason);
   }
 
   /**
    * Closes and forgets every session for good (pyATS {@code destroy_all}), when the device is
    * deleted or the service stops: a session still being opened is closed as soon as it opens.
    */
-  void destroyAll() {
+  void destroyAll(CloseReason reason) {
     List<ManagedSession> all;
     synchronized (this) {
       retired = true;
       all = new ArrayList<>(sessions.values());
       sessions.clear();
     }
-    all.forEach(this::close);
+    for (ManagedSession session : all) {
+      close(session);
+      audit.closed(null, session, reason);
+    }
   }
 
   private void close(ManagedSession session) {

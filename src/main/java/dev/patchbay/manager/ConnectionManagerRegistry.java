@@ -40,6 +40,7 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   private final ManagerProperties properties;
   private final ConnectionLimits limits;
   private final ReconnectPolicy reconnectPolicy;
+  private final SessionAudit audit;
   private final Object inFlightLock = new Object();
   private int inFlight;
   private volatile boolean accepting = true;
@@ -49,8 +50,10 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
       ConnectionSource source,
       SessionMetrics metrics,
       ManagerProperties properties,
-      Blocking blocking) {
+      Blocking blocking,
+      SessionAudit audit) {
     this.source = source;
+    this.audit = audit;
     this.metrics = metrics;
     this.properties = properties;
     this.limits = new ConnectionLimits(properties.maxPerDevice(), properties.maxTotal());
@@ -65,7 +68,7 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   /** The manager of {@code device}, created on first use (the device is not looked up). */
   ConnectionManager manager(String device) {
     return managers.computeIfAbsent(
-        device, name -> new ConnectionManager(name, source, limits, metrics));
+        device, name -> new ConnectionManager(name, source, limits, metrics, audit));
   }
 
   /** The manager of {@code device} if it was ever used. */
@@ -110,7 +113,7 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
           Map.of("sessions", aliases));
     }
     managers.remove(device);
-    manager.destroyAll();
+    manager.destroyAll(CloseReason.DEVICE_DELETED);
   }
 
   @Override
@@ -133,7 +136,7 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
     }
     awaitInFlight(properties.shutdownTimeout());
     healthChecks.shutdownNow();
-    managers.values().forEach(ConnectionManager::destroyAll);
+    managers.values().forEach(manager -> manager.destroyAll(CloseReason.SHUTDOWN));
     managers.clear();
   }
 

@@ -39,7 +39,7 @@ class LeaseExpirySessionCloser {
           .ifPresent(
               manager -> {
                 log.info("Lease {} expired: closing the sessions of {}", event.leaseId(), device);
-                manager.destroyAll();
+                manager.destroyAll(CloseReason.LEASE_EXPIRED);
               });
     }
   }

@@ -10,8 +10,8 @@ public interface SessionActivity {
   /** A session was opened through the REST API. */
   default void sessionOpened(String device, String alias) {}
 
-  /** An execute, batch or configure call starts on the session. */
-  default void automationStarted(String device, String alias) {}
+  /** An execute, batch or configure call by {@code actor} starts on the session. */
+  default void automationStarted(String device, String alias, String actor) {}
 
   /** The call that {@link #automationStarted started} has finished (successfully or not). */
   default void automationFinished(String device, String alias) {}

@@ -10,6 +10,7 @@ import static dev.patchbay.api.OpenApiConfiguration.TOO_MANY_REQUESTS;
 import static dev.patchbay.api.OpenApiConfiguration.UNPROCESSABLE;
 import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
+import dev.patchbay.audit.Actors;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.inventory.DeviceWriteGuard;
 import dev.patchbay.inventory.LeaseCredentials;
@@ -34,7 +35,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /api/v1/devices/{device}/sessions}: live sessions of a device, and commands run on them.
- * Every call runs on a virtual thread through {@link Blocking}.
+ * Every call runs on a virtual thread through {@link Blocking}, on behalf of the caller's principal
+ * ({@link Actors}).
  */
 @RestController
 @RequestMapping("/api/v1/devices/{device}/sessions")
@@ -73,8 +75,11 @@ public class SessionController {
       @PathVariable String device,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody(required = false) OpenSessionRequest body) {
-    return blocking
-        .call(() -> guarded(device, lease, () -> service.open(device, body)))
+    return Actors.current()
+        .flatMap(
+            actor ->
+                blocking.call(
+                    () -> guarded(device, lease, () -> service.open(device, body, actor))))
         .map(session -> ResponseEntity.created(location(session)).body(session));
   }
 
@@ -102,12 +107,14 @@ public class SessionController {
       @PathVariable String device,
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease) {
-    return blocking
-        .run(
-            () -> {
-              guard.checkWrite(device, lease);
-              service.close(device, alias);
-            })
+    return Actors.current()
+        .flatMap(
+            actor ->
+                blocking.run(
+                    () -> {
+                      guard.checkWrite(device, lease);
+                      service.close(device, alias, actor);
+                    }))
         .thenReturn(ResponseEntity.noContent().build());
   }
 
@@ -135,7 +142,12 @@ public class SessionController {
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ExecuteCommandRequest body) {
-    return blocking.call(() -> guarded(device, lease, () -> service.execute(device, alias, body)));
+    return Actors.current()
+        .flatMap(
+            actor ->
+                blocking.call(
+                    () ->
+                        guarded(device, lease, () -> service.execute(device, alias, body, actor))));
   }
 
   @PostMapping(
@@ -158,8 +170,15 @@ public class SessionController {
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ExecuteBatchRequest body) {
-    return blocking.call(
-        () -> guarded(device, lease, () -> service.executeBatch(device, alias, body)));
+    return Actors.current()
+        .flatMap(
+            actor ->
+                blocking.call(
+                    () ->
+                        guarded(
+                            device,
+                            lease,
+                            () -> service.executeBatch(device, alias, body, actor))));
   }
 
   @PostMapping(
@@ -187,8 +206,13 @@ public class SessionController {
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ConfigureDeviceRequest body) {
-    return blocking.call(
-        () -> guarded(device, lease, () -> service.configure(device, alias, body)));
+    return Actors.current()
+        .flatMap(
+            actor ->
+                blocking.call(
+                    () ->
+                        guarded(
+                            device, lease, () -> service.configure(device, alias, body, actor))));
   }
 
   /** Runs {@code call} if the guard allows writing to the device. */

@@ -1,7 +1,10 @@
 package dev.patchbay.manager;
 
 import dev.patchbay.api.PatchbayException;
+import dev.patchbay.cli.ConfigureRequest;
+import dev.patchbay.cli.ConfigureResult;
 import dev.patchbay.cli.ExecuteRequest;
+import dev.patchbay.cli.ExecuteResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +14,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Session use cases behind the REST API. Every method blocks (inventory reads, device I/O): call
- * them through {@link dev.patchbay.common.Blocking}.
+ * Session use cases behind the REST API, on behalf of an actor (the caller's principal name, see
+ * {@link dev.patchbay.audit.Actors}). Every method blocks (inventory reads, device I/O): call them
+ * through {@link dev.patchbay.common.Blocking}. Every command and configuration line sent is
+ * audited.
  */
 @Service
 class SessionService {
@@ -22,28 +27,31 @@ class SessionService {
   private final SessionMetrics metrics;
   private final ManagerProperties properties;
   private final ObjectProvider<SessionActivity> activity;
+  private final SessionAudit audit;
 
   SessionService(
       ConnectionManagerRegistry registry,
       ConnectionSource source,
       SessionMetrics metrics,
       ManagerProperties properties,
-      ObjectProvider<SessionActivity> activity) {
+      ObjectProvider<SessionActivity> activity,
+      SessionAudit audit) {
     this.registry = registry;
     this.source = source;
     this.metrics = metrics;
     this.properties = properties;
     this.activity = activity;
+    this.audit = audit;
   }
 
-  SessionResponse open(String device, OpenSessionRequest body) {
-    SessionResponse session = openForViewer(device, body);
+  SessionResponse open(String device, OpenSessionRequest body, String actor) {
+    SessionResponse session = openForViewer(device, body, actor);
     activity.orderedStream().forEach(listener -> listener.sessionOpened(device, session.alias()));
     return session;
   }
 
   /** Opens a session without telling {@link SessionActivity} (the viewer opening it knows). */
-  SessionResponse openForViewer(String device, OpenSessionRequest body) {
+  SessionResponse openForViewer(String device, OpenSessionRequest body, String actor) {
     OpenSessionRequest request =
         body == null ? new OpenSessionRequest(null, null, null, null) : body;
     SessionTarget target = source.resolve(device, request.via());
@@ -59,7 +67,7 @@ class SessionService {
     return registry.track(
         () ->
             SessionResponse.of(
-                registry.manager(device).connect(target, alias, poolSize, poolTimeout)));
+                registry.manager(device).connect(target, alias, poolSize, poolTimeout, actor)));
   }
 
   List<SessionResponse> list(String device) {
@@ -75,22 +83,22 @@ class SessionService {
     return SessionResponse.of(session(device, alias));
   }
 
-  void close(String device, String alias) {
+  void close(String device, String alias, String actor) {
     session(device, alias);
-    registry.manager(device).disconnect(alias);
+    registry.manager(device).disconnect(alias, actor, CloseReason.REQUEST);
   }
 
-  ExecuteCommandResponse execute(String device, String alias, ExecuteCommandRequest body) {
+  ExecuteCommandResponse execute(
+      String device, String alias, ExecuteCommandRequest body, String actor) {
     ExecuteRequest request = CliRequests.execute(body);
     ManagedSession session = session(device, alias);
     return ExecuteCommandResponse.of(
         automation(
-            device,
-            alias,
-            () -> registry.track(() -> metrics.record("execute", () -> session.execute(request)))));
+            device, alias, actor, () -> registry.track(() -> execute(session, request, actor))));
   }
 
-  ExecuteBatchResponse executeBatch(String device, String alias, ExecuteBatchRequest body) {
+  ExecuteBatchResponse executeBatch(
+      String device, String alias, ExecuteBatchRequest body, String actor) {
     if (body == null || body.commands() == null || body.commands().isEmpty()) {
       throw CliRequests.invalid("commands", "needs at least one command");
     }
@@ -101,23 +109,49 @@ class SessionService {
     boolean stopOnError = body.stopOnError() == null || body.stopOnError();
     ManagedSession session = session(device, alias);
     return automation(
-        device, alias, () -> registry.track(() -> runBatch(session, requests, stopOnError)));
+        device,
+        alias,
+        actor,
+        () -> registry.track(() -> runBatch(session, requests, stopOnError, actor)));
   }
 
-  ConfigureDeviceResponse configure(String device, String alias, ConfigureDeviceRequest body) {
-    var request = CliRequests.configure(body);
+  ConfigureDeviceResponse configure(
+      String device, String alias, ConfigureDeviceRequest body, String actor) {
+    ConfigureRequest request = CliRequests.configure(body);
     ManagedSession session = session(device, alias);
     return ConfigureDeviceResponse.of(
         automation(
-            device,
-            alias,
-            () ->
-                registry.track(
-                    () -> metrics.record("configure", () -> session.configure(request)))));
+            device, alias, actor, () -> registry.track(() -> configure(session, request, actor))));
   }
 
-  private <T> T automation(String device, String alias, Supplier<T> call) {
-    activity.orderedStream().forEach(listener -> listener.automationStarted(device, alias));
+  /** Runs one command, metered and audited. */
+  private ExecuteResult execute(ManagedSession session, ExecuteRequest request, String actor) {
+    String device = session.target().device();
+    try {
+      ExecuteResult result = metrics.record("execute", () -> session.execute(request));
+      audit.executed(actor, device, session.alias(), request.command(), null);
+      return result;
+    } catch (RuntimeException e) {
+      audit.executed(actor, device, session.alias(), request.command(), e);
+      throw e;
+    }
+  }
+
+  private ConfigureResult configure(
+      ManagedSession session, ConfigureRequest request, String actor) {
+    String device = session.target().device();
+    try {
+      ConfigureResult result = metrics.record("configure", () -> session.configure(request));
+      audit.configured(actor, device, session.alias(), request.lines(), null);
+      return result;
+    } catch (RuntimeException e) {
+      audit.configured(actor, device, session.alias(), request.lines(), e);
+      throw e;
+    }
+  }
+
+  private <T> T automation(String device, String alias, String actor, Supplier<T> call) {
+    activity.orderedStream().forEach(listener -> listener.automationStarted(device, alias, actor));
     try {
       return call.get();
     } finally {
@@ -126,12 +160,12 @@ class SessionService {
   }
 
   private ExecuteBatchResponse runBatch(
-      ManagedSession session, List<ExecuteRequest> requests, boolean stopOnError) {
+      ManagedSession session, List<ExecuteRequest> requests, boolean stopOnError, String actor) {
     List<BatchItem> results = new ArrayList<>();
     boolean failed = false;
     for (ExecuteRequest request : requests) {
       try {
-        var result = metrics.record("execute", () -> session.execute(request));
+        ExecuteResult result = execute(session, request, actor);
         results.add(
             new BatchItem(
                 request.command(),

@@ -34,17 +34,20 @@ public class SessionTerminals {
     return session(device, alias).map(s -> s.pool().isPresent()).orElse(false);
   }
 
-  /** Opens a single-connection session through {@code via} (null: the device's default). */
-  public void open(String device, String alias, String via) {
-    sessions.openForViewer(device, new OpenSessionRequest(via, alias, 1, null));
+  /**
+   * Opens a single-connection session through {@code via} (null: the device's default) for {@code
+   * actor}.
+   */
+  public void open(String device, String alias, String via, String actor) {
+    sessions.openForViewer(device, new OpenSessionRequest(via, alias, 1, null), actor);
   }
 
-  /** Closes the session if it still exists. */
-  public void close(String device, String alias) {
+  /** Closes the session, which its last viewer left, if it still exists. */
+  public void closeAfterLastViewer(String device, String alias) {
     registry
         .existing(device)
         .filter(manager -> manager.sessions().stream().anyMatch(s -> s.alias().equals(alias)))
-        .ifPresent(manager -> manager.disconnect(alias));
+        .ifPresent(manager -> manager.disconnect(alias, null, CloseReason.LAST_VIEWER));
   }
 
   private Optional<ManagedSession> session(String device, String alias) {

@@ -21,6 +21,7 @@ final class SingleSession implements ManagedSession {
   private final String alias;
   private final SessionTarget target;
   private final BaseConnection connection;
+  private final SessionAudit audit;
   private final Instant openedAt = Instant.now();
   private volatile boolean closed;
   private volatile boolean reconnecting;
@@ -29,21 +30,27 @@ final class SingleSession implements ManagedSession {
   private int failedAttempts;
   private Instant nextAttempt;
 
-  private SingleSession(String alias, SessionTarget target, BaseConnection connection) {
+  private SingleSession(
+      String alias, SessionTarget target, BaseConnection connection, SessionAudit audit) {
     this.alias = alias;
     this.target = target;
     this.connection = connection;
+    this.audit = audit;
   }
 
-  /** Opens {@code connection} (blocking) and wraps it; closes it when opening fails. */
-  static SingleSession open(String alias, SessionTarget target, BaseConnection connection) {
+  /**
+   * Opens {@code connection} (blocking) and wraps it; closes it when opening fails. Reconnects are
+   * audited.
+   */
+  static SingleSession open(
+      String alias, SessionTarget target, BaseConnection connection, SessionAudit audit) {
     try {
       connection.open();
     } catch (RuntimeException e) {
       connection.close();
       throw e;
     }
-    return new SingleSession(alias, target, connection);
+    return new SingleSession(alias, target, connection, audit);
   }
 
   @Override
@@ -141,17 +148,21 @@ final class SingleSession implements ManagedSession {
     try {
       connection.failure().ifPresent(cause -> lastFailure = cause);
       connection.open();
+      int attempt;
       synchronized (this) {
+        attempt = failedAttempts + 1;
         failedAttempts = 0;
         nextAttempt = null;
         droppedAt = null;
       }
       log.info("{}/{}: reconnected", target.device(), alias);
+      audit.reconnected(target, alias, attempt, null);
     } catch (RuntimeException e) {
       synchronized (this) {
         failedAttempts++;
         nextAttempt = Instant.now().plus(policy.delayBefore(failedAttempts));
       }
+      audit.reconnected(target, alias, failedAttempts, e);
       log.info(
           "{}/{}: reconnect attempt {} failed: {}",
           target.device(),

@@ -2,25 +2,26 @@ package dev.patchbay.security;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The SSH host key pinned for an endpoint ({@code host:port}): type and SHA-256 fingerprint. */
+/**
+ * The SSH host key pinned for one connection definition (by its id): type, SHA-256 fingerprint and
+ * the endpoint ({@code host:port}) where it was first seen. Deleted with its definition.
+ */
 @Entity
-@Table(name = "known_host_key")
+@Table(name = "connection_host_key")
 public class KnownHostKey {
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+  @Column(name = "connection_id")
+  private Long connectionId;
 
-  @Column(nullable = false, unique = true, length = 600)
+  @Column(nullable = false, length = 600)
   private String endpoint;
 
-  @Column(name = "key_type", nullable = false, length = 100)
+  @Column(name = "key_type", length = 100)
   private String keyType;
 
   @Column(nullable = false, length = 200)
@@ -31,15 +32,17 @@ public class KnownHostKey {
 
   protected KnownHostKey() {}
 
-  public KnownHostKey(String endpoint, String keyType, String fingerprint, Instant firstSeen) {
+  public KnownHostKey(
+      long connectionId, String endpoint, String keyType, String fingerprint, Instant firstSeen) {
+    this.connectionId = connectionId;
     this.endpoint = endpoint;
     this.keyType = keyType;
     this.fingerprint = fingerprint;
     this.firstSeen = firstSeen;
   }
 
-  public Long getId() {
-    return id;
+  public Long getConnectionId() {
+    return connectionId;
   }
 
   public String getEndpoint() {

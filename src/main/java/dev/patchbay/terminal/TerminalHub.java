@@ -37,6 +37,7 @@ final class TerminalHub {
   private final SessionRecording recording;
   private final Executor blocking;
   private final Consumer<TerminalHub> onEnd;
+  private final WriteControlAudit audit;
   private final Map<String, Viewer> viewers = new LinkedHashMap<>();
   private final ChunkQueue scrollback;
   private final WriteControl writeControl = new WriteControl();
@@ -55,7 +56,8 @@ final class TerminalHub {
       JsonMapper json,
       SessionRecording recording,
       Executor blocking,
-      Consumer<TerminalHub> onEnd) {
+      Consumer<TerminalHub> onEnd,
+      WriteControlAudit audit) {
     this.device = device;
     this.alias = alias;
     this.sessions = sessions;
@@ -64,6 +66,7 @@ final class TerminalHub {
     this.recording = recording;
     this.blocking = blocking;
     this.onEnd = onEnd;
+    this.audit = audit;
     this.scrollback = new ChunkQueue(properties.scrollback().toBytes());
   }
 
@@ -86,8 +89,11 @@ final class TerminalHub {
     openedByViewer = true;
   }
 
-  /** Attaches a viewer, which first receives the scrollback; null when the hub has ended. */
-  Viewer attach(String name) {
+  /**
+   * Attaches a viewer shown as {@code name}, acting as {@code actor}; it first receives the
+   * scrollback. Null when the hub has ended.
+   */
+  Viewer attach(String name, String actor) {
     Viewer viewer;
     synchronized (this) {
       if (ended) {
@@ -97,6 +103,7 @@ final class TerminalHub {
           new Viewer(
               "v" + (++viewerCount),
               name,
+              actor,
               properties.viewerBuffer().toBytes(),
               new InputRateLimit(
                   properties.inputRate().toBytes(), properties.inputBurst().toBytes()),
@@ -114,32 +121,44 @@ final class TerminalHub {
   /** Detaches a viewer, releasing its write control; may close a session a viewer opened. */
   void detach(Viewer viewer) {
     boolean closeSession;
+    boolean released;
     synchronized (this) {
       if (viewers.remove(viewer.id()) == null) {
         return;
       }
-      writeControl.release(viewer.id());
+      released = writeControl.release(viewer.id());
       viewer.finish();
       closeSession = viewers.isEmpty() && openedByViewer && !ended;
+    }
+    if (released) {
+      audit.released(viewer, true);
     }
     viewer.drain();
     publishStatus();
     if (closeSession) {
-      blocking.execute(() -> sessions.close(device, alias));
+      blocking.execute(() -> sessions.closeAfterLastViewer(device, alias));
     }
   }
 
   void requestWrite(Viewer viewer) {
     String holder;
+    boolean taken;
     synchronized (this) {
+      boolean held = viewer.id().equals(writeControl.holder());
       if (writeControl.request(viewer.id())) {
         holder = null;
+        taken = !held;
       } else {
         holder = writeControl.holder();
+        taken = false;
       }
     }
     if (holder != null) {
-      notice(viewer, "write-refused", "write control is held by " + describe(holder));
+      String described = describe(holder);
+      notice(viewer, "write-refused", "write control is held by " + described);
+      audit.refused(viewer, described);
+    } else if (taken) {
+      audit.granted(viewer);
     }
     publishStatus();
   }
@@ -150,6 +169,7 @@ final class TerminalHub {
       released = writeControl.release(viewer.id());
     }
     if (released) {
+      audit.released(viewer, false);
       publishStatus();
     }
   }
@@ -213,16 +233,36 @@ final class TerminalHub {
     }
   }
 
-  /** REST automation starts or finishes using the session. */
-  void automation(boolean running) {
+  /** REST automation by {@code actor} starts using the session, taking write control. */
+  void automationStarted(String actor) {
+    Viewer preempted;
     synchronized (this) {
-      if (running) {
-        writeControl.automationStarted();
-      } else {
-        writeControl.automationFinished();
-      }
+      preempted = holdingViewer();
+      writeControl.automationStarted();
+    }
+    if (preempted != null) {
+      audit.preempted(actor, preempted);
     }
     publishStatus();
+  }
+
+  /** REST automation finished, handing write control back to the viewer that held it. */
+  void automationFinished() {
+    Viewer returned;
+    synchronized (this) {
+      writeControl.automationFinished();
+      returned = holdingViewer();
+    }
+    if (returned != null) {
+      audit.returned(returned);
+    }
+    publishStatus();
+  }
+
+  /** The viewer holding write control, null when nobody or the automation holds it. */
+  private synchronized Viewer holdingViewer() {
+    String holder = writeControl.holder();
+    return holder == null ? null : viewers.get(holder);
   }
 
   void notice(Viewer viewer, String code, String message) {

@@ -2,6 +2,7 @@ package dev.patchbay.terminal;
 
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
+import dev.patchbay.audit.AuditLog;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.connection.Terminal;
 import dev.patchbay.manager.SessionActivity;
@@ -29,18 +30,21 @@ class TerminalHubs implements SessionActivity, DisposableBean {
   private final TerminalProperties properties;
   private final JsonMapper json;
   private final Blocking blocking;
+  private final AuditLog audit;
 
   TerminalHubs(
       SessionTerminals sessions,
       Recordings recordings,
       TerminalProperties properties,
       JsonMapper json,
-      Blocking blocking) {
+      Blocking blocking,
+      AuditLog audit) {
     this.sessions = sessions;
     this.recordings = recordings;
     this.properties = properties;
     this.json = json;
     this.blocking = blocking;
+    this.audit = audit;
   }
 
   @Override
@@ -49,20 +53,21 @@ class TerminalHubs implements SessionActivity, DisposableBean {
   }
 
   @Override
-  public void automationStarted(String device, String alias) {
-    find(device, alias).ifPresent(hub -> hub.automation(true));
+  public void automationStarted(String device, String alias, String actor) {
+    find(device, alias).ifPresent(hub -> hub.automationStarted(actor));
   }
 
   @Override
   public void automationFinished(String device, String alias) {
-    find(device, alias).ifPresent(hub -> hub.automation(false));
+    find(device, alias).ifPresent(TerminalHub::automationFinished);
   }
 
   /**
-   * Attaches a viewer called {@code name} to the session, opening it through {@code via} first when
-   * {@code open} is set and the alias has none (blocking).
+   * Attaches a viewer called {@code name}, acting as {@code actor}, to the session, opening it
+   * through {@code via} first when {@code open} is set and the alias has none (blocking).
    */
-  Attachment attach(String device, String alias, String name, boolean open, String via) {
+  Attachment attach(
+      String device, String alias, String name, String actor, boolean open, String via) {
     Optional<Terminal> terminal = sessions.terminal(device, alias);
     boolean opened = false;
     if (terminal.isEmpty()) {
@@ -76,7 +81,7 @@ class TerminalHubs implements SessionActivity, DisposableBean {
             ProblemType.SESSION_NOT_FOUND,
             "device '" + device + "' has no session '" + alias + "' (add open=true to open one)");
       }
-      sessions.open(device, alias, via);
+      sessions.open(device, alias, via, actor);
       opened = true;
       terminal = sessions.terminal(device, alias);
     }
@@ -89,7 +94,7 @@ class TerminalHubs implements SessionActivity, DisposableBean {
     if (opened) {
       hub.closeWithLastViewer();
     }
-    Viewer viewer = hub.attach(name);
+    Viewer viewer = hub.attach(name, actor);
     if (viewer == null) {
       throw new PatchbayException(
           ProblemType.SESSION_NOT_FOUND, "session '" + alias + "' has just ended");
@@ -119,7 +124,8 @@ class TerminalHubs implements SessionActivity, DisposableBean {
                   json,
                   recordings.start(device, alias, openedBy),
                   blocking.scheduler()::schedule,
-                  ended -> hubs.remove(key, ended));
+                  ended -> hubs.remove(key, ended),
+                  new WriteControlAudit(audit, device, alias));
           hub.start(terminal);
           return hub;
         });

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@value #PATH}: a viewer of a live session. Binary frames carry terminal bytes both ways, text
  * frames JSON control messages ({@code docs/terminal-protocol.md}). Attaching (and opening the
- * session with {@code open=true}) and typing run off the event loop.
+ * session with {@code open=true}) and typing run off the event loop. The viewer acts as the API
+ * token that authenticated the handshake ({@link Caller}).
  */
 @Component
 class TerminalWebSocketHandler implements WebSocketHandler {
@@ -83,7 +84,7 @@ class TerminalWebSocketHandler implements WebSocketHandler {
                 // opens the session over REST and viewers attach to it.
                 guard.checkWrite(device, null, null);
               }
-              return hubs.attach(device, alias, caller.name(), open, via);
+              return hubs.attach(device, alias, caller.name(), caller.name(), open, via);
             })
         .flatMap(attachment -> serve(session, attachment, caller))
         .onErrorResume(PatchbayException.class, e -> refuse(session, e));

@@ -18,6 +18,7 @@ final class Viewer {
 
   private final String id;
   private final String name;
+  private final String actor;
   private final ChunkQueue output;
   private final ArrayDeque<String> notices = new ArrayDeque<>();
   private final InputRateLimit inputRate;
@@ -30,11 +31,13 @@ final class Viewer {
   Viewer(
       String id,
       String name,
+      String actor,
       long bufferBytes,
       InputRateLimit inputRate,
       Function<Long, String> skippedNotice) {
     this.id = id;
     this.name = name;
+    this.actor = actor;
     this.output = new ChunkQueue(bufferBytes);
     this.inputRate = inputRate;
     this.skippedNotice = skippedNotice;
@@ -46,6 +49,11 @@ final class Viewer {
 
   String name() {
     return name;
+  }
+
+  /** The authenticated principal behind the viewer, as audit events name it. */
+  String actor() {
+    return actor;
   }
 
   /** The frames for this viewer, emitted on demand. Subscribe once. */

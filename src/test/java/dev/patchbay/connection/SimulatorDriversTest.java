@@ -70,6 +70,7 @@ class SimulatorDriversTest {
     OsProfile profile = OsProfile.forOs(os);
     ConnectionSettings settings =
         new ConnectionSettings(
+            null,
             name,
             device.host(),
             device.port(),

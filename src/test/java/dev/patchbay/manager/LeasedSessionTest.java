@@ -1,20 +1,25 @@
 package dev.patchbay.manager;
 
+import static dev.patchbay.audit.AuditQueries.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchbay.audit.AuditLog;
 import dev.patchbay.inventory.DeviceWriteGuard;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Sessions on a leased device: opening, executing and closing need the lease (423 without it), and
- * the sessions are closed when the lease expires.
+ * the sessions are closed when the lease expires, which the audit trail says.
  */
 class LeasedSessionTest extends SessionApiTestSupport {
+
+  @Autowired AuditLog auditLog;
 
   @Test
   void sessionCallsNeedTheLeaseAndEndWithItsExpiry() throws InterruptedException {
@@ -48,6 +53,14 @@ class LeasedSessionTest extends SessionApiTestSupport {
       status = get(sessions(device) + "/job").returnResult(String.class).getStatus().value();
     }
     assertThat(status).as("session closed once the lease expired").isEqualTo(404);
+    assertThat(events(client, auditLog, "device=" + device + "&action=session.close"))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.path("actor").asString()).isEqualTo("system");
+              assertThat(event.path("detail").asString())
+                  .isEqualTo("session 'job' via cli (ssh): the device's lease expired");
+            });
   }
 
   private WebTestClient.ResponseSpec withLease(String uri, String json, String lease) {

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class PostgresTestSchema {
 
-  private static final String USER = "postgres";
+  public static final String USER = "postgres";
 
   private final String name;
 
@@ -31,11 +31,21 @@ public final class PostgresTestSchema {
 
   /** Points the datasource and Flyway at this schema. */
   public void register(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> url() + separator() + "currentSchema=" + name);
+    registry.add("spring.datasource.url", this::schemaUrl);
     registry.add("spring.datasource.username", () -> USER);
     registry.add("spring.datasource.password", () -> "");
     registry.add("spring.flyway.schemas", () -> name);
     registry.add("spring.flyway.default-schema", () -> name);
+  }
+
+  /** The JDBC URL whose connections use this schema (user {@value #USER}, no password). */
+  public String schemaUrl() {
+    return url() + separator() + "currentSchema=" + name;
+  }
+
+  /** The schema's name. */
+  public String name() {
+    return name;
   }
 
   /** Drops the schema and everything in it. */

@@ -3,9 +3,10 @@ package dev.patchbay.connection.ssh;
 import java.util.Locale;
 
 /**
- * How a connection trusts host keys ({@code settings.host_key_policy}): {@code tofu} (default) pins
- * the first key and refuses a different one, {@code strict} requires a pinned key, {@code insecure}
- * accepts any key and pins nothing.
+ * How a connection definition trusts host keys ({@code settings.host_key_policy}): {@code tofu}
+ * (default) pins the first key for the definition and refuses a different one, {@code strict}
+ * requires a key pinned beforehand (through the REST API), {@code insecure} accepts any key and
+ * pins nothing.
  */
 enum HostKeyPolicy {
   TOFU,

@@ -89,13 +89,14 @@ public final class SshConnection extends BaseConnection {
 
   private ClientSession authenticate(ConnectionSettings settings, SshdSocketAddress address) {
     String endpoint = settings.endpoint();
+    ConnectionSettings.Definition definition = settings.definition();
     HostKeyPolicy policy = HostKeyPolicy.parse(settings.setting("host_key_policy", null));
     HostKeyCheck check =
         new HostKeyCheck(
             policy,
-            policy == HostKeyPolicy.INSECURE
+            policy == HostKeyPolicy.INSECURE || definition == null
                 ? null
-                : hostKeys.pinned(endpoint).map(KnownHostKey::getFingerprint).orElse(null));
+                : hostKeys.pinned(definition.id()).map(KnownHostKey::getFingerprint).orElse(null));
     LoginCredentials credentials = settings.credentials();
     ClientSession opened;
     try {
@@ -121,8 +122,7 @@ public final class SshConnection extends BaseConnection {
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       closeQuietly(opened);
       if (check.refused()) {
-        throw new HostKeyMismatchException(
-            endpoint, check.pinnedFingerprint(), check.presentedFingerprint());
+        throw refused(settings, check);
       }
       if (e instanceof IOException io && isTimeout(io)) {
         throw new OperationTimeoutException("SSH login to " + endpoint + " timed out", e);
@@ -132,10 +132,37 @@ public final class SshConnection extends BaseConnection {
           null,
           e);
     }
-    if (check.shouldPin()) {
-      hostKeys.pin(endpoint, check.presentedType(), check.presentedFingerprint());
+    if (check.shouldPin() && definition != null) {
+      hostKeys.pin(
+          definition.id(),
+          definition.device(),
+          definition.connection(),
+          endpoint,
+          check.presentedType(),
+          check.presentedFingerprint());
     }
     return opened;
+  }
+
+  /** The mismatch problem, audited. */
+  private HostKeyMismatchException refused(ConnectionSettings settings, HostKeyCheck check) {
+    ConnectionSettings.Definition definition = settings.definition();
+    HostKeyMismatchException mismatch =
+        new HostKeyMismatchException(
+            settings.name(),
+            settings.endpoint(),
+            check.pinnedFingerprint(),
+            check.presentedFingerprint(),
+            definition == null
+                ? null
+                : "/api/v1/devices/"
+                    + definition.device()
+                    + "/connections/"
+                    + definition.connection()
+                    + "/host-key");
+    hostKeys.refused(
+        definition == null ? settings.name() : definition.device(), mismatch.getMessage());
+    return mismatch;
   }
 
   private ConnectionException connectFailure(ConnectionSettings settings, IOException e) {

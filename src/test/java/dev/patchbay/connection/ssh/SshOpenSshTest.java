@@ -12,10 +12,14 @@ import dev.patchbay.connection.ConnectionSettings;
 import dev.patchbay.connection.ConnectionState;
 import dev.patchbay.connection.HostKeyMismatchException;
 import dev.patchbay.connection.LoginCredentials;
+import dev.patchbay.inventory.ConnectionDefinition;
+import dev.patchbay.inventory.Device;
+import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.security.HostKeyStore;
 import dev.patchbay.testpeer.OpenSshServer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The SSH driver against a real OpenSSH server on loopback (Linux shell device): key
- * authentication, execute, and host keys pinned on first use in the JPA store (H2 + Flyway).
+ * authentication, execute, and host keys pinned on first use per connection definition in the JPA
+ * store (H2 + Flyway).
  */
 @DataJpaTest
 @Import(HostKeyStore.class)
@@ -42,6 +47,8 @@ class SshOpenSshTest {
   private final SshClientHolder clients = new SshClientHolder();
 
   @Autowired HostKeyStore hostKeys;
+  @Autowired DeviceRepository devices;
+  private ConnectionSettings.Definition definition;
 
   @BeforeAll
   static void startSshd() throws Exception {
@@ -54,9 +61,19 @@ class SshOpenSshTest {
   }
 
   @BeforeEach
-  void freshServer() throws Exception {
+  void freshServerAndDefinition() throws Exception {
     sshd.start("a");
-    hostKeys.forget(endpoint());
+    Device device = new Device("linux-" + UUID.randomUUID());
+    device.setOs("linux");
+    ConnectionDefinition cli = new ConnectionDefinition("cli");
+    cli.setProtocol("ssh");
+    cli.setHost("127.0.0.1");
+    cli.setPort(sshd.port());
+    device.addConnection(cli);
+    Device saved = devices.saveAndFlush(device);
+    definition =
+        new ConnectionSettings.Definition(
+            saved.connection("cli").orElseThrow().getId(), saved.getName(), "cli");
   }
 
   @AfterEach
@@ -64,18 +81,24 @@ class SshOpenSshTest {
     clients.destroy();
   }
 
-  private static String endpoint() {
-    return "127.0.0.1:" + sshd.port();
-  }
-
   private SshConnection connection(String privateKey, String policy) {
+    OsProfile linux = OsProfile.forOs("linux");
     ConnectionSettings settings =
-        ConnectionSettings.network(
-                "linux-ssh",
+        new ConnectionSettings(
+                definition,
+                definition.device() + "/cli",
                 "127.0.0.1",
                 sshd.port(),
+                null,
                 new LoginCredentials("root", null, privateKey, null),
-                OsProfile.forOs("linux"))
+                linux,
+                linux.initExecCommands(),
+                linux.initConfigCommands(),
+                ConnectionSettings.Timeouts.DEFAULT,
+                200,
+                50,
+                Map.of(),
+                null)
             .withTimeouts(
                 new ConnectionSettings.Timeouts(
                     Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(10)))
@@ -101,7 +124,7 @@ class SshOpenSshTest {
     try (SshConnection first = connection(sshd.clientKey(), null)) {
       first.open();
     }
-    String pinned = hostKeys.pinned(endpoint()).orElseThrow().getFingerprint();
+    String pinned = hostKeys.pinned(definition.id()).orElseThrow().getFingerprint();
     assertThat(pinned).startsWith("SHA256:");
 
     sshd.start("b");
@@ -109,9 +132,17 @@ class SshOpenSshTest {
     assertThatThrownBy(second::open)
         .isInstanceOfSatisfying(
             HostKeyMismatchException.class,
-            e -> assertThat(e.properties()).containsEntry("expected", pinned));
+            e -> {
+              assertThat(e.properties())
+                  .containsEntry("expected", pinned)
+                  .containsEntry("connection", definition.device() + "/cli");
+              assertThat(e.properties().get("presented")).asString().startsWith("SHA256:");
+              assertThat(e.getMessage())
+                  .contains(definition.device() + "/cli", pinned)
+                  .contains("/api/v1/devices/" + definition.device() + "/connections/cli/host-key");
+            });
     assertThat(second.state()).isEqualTo(ConnectionState.FAILED);
-    assertThat(hostKeys.pinned(endpoint()).orElseThrow().getFingerprint()).isEqualTo(pinned);
+    assertThat(hostKeys.pinned(definition.id()).orElseThrow().getFingerprint()).isEqualTo(pinned);
 
     try (SshConnection insecure = connection(sshd.clientKey(), "insecure")) {
       insecure.open();
@@ -123,7 +154,7 @@ class SshOpenSshTest {
   void strictPolicyRefusesAnUnpinnedKey() throws Exception {
     SshConnection strict = connection(sshd.clientKey(), "strict");
     assertThatThrownBy(strict::open).isInstanceOf(HostKeyMismatchException.class);
-    assertThat(hostKeys.pinned(endpoint())).isEmpty();
+    assertThat(hostKeys.pinned(definition.id())).isEmpty();
   }
 
   @Test

@@ -1,0 +1,57 @@
+package dev.patchbay.audit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records audit events off the caller's path: {@link #record} queues the event and returns at once,
+ * without blocking (callable from Netty event loops); a virtual thread writes queued events in
+ * batches. Events are kept in order, and written before the application context closes (beans that
+ * record events are destroyed first). For an event that must commit with its change, use {@link
+ * AuditService#record} inside that change's transaction instead.
+ */
+@Component
+public class AuditLog implements DisposableBean {
+
+  private final AuditBatchWriter writer;
+  private final Duration shutdownTimeout;
+
+  AuditLog(
+      AuditEventRepository events,
+      PlatformTransactionManager transactions,
+      AuditProperties properties,
+      MeterRegistry meters) {
+    TransactionTemplate transaction = new TransactionTemplate(transactions);
+    this.writer =
+        new AuditBatchWriter(
+            properties.queueCapacity(),
+            properties.batchSize(),
+            batch -> transaction.executeWithoutResult(status -> events.saveAll(batch)),
+            meters);
+    this.shutdownTimeout = properties.shutdownTimeout();
+  }
+
+  /**
+   * Queues an event; never blocks. {@code actor} null means {@value Actors#SYSTEM}. The detail must
+   * hold no secret (see {@link CommandRedactor} for commands).
+   */
+  public void record(
+      String actor, String action, List<String> devices, AuditOutcome outcome, String detail) {
+    writer.offer(new AuditEvent(actor, action, devices, outcome.name(), detail));
+  }
+
+  /** Waits (blocking) until the events recorded so far are written; false after {@code timeout}. */
+  public boolean flush(Duration timeout) {
+    return writer.flush(timeout);
+  }
+
+  @Override
+  public void destroy() {
+    writer.close(shutdownTimeout);
+  }
+}

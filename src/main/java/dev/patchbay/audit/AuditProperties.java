@@ -1,0 +1,19 @@
+package dev.patchbay.audit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The asynchronous audit writer ({@code patchbay.audit.*}).
+ *
+ * @param queueCapacity events waiting to be written; past it new events are dropped and counted
+ *     ({@code patchbay.audit.dropped})
+ * @param batchSize events written per transaction at most
+ * @param shutdownTimeout how long shutdown waits for queued events to be written
+ */
+@ConfigurationProperties("patchbay.audit")
+public record AuditProperties(
+    @DefaultValue("10000") int queueCapacity,
+    @DefaultValue("500") int batchSize,
+    @DefaultValue("10s") Duration shutdownTimeout) {}

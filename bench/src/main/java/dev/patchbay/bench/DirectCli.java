@@ -9,6 +9,7 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * The baseline: a CLI session on a simulated device straight through a MINA SSHD client (a PTY
@@ -30,10 +31,14 @@ final class DirectCli implements AutoCloseable {
     this.prompt = hostname + "#";
   }
 
-  /** A started client shared by all direct sessions, accepting any host key (loopback only). */
+  /**
+   * A started client shared by all direct sessions, accepting any host key (loopback only), with
+   * TCP_NODELAY as Patchbay's client has it.
+   */
   static SshClient newClient() {
     SshClient client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+    CoreModuleProperties.TCP_NODELAY.set(client, true);
     client.start();
     return client;
   }

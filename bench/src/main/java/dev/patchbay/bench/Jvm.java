@@ -52,6 +52,29 @@ record Jvm(Path home) {
     throw new IllegalStateException("no VmRSS for process " + pid);
   }
 
+  /** Number of open file descriptors of process {@code pid}. */
+  static long openFiles(long pid) {
+    try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+      return fds.count();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list /proc/" + pid + "/fd", e);
+    }
+  }
+
+  /** The soft limit on open files of process {@code pid} (/proc/PID/limits). */
+  static long openFileLimit(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/limits"))) {
+        if (line.startsWith("Max open files")) {
+          return Long.parseLong(line.substring("Max open files".length()).trim().split("\\s+")[0]);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read /proc/" + pid + "/limits", e);
+    }
+    throw new IllegalStateException("no open-file limit for process " + pid);
+  }
+
   static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -70,7 +70,7 @@ final class NetmikoPeer {
       Settings settings, SimulatorProcess.Device device, int rounds, Samples connect)
       throws Exception {
     List<String> command = new ArrayList<>();
-    command.add("python3");
+    command.add("/usr/bin/python3"); // Debian's, where python3-netmiko lives
     command.add(settings.benchDir().resolve("netmiko_peer.py").toString());
     command.add(Integer.toString(device.port()));
     command.add(Integer.toString(rounds));

@@ -44,7 +44,9 @@ final class SessionCapacity {
               heapBefore / 1048576.0, rssBefore / 1048576.0));
       List<Integer> live = Collections.synchronizedList(new ArrayList<>());
       int open = 0;
-      for (int level : levels) {
+      long fdsBefore = Jvm.openFiles(service.pid());
+      for (int requested : levels) {
+        int level = withinFileLimit(requested, open, fdsBefore, service.pid(), results);
         long started = System.nanoTime();
         boolean complete = openUpTo(patchbay, devices, live, level);
         double rate = (live.size() - open) / ((System.nanoTime() - started) / 1e9);
@@ -95,9 +97,32 @@ final class SessionCapacity {
               "—",
               String.format("%,d", open),
               "—",
-              "10,000",
-              open >= 10_000));
+              settings.quick() ? "10,000 (full run only)" : "10,000",
+              settings.quick() ? null : open >= 10_000));
     }
+  }
+
+  /**
+   * The level to open next: {@code requested}, or less when the service's open-file limit (sockets
+   * and recording files, measured per session so far) would not allow it.
+   */
+  private static int withinFileLimit(
+      int requested, int open, long fdsBefore, long pid, Results results) {
+    if (open == 0) {
+      return requested;
+    }
+    double perSession = (Jvm.openFiles(pid) - fdsBefore) / (double) open;
+    long limit = Jvm.openFileLimit(pid);
+    int fits = (int) ((limit - fdsBefore - 256) / perSession);
+    if (fits >= requested) {
+      return requested;
+    }
+    results.note(
+        String.format(
+            "capacity: %,d sessions need %.1f file descriptors each; the service's limit of %,d"
+                + " (the hard limit here) allows %,d, so the last level is %,d",
+            requested, perSession, limit, fits, fits));
+    return Math.max(open, fits);
   }
 
   /**

@@ -15,8 +15,8 @@ final class CommandLoop {
     void run(int index) throws Exception;
   }
 
-  /** What a loop achieved: completed calls per second and their latency. */
-  record Outcome(double perSecond, Latency latency) {}
+  /** What a loop achieved: completed calls, calls per second and their latency. */
+  record Outcome(int calls, double perSecond, Latency latency) {}
 
   private CommandLoop() {}
 
@@ -38,11 +38,16 @@ final class CommandLoop {
   static Outcome concurrent(Call call, int sessions, int warmupSeconds, int seconds)
       throws Exception {
     loop(call, sessions, warmupSeconds);
+    return concurrent(call, sessions, seconds);
+  }
+
+  /** Runs calls on {@code sessions} sessions concurrently for {@code seconds}. */
+  static Outcome concurrent(Call call, int sessions, int seconds) throws Exception {
     long started = System.nanoTime();
     List<Samples> samples = loop(call, sessions, seconds);
     double elapsed = (System.nanoTime() - started) / 1e9;
     long[] all = Samples.merge(samples);
-    return new Outcome(all.length / elapsed, Latency.of(all));
+    return new Outcome(all.length, all.length / elapsed, Latency.of(all));
   }
 
   private static List<Samples> loop(Call call, int sessions, int seconds) throws Exception {

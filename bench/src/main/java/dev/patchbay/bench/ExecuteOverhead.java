@@ -64,9 +64,11 @@ final class ExecuteOverhead {
       for (int i = 0; i < SESSIONS; i++) {
         patchbay.openSession(device.name(), "c" + i);
       }
-      CommandLoop.Outcome restLoad =
-          CommandLoop.concurrent(
-              i -> patchbay.execute(device.name(), "c" + i, COMMAND), SESSIONS, 2, seconds);
+      CommandLoop.Call execute = i -> patchbay.execute(device.name(), "c" + i, COMMAND);
+      CommandLoop.concurrent(execute, SESSIONS, 2);
+      long cpuBefore = Jvm.cpuMillis(service.pid());
+      CommandLoop.Outcome restLoad = CommandLoop.concurrent(execute, SESSIONS, seconds);
+      double cpuPerExecute = (Jvm.cpuMillis(service.pid()) - cpuBefore) / (double) restLoad.calls();
       double share = restLoad.perSecond() / directLoad.perSecond();
       results.add(
           new Results.Row(
@@ -84,6 +86,15 @@ final class ExecuteOverhead {
               directLoad.latency().toString(),
               restLoad.latency().toString(),
               Results.ratio(restLoad.latency().medianMs(), directLoad.latency().medianMs()),
+              "—",
+              null));
+      results.add(
+          new Results.Row(
+              SCENARIO,
+              "service CPU per execute, 64 sessions (ms)",
+              "—",
+              Results.number(cpuPerExecute),
+              "—",
               "—",
               null));
     } finally {

@@ -52,6 +52,18 @@ record Jvm(Path home) {
     throw new IllegalStateException("no VmRSS for process " + pid);
   }
 
+  /** CPU time (user + system) process {@code pid} used so far, in milliseconds. */
+  static long cpuMillis(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // utime and stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ = 100).
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read /proc/" + pid + "/stat", e);
+    }
+  }
+
   /** Number of open file descriptors of process {@code pid}. */
   static long openFiles(long pid) {
     try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * A WebSocket terminal viewer that counts the output it receives and the output the server
- * reports as skipped. It asks for one frame at a time, at once or (slow viewer) after a pause.
+ * reports as skipped. A fast viewer takes every frame as it comes; a slow one asks for one frame
+ * at a time, each after a pause.
  */
 final class TerminalViewer implements WebSocket.Listener {
 
@@ -86,7 +87,7 @@ final class TerminalViewer implements WebSocket.Listener {
   @Override
   public void onOpen(WebSocket webSocket) {
     socket = webSocket;
-    webSocket.request(1);
+    webSocket.request(pauseMicros == 0 ? Long.MAX_VALUE : 1);
   }
 
   @Override
@@ -132,9 +133,7 @@ final class TerminalViewer implements WebSocket.Listener {
   }
 
   private void requestNext(WebSocket webSocket) {
-    if (pauseMicros == 0) {
-      webSocket.request(1);
-    } else {
+    if (pauseMicros > 0) {
       PACER.schedule(() -> webSocket.request(1), pauseMicros, TimeUnit.MICROSECONDS);
     }
   }

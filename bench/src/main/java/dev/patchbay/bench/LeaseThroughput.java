@@ -44,7 +44,7 @@ final class LeaseThroughput {
     results.add(
         new Results.Row(
             SCENARIO,
-            "acquire+release per second, 32 clients (H2 | PostgreSQL)",
+            "acquire+release per second, 32 clients (H2 vs PostgreSQL)",
             Results.number(h2.perSecond()) + " (H2)",
             Results.number(pg.perSecond()) + " (PG)",
             Results.ratio(pg.perSecond(), h2.perSecond()) + " PG/H2",
@@ -53,7 +53,7 @@ final class LeaseThroughput {
     results.add(
         new Results.Row(
             SCENARIO,
-            "acquire+release latency, median / p99 (H2 | PostgreSQL)",
+            "acquire+release latency, median / p99 (H2 vs PostgreSQL)",
             h2.latency() + " (H2)",
             pg.latency() + " (PG)",
             Results.ratio(pg.latency().medianMs(), h2.latency().medianMs()) + " PG/H2",

@@ -81,7 +81,14 @@ final class Results {
     StringBuilder out = new StringBuilder(heading).append("\n\n");
     out.append("| ").append(String.join(" | ", HEADER)).append(" |\n");
     out.append("|---".repeat(HEADER.length)).append("|\n");
-    rows.forEach(r -> out.append("| ").append(String.join(" | ", cells(r))).append(" |\n"));
+    rows.forEach(
+        r -> {
+          String[] cells = cells(r);
+          for (int i = 0; i < cells.length; i++) {
+            cells[i] = cells[i].replace("|", "\\|");
+          }
+          out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+        });
     if (!notes.isEmpty()) {
       out.append('\n');
       notes.forEach(n -> out.append("- ").append(n).append('\n'));

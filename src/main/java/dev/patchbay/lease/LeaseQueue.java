@@ -7,12 +7,12 @@ import dev.patchbay.audit.AuditService;
 import dev.patchbay.common.Blocking;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -106,66 +106,42 @@ class LeaseQueue {
     }
   }
 
-  /**
-   * One walk of the queue in arrival order. Consecutive requests on disjoint devices form a batch
-   * whose grant attempts run concurrently (each its own transaction): they cannot affect each
-   * other, so the outcome is the one of trying them one by one, but the database works on all of
-   * them at once. A request sharing a device with the batch waits for the batch's outcome first.
-   */
   private void pass(List<Runnable> afterPass) {
     Set<String> wantedEarlier = new HashSet<>();
-    List<Waiter> batch = new ArrayList<>();
-    Set<String> batchDevices = new HashSet<>();
-    for (Waiter waiter : List.copyOf(waiters)) {
+    Iterator<Waiter> it = waiters.iterator();
+    while (it.hasNext()) {
+      Waiter waiter = it.next();
       LeaseClaim claim = waiter.claim;
       if (waiter.result.isDone()) {
-        waiters.remove(waiter);
+        it.remove();
         continue;
-      }
-      if (claim.overlaps(batchDevices)) {
-        settle(batch, wantedEarlier, afterPass);
-        batchDevices.clear();
       }
       if (claim.overlaps(wantedEarlier)) {
         if (claim.patience().isZero()) {
-          waiters.remove(waiter);
+          it.remove();
           afterPass.add(() -> refuse(waiter, "an earlier request is waiting for the devices"));
         } else {
           wantedEarlier.addAll(claim.names());
         }
         continue;
       }
-      batch.add(waiter);
-      batchDevices.addAll(claim.names());
-    }
-    settle(batch, wantedEarlier, afterPass);
-  }
-
-  /** Tries to grant every request of the batch at once, then applies the outcomes in order. */
-  private void settle(List<Waiter> batch, Set<String> wantedEarlier, List<Runnable> afterPass) {
-    List<CompletableFuture<LeaseLedger.Attempt>> attempts = new ArrayList<>();
-    for (Waiter waiter : batch) {
-      attempts.add(
-          CompletableFuture.supplyAsync(
-              () -> attempt(waiter.claim), task -> Thread.ofVirtual().start(task)));
-    }
-    for (int i = 0; i < batch.size(); i++) {
-      Waiter waiter = batch.get(i);
-      LeaseClaim claim = waiter.claim;
       LeaseLedger.Attempt attempt;
       try {
-        attempt = attempts.get(i).join();
-      } catch (CompletionException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        waiters.remove(waiter);
-        afterPass.add(() -> waiter.result.completeExceptionally(cause));
+        attempt =
+            ledger
+                .findBusy(claim)
+                .map(busy -> new LeaseLedger.Attempt(null, busy))
+                .orElseGet(() -> ledger.tryGrant(claim));
+      } catch (RuntimeException e) {
+        it.remove();
+        afterPass.add(() -> waiter.result.completeExceptionally(e));
         continue;
       }
       if (attempt.granted() != null) {
-        waiters.remove(waiter);
+        it.remove();
         afterPass.add(() -> deliver(waiter, attempt.granted()));
       } else if (claim.patience().isZero()) {
-        waiters.remove(waiter);
+        it.remove();
         waiter.busy = attempt.busy();
         afterPass.add(() -> refuse(waiter, "the devices are busy"));
       } else {
@@ -173,14 +149,6 @@ class LeaseQueue {
         wantedEarlier.addAll(claim.names());
       }
     }
-    batch.clear();
-  }
-
-  private LeaseLedger.Attempt attempt(LeaseClaim claim) {
-    return ledger
-        .findBusy(claim)
-        .map(busy -> new LeaseLedger.Attempt(null, busy))
-        .orElseGet(() -> ledger.tryGrant(claim));
   }
 
   private void timeOut(Waiter waiter) {

@@ -23,7 +23,9 @@ final class LeaseThroughput {
 
   static void run(Settings settings, Results results) throws Exception {
     int seconds = settings.pick(20, 5);
-    CommandLoop.Outcome h2 = measure(settings, "leases-h2", Map.of(), List.of(), seconds);
+    Map<String, Double> cpuPerPair = new java.util.HashMap<>();
+    CommandLoop.Outcome h2 =
+        measure(settings, "leases-h2", Map.of(), List.of(), seconds, cpuPerPair);
     String schema = "pb_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     CommandLoop.Outcome pg;
     try {
@@ -37,7 +39,8 @@ final class LeaseThroughput {
                   "PATCHBAY_DB_USER", PG_USER,
                   "PATCHBAY_DB_PASSWORD", ""),
               List.of("--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema),
-              seconds);
+              seconds,
+              cpuPerPair);
     } finally {
       dropSchema(schema);
     }
@@ -59,27 +62,45 @@ final class LeaseThroughput {
             Results.ratio(pg.latency().medianMs(), h2.latency().medianMs()) + " PG/H2",
             "—",
             null));
+    double h2Cpu = cpuPerPair.get("leases-h2");
+    double pgCpu = cpuPerPair.get("leases-pg");
+    results.add(
+        new Results.Row(
+            SCENARIO,
+            "service CPU per acquire+release (ms, H2 vs PostgreSQL)",
+            Results.number(h2Cpu) + " (H2)",
+            Results.number(pgCpu) + " (PG)",
+            Results.ratio(pgCpu, h2Cpu) + " PG/H2",
+            "—",
+            null));
   }
 
   private static CommandLoop.Outcome measure(
-      Settings settings, String name, Map<String, String> env, List<String> args, int seconds)
+      Settings settings,
+      String name,
+      Map<String, String> env,
+      List<String> args,
+      int seconds,
+      Map<String, Double> cpuPerPair)
       throws Exception {
     try (ServiceProcess service = ServiceProcess.start(settings, name, env, args)) {
       PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token());
       for (int i = 0; i < CLIENTS; i++) {
         patchbay.createDevice("lease-" + i, 22);
       }
-      return CommandLoop.concurrent(
+      CommandLoop.Call pair =
           i -> {
             PatchbayClient.Lease lease = patchbay.acquireLease("lease-" + i, "bench-" + i);
             if (lease == null) {
               throw new IllegalStateException("lease-" + i + " is held by someone else");
             }
             patchbay.releaseLease(lease);
-          },
-          CLIENTS,
-          2,
-          seconds);
+          };
+      CommandLoop.concurrent(pair, CLIENTS, 2);
+      long cpuBefore = Jvm.cpuMillis(service.pid());
+      CommandLoop.Outcome outcome = CommandLoop.concurrent(pair, CLIENTS, seconds);
+      cpuPerPair.put(name, (Jvm.cpuMillis(service.pid()) - cpuBefore) / (double) outcome.calls());
+      return outcome;
     }
   }
 

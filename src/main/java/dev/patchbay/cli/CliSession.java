@@ -253,6 +253,11 @@ public final class CliSession implements AutoCloseable {
     }
   }
 
+  /** Frees the engine's working memory between calls; the next call allocates it again. */
+  public void idle() {
+    expect.release();
+  }
+
   @Override
   public void close() {
     expect.close();

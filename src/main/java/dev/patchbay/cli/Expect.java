@@ -30,11 +30,13 @@ final class Expect {
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE);
-  private final byte[] chunk = new byte[CHUNK];
-  private final ByteBuffer undecoded = ByteBuffer.allocate(CHUNK + 8);
-  private final CharBuffer decoded = CharBuffer.allocate(CHUNK + 8);
   private static final int KEEP_CAPACITY = 64 * 1024;
 
+  // Working buffers (64 KiB together), allocated by the first read of a call and dropped by
+  // release(), so that an idle session holds none of them.
+  private byte[] chunk;
+  private ByteBuffer undecoded;
+  private CharBuffer decoded;
   private StringBuilder buffer = new StringBuilder();
   private int consumed;
   private long skipped;
@@ -51,15 +53,24 @@ final class Expect {
     consumed = 0;
     skipped = 0;
     decoder.reset();
-    undecoded.clear();
+    if (undecoded != null) {
+      undecoded.clear();
+    }
   }
 
-  /** Drops a large text buffer once its command is done, so a huge output is not retained. */
+  /**
+   * Drops the read buffers once a call is done, and the text buffer too when it grew large, so that
+   * neither an idle session nor a huge past output holds memory.
+   */
   void release() {
     if (buffer.capacity() > KEEP_CAPACITY) {
       buffer = new StringBuilder();
       consumed = 0;
     }
+    chunk = null;
+    undecoded = null;
+    decoded = null;
+    decoder.reset();
   }
 
   void send(String text) {
@@ -104,6 +115,11 @@ final class Expect {
       Duration remaining = Duration.between(Instant.now(), deadline);
       if (remaining.isNegative() || remaining.isZero()) {
         return -1;
+      }
+      if (chunk == null) {
+        chunk = new byte[CHUNK];
+        undecoded = ByteBuffer.allocate(CHUNK + 8);
+        decoded = CharBuffer.allocate(CHUNK + 8);
       }
       int n = input.read(chunk, remaining);
       if (n < 0) {

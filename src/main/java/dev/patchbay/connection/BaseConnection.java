@@ -92,6 +92,7 @@ public abstract class BaseConnection implements AutoCloseable {
       }
       session.learnPrompt(settings.timeouts().login());
       runInitCommands(session);
+      session.idle();
       synchronized (lifecycle) {
         if (state != ConnectionState.CONNECTING) {
           throw failure != null
@@ -222,6 +223,8 @@ public abstract class BaseConnection implements AutoCloseable {
       } catch (ConnectionClosedException e) {
         fail(e);
         throw e;
+      } finally {
+        session.idle();
       }
     } finally {
       calls.unlock();

@@ -119,7 +119,8 @@ public final class Terminal {
    */
   public final class Subscription implements AutoCloseable {
 
-    private static final int INITIAL = 16 * 1024;
+    /** Ring size of a new (or cleared) subscription: idle sessions hold only this much. */
+    private static final int INITIAL = 4 * 1024;
 
     private final int capacity;
     private byte[] ring;
@@ -180,10 +181,13 @@ public final class Terminal {
       }
     }
 
-    /** Discards everything buffered (not counted as skipped). */
+    /** Discards everything buffered (not counted as skipped) and shrinks a grown ring back. */
     public void clear() {
       lock.lock();
       try {
+        if (ring.length > INITIAL) {
+          ring = new byte[Math.min(capacity, INITIAL)];
+        }
         head = 0;
         size = 0;
         skipped = 0;

@@ -4,8 +4,6 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
-import dev.patchbay.inventory.Device;
-import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.inventory.DeviceWriteGuard;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class LeaseGuard implements DeviceWriteGuard {
 
-  private final DeviceRepository devices;
   private final DeviceLeaseStateRepository states;
   private final LeaseRepository leases;
   private final LeaseTokens tokens;
@@ -34,13 +31,11 @@ public class LeaseGuard implements DeviceWriteGuard {
   private final TransactionTemplate reading;
 
   LeaseGuard(
-      DeviceRepository devices,
       DeviceLeaseStateRepository states,
       LeaseRepository leases,
       LeaseTokens tokens,
       AuditService audit,
       PlatformTransactionManager transactions) {
-    this.devices = devices;
     this.states = states;
     this.leases = leases;
     this.tokens = tokens;
@@ -64,8 +59,7 @@ public class LeaseGuard implements DeviceWriteGuard {
 
   private void check(String device, String lease, String fencingToken) {
     Long fencing = LeaseCredentials.parseFencingToken(fencingToken);
-    Optional<DeviceLeaseState> state =
-        devices.findByName(device).map(Device::getId).flatMap(states::findById);
+    Optional<DeviceLeaseState> state = states.findByDeviceName(device);
     if (state.isEmpty()) {
       return;
     }

@@ -90,6 +90,30 @@ class TerminalTest {
   }
 
   @Test
+  void aClearedSubscriptionStartsSmallAgainAndStillGrowsToItsCapacity() {
+    Terminal.Subscription subscription = terminal.subscribe(1 << 20);
+    terminal.publish(new byte[500_000], 0, 500_000);
+    subscription.clear();
+    assertThat(subscription.buffered()).isZero();
+
+    byte[] burst = new byte[700_000];
+    for (int i = 0; i < burst.length; i++) {
+      burst[i] = (byte) i;
+    }
+    terminal.publish(burst, 0, burst.length);
+    byte[] copy = new byte[burst.length];
+    int read = 0;
+    while (read < copy.length) {
+      byte[] part = new byte[64 * 1024];
+      int n = subscription.read(part, Duration.ofSeconds(1));
+      System.arraycopy(part, 0, copy, read, n);
+      read += n;
+    }
+    assertThat(copy).isEqualTo(burst);
+    assertThat(subscription.takeSkipped()).isZero();
+  }
+
+  @Test
   void writesGoToTheDriverUntilTheStreamEnds() {
     terminal.write("show clock\r".getBytes());
     assertThat(written).hasSize(1);

@@ -99,7 +99,7 @@ final class PatchbayClient {
 
   /** Attaches a WebSocket viewer to the session's terminal. */
   CompletableFuture<WebSocket> attachTerminal(
-      String device, String alias, String viewer, WebSocket.Listener listener) {
+      String device, String alias, WebSocket.Listener listener) {
     URI uri =
         URI.create(
             "ws://"
@@ -108,8 +108,7 @@ final class PatchbayClient {
                 + device
                 + "/sessions/"
                 + alias
-                + "/terminal?user="
-                + viewer);
+                + "/terminal");
     return http.newWebSocketBuilder()
         .header("Authorization", authorization)
         .connectTimeout(Duration.ofSeconds(10))

@@ -165,7 +165,7 @@ final class TerminalStreaming {
     List<TerminalViewer> viewers = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       TerminalViewer viewer = new TerminalViewer(pauseMicros);
-      patchbay.attachTerminal(device.name(), "flood", "bench" + i, viewer).join();
+      patchbay.attachTerminal(device.name(), "flood", viewer).join();
       viewer.awaitAttached();
       viewers.add(viewer);
     }

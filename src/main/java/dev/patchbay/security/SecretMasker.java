@@ -20,13 +20,14 @@ public final class SecretMasker {
 
   /** {@code password=x}, {@code "secret": "x"}, {@code enablePassword=x}, {@code token: x}. */
   private static final Pattern ASSIGNED =
-      Pattern.compile("(?i)(" + NAMES + "[\"']?\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;&)}\\]]+)");
+      Pattern.compile(
+          "(?i)(" + NAMES + "[\"']?[ \\t]*[:=][ \\t]*)(\"[^\"]*\"|'[^']*'|[^\\s,;&)}\\]]+)");
 
   /** Device configuration: a secret-like word, an optional encryption type digit, the value. */
   private static final Pattern CONFIGURED =
       Pattern.compile(
           "(?i)(?<![\\w-])((?:secret|password|passphrase|community|key-string|pre-shared-key"
-              + "|(?:tacacs|radius)-server\\s+key)\\s+(?:\\d\\s+)?)"
+              + "|(?:tacacs|radius)-server[ \\t]+key)[ \\t]+(?:\\d[ \\t]+)?)"
               + "(?!(?:is|was|are|were|be|been|of|for|from|cannot|can|could|must|may|will|would"
               + "|should|has|have|had|and|or|but|the|a|an|to|in|on|at|by|not|no|with|without"
               + "|prompt|prompts|state|field|fields|length|policy|required|missing|set|stored"

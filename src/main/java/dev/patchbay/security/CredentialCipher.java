@@ -3,7 +3,6 @@ package dev.patchbay.security;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +43,6 @@ public class CredentialCipher {
   /** The id of the key new values are sealed under. */
   public String currentKeyId() {
     return current.id();
-  }
-
-  /** The ids of every key that can open values: the current one first, then previous ones. */
-  public List<String> keyIds() {
-    return new ArrayList<>(keys.keySet());
   }
 
   /** Encrypts a plaintext secret under the current key. */
@@ -110,7 +104,7 @@ public class CredentialCipher {
   }
 
   /** Whether {@code sealed} is already sealed under the current key (rotation skips it). */
-  public boolean isCurrent(String sealed) {
+  private boolean isCurrent(String sealed) {
     return sealed != null && sealed.startsWith(PREFIX + current.id() + ":");
   }
 

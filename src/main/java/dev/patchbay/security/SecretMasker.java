@@ -1,5 +1,7 @@
 package dev.patchbay.security;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,17 +41,32 @@ public final class SecretMasker {
 
   private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@]+:)[^@\\s/]+@");
 
+  /** Every pattern above needs one of these (lower case) in the text. */
+  private static final List<String> HINTS =
+      List.of("pass", "pwd", "secret", "community", "token", "key", "bearer", "basic", "://");
+
   private SecretMasker() {}
 
   /** {@code text} with every recognised secret value replaced by {@value #MASK}. */
   public static String mask(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || !mayHoldSecret(text)) {
       return text;
     }
     String out = replace(ASSIGNED, text, true);
     out = replace(CONFIGURED, out, false);
     out = AUTHORIZATION.matcher(out).replaceAll("$1 " + Matcher.quoteReplacement(MASK));
     return URL_PASSWORD.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+  }
+
+  /** A cheap first look (terminal output passes through here): is any of the names there? */
+  private static boolean mayHoldSecret(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String hint : HINTS) {
+      if (lower.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String replace(Pattern pattern, String text, boolean keepQuotes) {

@@ -1,5 +1,6 @@
 package dev.patchbay;
 
+import dev.patchbay.security.MasterKeyRotationCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PatchbayApplication {
 
   public static void main(String[] args) {
+    if (MasterKeyRotationCommand.isRequested(args)) {
+      System.exit(MasterKeyRotationCommand.run(System.out, args));
+    }
     SpringApplication.run(PatchbayApplication.class, args);
   }
 }

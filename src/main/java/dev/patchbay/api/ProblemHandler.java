@@ -2,6 +2,7 @@ package dev.patchbay.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -19,6 +20,8 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -30,6 +33,9 @@ import tools.jackson.databind.DatabindException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+  private static final Pattern SECRET_FIELD =
+      Pattern.compile("(?i)password|secret|key|token|passphrase|community");
+  private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
 
   @ExceptionHandler(PatchbayException.class)
   Mono<ResponseEntity<ProblemDetail>> patchbay(PatchbayException e) {
@@ -114,11 +120,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof DatabindException databind) {
         String path = databind.getPathReference();
+        String message = databind.getOriginalMessage();
         return "the request body cannot be read: "
-            + databind.getOriginalMessage()
+            + (path != null && SECRET_FIELD.matcher(path).find() ? withoutQuoted(message) : message)
             + (path == null || path.isBlank() ? "" : " (at " + path + ")");
+      }
+      if (t instanceof StreamReadException syntax) {
+        TokenStreamLocation at = syntax.getLocation();
+        return "the request body is not valid JSON: "
+            + withoutQuoted(syntax.getOriginalMessage())
+            + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
       }
     }
     return ex.getReason() == null ? "the request cannot be read" : ex.getReason();
+  }
+
+  /**
+   * Jackson quotes the offending input; near a secret (or anywhere in broken JSON) it may be one.
+   */
+  private static String withoutQuoted(String message) {
+    return QUOTED.matcher(message).replaceAll("'…'");
   }
 }

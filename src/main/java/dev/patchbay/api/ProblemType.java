@@ -33,6 +33,10 @@ public enum ProblemType {
   PROMPT_NOT_FOUND("prompt-not-found", HttpStatus.BAD_GATEWAY, "Device prompt not recognised"),
   COMMAND_ERROR("command-error", HttpStatus.UNPROCESSABLE_CONTENT, "Device rejected the command"),
   CLOSED("closed", HttpStatus.CONFLICT, "Connection is closed"),
+  SECRET_UNREADABLE(
+      "secret-unreadable",
+      HttpStatus.CONFLICT,
+      "A stored secret cannot be decrypted with the configured master keys"),
   LEASE_CONFLICT("lease-conflict", HttpStatus.CONFLICT, "Devices are leased"),
   LOCKED("locked", HttpStatus.LOCKED, "Device is leased"),
   STALE_FENCING_TOKEN("stale-fencing-token", HttpStatus.CONFLICT, "Stale fencing token"),

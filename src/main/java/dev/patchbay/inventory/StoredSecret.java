@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import java.util.function.UnaryOperator;
 
 /**
  * A secret as persisted: its state, the AES-GCM sealed value (the secret itself for {@code STORED},
@@ -41,6 +42,11 @@ public class StoredSecret {
 
   public static StoredSecret unresolved(String sealedToken) {
     return new StoredSecret(SecretState.UNRESOLVED, sealedToken, null);
+  }
+
+  /** This secret with its sealed value passed through {@code reseal}; itself when unsealed. */
+  public StoredSecret resealed(UnaryOperator<String> reseal) {
+    return sealed == null ? this : new StoredSecret(state, reseal.apply(sealed), prompt);
   }
 
   public SecretState getState() {

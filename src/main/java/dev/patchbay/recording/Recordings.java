@@ -60,14 +60,15 @@ public class Recordings {
     Recording recording = repository.save(new Recording(device, alias, openedBy, start, fileName));
     Long id = recording.getId();
     try {
-      return new AsciicastFile(
-          directory.resolve(fileName),
-          json,
-          WIDTH,
-          HEIGHT,
-          start,
-          device + "/" + alias,
-          bytes -> finish(id, bytes));
+      return new RedactingRecording(
+          new AsciicastFile(
+              directory.resolve(fileName),
+              json,
+              WIDTH,
+              HEIGHT,
+              start,
+              device + "/" + alias,
+              bytes -> finish(id, bytes)));
     } catch (IOException e) {
       repository.deleteById(id);
       throw new UncheckedIOException("cannot start recording " + fileName, e);

@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The viewers of one live session. A single pump (a virtual thread) reads the session's {@link
- * Terminal} and hands every chunk to the scrollback, the recording and each viewer's bounded queue;
- * it never waits for a viewer. Follows the session across reconnects (a new terminal) and ends when
- * the session is gone.
+ * Terminal} and hands every chunk to the scrollback, the recording (both without what is echoed
+ * while a secret is entered) and each viewer's bounded queue; it never waits for a viewer. Follows
+ * the session across reconnects (a new terminal) and ends when the session is gone.
  */
 final class TerminalHub {
 
@@ -325,15 +325,20 @@ final class TerminalHub {
 
   private void fanOut(byte[] chunk) {
     List<Viewer> targets;
+    byte[] kept;
     synchronized (this) {
-      scrollback.offer(chunk);
-      passwordPrompt.seen(chunk);
+      kept = passwordPrompt.seen(chunk);
+      if (kept.length > 0) {
+        scrollback.offer(kept);
+      }
       for (Viewer viewer : viewers.values()) {
         viewer.queueOutput(chunk);
       }
       targets = new ArrayList<>(viewers.values());
     }
-    recording.output(chunk);
+    if (kept.length > 0) {
+      recording.output(kept);
+    }
     targets.forEach(Viewer::drain);
   }
 

@@ -20,6 +20,7 @@ import dev.patchbay.inventory.StoredSecret;
 import dev.patchbay.inventory.Testbed;
 import dev.patchbay.security.CredentialCipher;
 import dev.patchbay.security.HostKeyStore;
+import dev.patchbay.security.MasterKey;
 import dev.patchbay.simulator.DeviceSpec;
 import dev.patchbay.simulator.Protocol;
 import dev.patchbay.simulator.SimulatedDevice;
@@ -65,7 +66,7 @@ class ConnectionFactoryTest {
       KeyGenerator generator = KeyGenerator.getInstance("AES");
       generator.init(256);
       SecretKey key = generator.generateKey();
-      return new CredentialCipher(key);
+      return new CredentialCipher(MasterKey.of(key.getEncoded()));
     }
   }
 

@@ -78,7 +78,7 @@ class CredentialApiTest extends InventoryApiTestSupport {
             String.class);
     assertThat(sealed)
         .isNotEmpty()
-        .allSatisfy(s -> assertThat(s).startsWith("gcm1:").doesNotContain(PASSWORD));
+        .allSatisfy(s -> assertThat(s).startsWith("gcm2:").doesNotContain(PASSWORD));
     assertThat(String.join("\n", bodies)).doesNotContain(PASSWORD, KEY, "n3w");
   }
 

@@ -51,7 +51,8 @@ final class YamlTree {
       new Yaml(new LoaderOptions()).composeAll(new StringReader(text)).forEach(documents::add);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      // getProblem() names the problem; getMessage() would quote the line, which may hold a secret
+      String problem = e.getProblem() != null ? e.getProblem() : "the file cannot be parsed";
       report.error(
           YamlPath.root(),
           mark == null ? null : mark.getLine() + 1,

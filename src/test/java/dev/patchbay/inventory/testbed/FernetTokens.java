@@ -11,14 +11,14 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Test-side Fernet encryption, to produce tokens the way pyATS (python cryptography) does. */
-final class FernetTokens {
+public final class FernetTokens {
 
   /** The pyATS key the HTTP tests configure (32 bytes, URL-safe base64). */
-  static final String TEST_KEY = "cGF0Y2hiYXktdGVzdC1weWF0cy1rZXktMzItYnl0ZSE=";
+  public static final String TEST_KEY = "cGF0Y2hiYXktdGVzdC1weWF0cy1rZXktMzItYnl0ZSE=";
 
   private FernetTokens() {}
 
-  static String encrypt(String key, String plaintext) throws Exception {
+  public static String encrypt(String key, String plaintext) throws Exception {
     byte[] raw = Base64.getUrlDecoder().decode(key);
     byte[] iv = new byte[16];
     new SecureRandom().nextBytes(iv);

@@ -8,17 +8,17 @@ import dev.patchbay.inventory.StoredSecret;
 import dev.patchbay.inventory.testbed.SecretResolver.Previous;
 import dev.patchbay.inventory.testbed.SecretResolver.Resolution;
 import dev.patchbay.security.CredentialCipher;
+import dev.patchbay.security.MasterKey;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** Secret resolution without a Spring context, including the case of no pyATS key. */
 class SecretResolverTest {
 
   private final SecretSealer sealer =
-      new SecretSealer(new CredentialCipher(new SecretKeySpec(new byte[32], "AES")));
+      new SecretSealer(new CredentialCipher(MasterKey.of(new byte[32])));
   private final Previous nothingStored = new Previous(Map.of(), Map.of());
   private final YamlPath password =
       YamlPath.root().child("testbed").child("credentials").child("default").child("password");

@@ -1,0 +1,91 @@
+package dev.patchbay.security;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The last line of defence for log output: replaces what looks like a secret value with {@code
+ * *****}. It knows {@code key=value} and {@code "key": "value"} forms of password-, secret-, token-
+ * and key-like names, device configuration lines ({@code enable secret 5 x}, {@code username u
+ * password p}, {@code snmp-server community c}, {@code key-string k}), {@code Bearer}/{@code Basic}
+ * credentials and passwords in URLs. Code must still never log a secret on purpose.
+ */
+public final class SecretMasker {
+
+  static final String MASK = "*****";
+
+  private static final String NAMES =
+      "(?:password|passwd|pwd|secret|passphrase|passcode|community|token"
+          + "|(?:api|master|private|pre-shared|pyats|auth|shared|encryption|signing)[-_ .]?keys?)";
+
+  /** {@code password=x}, {@code "secret": "x"}, {@code enablePassword=x}, {@code token: x}. */
+  private static final Pattern ASSIGNED =
+      Pattern.compile(
+          "(?i)(" + NAMES + "[\"']?[ \\t]*[:=][ \\t]*)(\"[^\"]*\"|'[^']*'|[^\\s,;&)}\\]]+)");
+
+  /** Device configuration: a secret-like word, an optional encryption type digit, the value. */
+  private static final Pattern CONFIGURED =
+      Pattern.compile(
+          "(?i)(?<![\\w-])((?:secret|password|passphrase|community|key-string|pre-shared-key"
+              + "|(?:tacacs|radius)-server[ \\t]+key)[ \\t]+(?:\\d[ \\t]+)?)"
+              + "(?!(?:is|was|are|were|be|been|of|for|from|cannot|can|could|must|may|will|would"
+              + "|should|has|have|had|and|or|but|the|a|an|to|in|on|at|by|not|no|with|without"
+              + "|prompt|prompts|state|field|fields|length|policy|required|missing|set|stored"
+              + "|value|values|changed|typed|entry|store|string|strings|file|files)\\b)"
+              + "([^\\s\"',;]+)");
+
+  private static final Pattern AUTHORIZATION =
+      Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]{4,}");
+
+  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@]+:)[^@\\s/]+@");
+
+  /** Every pattern above needs one of these (lower case) in the text. */
+  private static final List<String> HINTS =
+      List.of("pass", "pwd", "secret", "community", "token", "key", "bearer", "basic", "://");
+
+  private SecretMasker() {}
+
+  /** {@code text} with every recognised secret value replaced by {@value #MASK}. */
+  public static String mask(String text) {
+    if (text == null || !mayHoldSecret(text)) {
+      return text;
+    }
+    String out = replace(ASSIGNED, text, true);
+    out = replace(CONFIGURED, out, false);
+    out = AUTHORIZATION.matcher(out).replaceAll("$1 " + Matcher.quoteReplacement(MASK));
+    return URL_PASSWORD.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+  }
+
+  /** A cheap first look (terminal output passes through here): is any of the names there? */
+  private static boolean mayHoldSecret(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String hint : HINTS) {
+      if (lower.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String replace(Pattern pattern, String text, boolean keepQuotes) {
+    Matcher matcher = pattern.matcher(text);
+    if (!matcher.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    do {
+      String value = matcher.group(2);
+      String masked = MASK;
+      if (keepQuotes
+          && value.length() >= 2
+          && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
+        masked = value.charAt(0) + MASK + value.charAt(0);
+      }
+      matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + masked));
+    } while (matcher.find());
+    matcher.appendTail(out);
+    return out.toString();
+  }
+}

@@ -64,14 +64,14 @@ class LeaseRestartTest {
   }
 
   private ConfigurableApplicationContext start() {
+    // Arguments, not default properties: those would lose to application.yml's file database.
     return new SpringApplicationBuilder(PatchbayApplication.class)
-        .properties(
-            "spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
-            "server.port=0",
-            "patchbay.data-dir=target/test-data",
-            "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-            "patchbay.lease.sweep-interval=200ms")
-        .run();
+        .run(
+            "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+            "--server.port=0",
+            "--patchbay.data-dir=target/test-data",
+            "--patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            "--patchbay.lease.sweep-interval=200ms");
   }
 
   private static LeaseRequest request(String device, long ttl, long wait) {

@@ -134,6 +134,18 @@ public class ApiTokenService {
     return TokenResponse.of(token, now);
   }
 
+  /**
+   * The principal of a token checked in the last {@link #REMEMBER}, without touching the database;
+   * empty when the token must be {@link #check checked}. Does not block.
+   */
+  public Optional<TokenPrincipal> remembered(String secret) {
+    Remembered known = remembered.get(TokenSecrets.hash(secret));
+    Instant now = clock.instant();
+    return known != null && now.isBefore(known.until()) && stillValid(known.principal(), now)
+        ? Optional.of(known.principal())
+        : Optional.empty();
+  }
+
   /** Checks a presented token. Blocking (may query the database). */
   @Transactional
   public Check check(String secret) {

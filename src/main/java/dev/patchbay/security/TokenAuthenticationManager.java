@@ -38,6 +38,11 @@ class TokenAuthenticationManager implements ReactiveAuthenticationManager {
                         new BadCredentialsException(
                             "the terminal ticket is unknown, used or expired; get a new one")));
       case TOKEN:
+        // Most requests come from a token checked seconds ago: no database, no thread hop.
+        var known = tokens.remembered(value);
+        if (known.isPresent()) {
+          return Mono.just(new TokenAuthentication(known.get()));
+        }
         return blocking
             .call(() -> tokens.check(value))
             .flatMap(

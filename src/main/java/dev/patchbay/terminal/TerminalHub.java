@@ -90,10 +90,10 @@ final class TerminalHub {
   }
 
   /**
-   * Attaches a viewer shown as {@code name}, acting as {@code actor}; it first receives the
-   * scrollback. Null when the hub has ended.
+   * Attaches a viewer named after its API token; it first receives the scrollback. Null when the
+   * hub has ended.
    */
-  Viewer attach(String name, String actor) {
+  Viewer attach(String name) {
     Viewer viewer;
     synchronized (this) {
       if (ended) {
@@ -103,7 +103,6 @@ final class TerminalHub {
           new Viewer(
               "v" + (++viewerCount),
               name,
-              actor,
               properties.viewerBuffer().toBytes(),
               new InputRateLimit(
                   properties.inputRate().toBytes(), properties.inputBurst().toBytes()),

@@ -63,11 +63,10 @@ class TerminalHubs implements SessionActivity, DisposableBean {
   }
 
   /**
-   * Attaches a viewer called {@code name}, acting as {@code actor}, to the session, opening it
-   * through {@code via} first when {@code open} is set and the alias has none (blocking).
+   * Attaches a viewer called {@code name} (its API token) to the session, opening it through {@code
+   * via} first when {@code open} is set and the alias has none (blocking).
    */
-  Attachment attach(
-      String device, String alias, String name, String actor, boolean open, String via) {
+  Attachment attach(String device, String alias, String name, boolean open, String via) {
     Optional<Terminal> terminal = sessions.terminal(device, alias);
     boolean opened = false;
     if (terminal.isEmpty()) {
@@ -81,7 +80,7 @@ class TerminalHubs implements SessionActivity, DisposableBean {
             ProblemType.SESSION_NOT_FOUND,
             "device '" + device + "' has no session '" + alias + "' (add open=true to open one)");
       }
-      sessions.open(device, alias, via, actor);
+      sessions.open(device, alias, via, name);
       opened = true;
       terminal = sessions.terminal(device, alias);
     }
@@ -94,7 +93,7 @@ class TerminalHubs implements SessionActivity, DisposableBean {
     if (opened) {
       hub.closeWithLastViewer();
     }
-    Viewer viewer = hub.attach(name, actor);
+    Viewer viewer = hub.attach(name);
     if (viewer == null) {
       throw new PatchbayException(
           ProblemType.SESSION_NOT_FOUND, "session '" + alias + "' has just ended");

@@ -84,7 +84,7 @@ class TerminalWebSocketHandler implements WebSocketHandler {
                 // opens the session over REST and viewers attach to it.
                 guard.checkWrite(device, null, null);
               }
-              return hubs.attach(device, alias, caller.name(), caller.name(), open, via);
+              return hubs.attach(device, alias, caller.name(), open, via);
             })
         .flatMap(attachment -> serve(session, attachment, caller))
         .onErrorResume(PatchbayException.class, e -> refuse(session, e));

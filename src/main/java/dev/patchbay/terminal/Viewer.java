@@ -18,7 +18,6 @@ final class Viewer {
 
   private final String id;
   private final String name;
-  private final String actor;
   private final ChunkQueue output;
   private final ArrayDeque<String> notices = new ArrayDeque<>();
   private final InputRateLimit inputRate;
@@ -31,13 +30,11 @@ final class Viewer {
   Viewer(
       String id,
       String name,
-      String actor,
       long bufferBytes,
       InputRateLimit inputRate,
       Function<Long, String> skippedNotice) {
     this.id = id;
     this.name = name;
-    this.actor = actor;
     this.output = new ChunkQueue(bufferBytes);
     this.inputRate = inputRate;
     this.skippedNotice = skippedNotice;
@@ -47,13 +44,9 @@ final class Viewer {
     return id;
   }
 
+  /** The API token behind the viewer: what other viewers see and audit events name. */
   String name() {
     return name;
-  }
-
-  /** The authenticated principal behind the viewer, as audit events name it. */
-  String actor() {
-    return actor;
   }
 
   /** The frames for this viewer, emitted on demand. Subscribe once. */

@@ -24,7 +24,7 @@ final class WriteControlAudit {
 
   void granted(Viewer viewer) {
     record(
-        viewer.actor(),
+        viewer.name(),
         "terminal.write-request",
         AuditOutcome.SUCCESS,
         who(viewer) + " took write control");
@@ -32,7 +32,7 @@ final class WriteControlAudit {
 
   void refused(Viewer viewer, String holder) {
     record(
-        viewer.actor(),
+        viewer.name(),
         "terminal.write-request",
         AuditOutcome.REFUSED,
         who(viewer) + " was refused write control, held by " + holder);
@@ -40,7 +40,7 @@ final class WriteControlAudit {
 
   void released(Viewer viewer, boolean left) {
     record(
-        viewer.actor(),
+        viewer.name(),
         "terminal.write-release",
         AuditOutcome.SUCCESS,
         who(viewer) + (left ? " left holding write control" : " released write control"));

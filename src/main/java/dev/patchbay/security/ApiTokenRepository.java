@@ -1,7 +1,10 @@
 package dev.patchbay.security;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /** Stored API tokens. */
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
@@ -10,5 +13,9 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
   boolean existsByName(String name);
 
-  long countByRoleAndRevokedAtIsNull(Role role);
+  /** Tokens of {@code role} that authenticate at {@code now}, as {@link ApiToken#isActive}. */
+  @Query(
+      "select count(t) from ApiToken t where t.role = :role and t.revokedAt is null"
+          + " and (t.expiresAt is null or t.expiresAt > :now)")
+  long countActive(@Param("role") Role role, @Param("now") Instant now);
 }

@@ -123,7 +123,9 @@ public class ApiTokenService {
   public TokenResponse revoke(long id, String actor) {
     ApiToken token = find(id);
     Instant now = clock.instant();
-    if (token.getRole() == Role.ADMIN && token.isActive(now) && activeAdmins(now) == 1) {
+    if (token.getRole() == Role.ADMIN
+        && token.isActive(now)
+        && tokens.countActive(Role.ADMIN, now) == 1) {
       throw PatchbayException.conflict(
           "token '" + token.getName() + "' is the last active ADMIN token; create another first");
     }
@@ -139,8 +141,11 @@ public class ApiTokenService {
    * empty when the token must be {@link #check checked}. Does not block.
    */
   public Optional<TokenPrincipal> remembered(String secret) {
-    Remembered known = remembered.get(TokenSecrets.hash(secret));
-    Instant now = clock.instant();
+    return remembered(TokenSecrets.hash(secret), clock.instant());
+  }
+
+  private Optional<TokenPrincipal> remembered(String hash, Instant now) {
+    Remembered known = remembered.get(hash);
     return known != null && now.isBefore(known.until()) && stillValid(known.principal(), now)
         ? Optional.of(known.principal())
         : Optional.empty();
@@ -151,9 +156,9 @@ public class ApiTokenService {
   public Check check(String secret) {
     String hash = TokenSecrets.hash(secret);
     Instant now = clock.instant();
-    Remembered known = remembered.get(hash);
-    if (known != null && now.isBefore(known.until()) && stillValid(known.principal(), now)) {
-      return new Check(known.principal(), null);
+    Optional<TokenPrincipal> known = remembered(hash, now);
+    if (known.isPresent()) {
+      return new Check(known.get(), null);
     }
     Optional<ApiToken> stored = tokens.findByTokenHash(hash);
     if (stored.isEmpty()) {
@@ -187,12 +192,6 @@ public class ApiTokenService {
 
   private static boolean stillValid(TokenPrincipal principal, Instant now) {
     return principal.expiresAt() == null || now.isBefore(principal.expiresAt());
-  }
-
-  private long activeAdmins(Instant now) {
-    return tokens.findAll().stream()
-        .filter(t -> t.getRole() == Role.ADMIN && t.isActive(now))
-        .count();
   }
 
   private ApiToken find(long id) {

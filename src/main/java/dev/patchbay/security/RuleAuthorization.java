@@ -18,12 +18,12 @@ import reactor.core.publisher.Mono;
 final class RuleAuthorization implements ReactiveAuthorizationManager<AuthorizationContext> {
 
   private final AccessRule rule;
-  private final DeviceTestbeds deviceTestbeds;
+  private final ScopeCheck scope;
   private final Blocking blocking;
 
-  RuleAuthorization(AccessRule rule, DeviceTestbeds deviceTestbeds, Blocking blocking) {
+  RuleAuthorization(AccessRule rule, ScopeCheck scope, Blocking blocking) {
     this.rule = rule;
-    this.deviceTestbeds = deviceTestbeds;
+    this.scope = scope;
     this.blocking = blocking;
   }
 
@@ -75,15 +75,10 @@ final class RuleAuthorization implements ReactiveAuthorizationManager<Authorizat
       return refused(principal, "needs the device query parameter, a device of its testbeds");
     }
     return blocking
-        .call(() -> deviceTestbeds.testbedOf(device))
+        .call(() -> scope.reachesDevice(principal, device))
         .flatMap(
-            testbed -> {
-              // An unknown device is let through so that the caller gets the usual 404.
-              if (testbed.isEmpty() || principal.reaches(testbed.get())) {
-                return granted();
-              }
-              return refused(principal, "cannot reach device '" + device + "'");
-            });
+            reaches ->
+                reaches ? granted() : refused(principal, "cannot reach device '" + device + "'"));
   }
 
   private Mono<AuthorizationResult> testbedInScope(TokenPrincipal principal, String testbed) {
@@ -100,13 +95,6 @@ final class RuleAuthorization implements ReactiveAuthorizationManager<Authorizat
   }
 
   private static Mono<AuthorizationResult> refused(TokenPrincipal principal, String why) {
-    return Mono.error(
-        new AccessDeniedException(
-            "token '"
-                + principal.name()
-                + "' is limited to testbeds "
-                + principal.testbeds()
-                + " and "
-                + why));
+    return Mono.error(new AccessDeniedException(ScopeCheck.limited(principal, why)));
   }
 }

@@ -37,23 +37,33 @@ public class ScopeCheck {
     return blocking.run(
         () -> {
           for (String device : devices) {
-            Optional<String> of =
-                device == null ? Optional.empty() : deviceTestbeds.testbedOf(device);
-            if (of.isPresent() && !caller.reaches(of.get())) {
+            if (device != null && !reachesDevice(caller, device)) {
               throw refusal(caller, "device '" + device + "'");
             }
           }
         });
   }
 
+  /**
+   * Whether {@code caller} may reach {@code device}: a device of one of its testbeds, or an unknown
+   * one (the caller then gets the usual 404). Blocking.
+   */
+  boolean reachesDevice(TokenPrincipal caller, String device) {
+    Optional<String> testbed = deviceTestbeds.testbedOf(device);
+    return testbed.isEmpty() || caller.reaches(testbed.get());
+  }
+
+  /** Why a scoped token is refused: its name, its testbeds and {@code why}. */
+  static String limited(TokenPrincipal caller, String why) {
+    return "token '"
+        + caller.name()
+        + "' is limited to testbeds "
+        + caller.testbeds()
+        + " and "
+        + why;
+  }
+
   private static PatchbayException refusal(TokenPrincipal caller, String what) {
-    return new PatchbayException(
-        ProblemType.FORBIDDEN,
-        "token '"
-            + caller.name()
-            + "' is limited to testbeds "
-            + caller.testbeds()
-            + " and cannot reach "
-            + what);
+    return new PatchbayException(ProblemType.FORBIDDEN, limited(caller, "cannot reach " + what));
   }
 }

@@ -42,7 +42,7 @@ class SecurityConfiguration {
       AuthFailures failures,
       ProblemWriter problems,
       AuthProperties properties,
-      DeviceTestbeds deviceTestbeds,
+      ScopeCheck scope,
       Blocking blocking) {
     AuthenticationWebFilter authentication = new AuthenticationWebFilter(authenticationManager);
     authentication.setServerAuthenticationConverter(new CredentialConverter());
@@ -90,7 +90,7 @@ class SecurityConfiguration {
                 if (rule.isPublic()) {
                   route.permitAll();
                 } else {
-                  route.access(new RuleAuthorization(rule, deviceTestbeds, blocking));
+                  route.access(new RuleAuthorization(rule, scope, blocking));
                 }
               }
               rules.anyExchange().denyAll();

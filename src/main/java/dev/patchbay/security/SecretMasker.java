@@ -1,7 +1,6 @@
 package dev.patchbay.security;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,28 +44,79 @@ public final class SecretMasker {
   private static final List<String> HINTS =
       List.of("pass", "pwd", "secret", "community", "token", "key", "bearer", "basic", "://");
 
+  private static final boolean[] HINT_STARTS = firstCharacters(HINTS);
+
   private SecretMasker() {}
 
-  /** {@code text} with every recognised secret value replaced by {@value #MASK}. */
+  /**
+   * {@code text} with every recognised secret value replaced by {@value #MASK}. Only the lines that
+   * name a secret (and the line after each, where a credential may continue) are searched, so long
+   * terminal output without such names costs one scan.
+   */
   public static String mask(String text) {
-    if (text == null || !mayHoldSecret(text)) {
-      return text;
+    if (text == null) {
+      return null;
     }
-    String out = replace(ASSIGNED, text, true);
+    StringBuilder out = null;
+    int copied = 0;
+    int lineStart = 0;
+    while (lineStart < text.length()) {
+      int lineEnd = endOfLine(text, lineStart);
+      if (!mentionsSecret(text, lineStart, lineEnd)) {
+        lineStart = lineEnd;
+        continue;
+      }
+      int regionEnd = lineEnd;
+      while (regionEnd < text.length()) {
+        int next = endOfLine(text, regionEnd);
+        boolean more = mentionsSecret(text, regionEnd, next);
+        regionEnd = next;
+        if (!more) {
+          break;
+        }
+      }
+      if (out == null) {
+        out = new StringBuilder(text.length());
+      }
+      out.append(text, copied, lineStart).append(maskRegion(text.substring(lineStart, regionEnd)));
+      copied = regionEnd;
+      lineStart = regionEnd;
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
+  }
+
+  private static String maskRegion(String region) {
+    String out = replace(ASSIGNED, region, true);
     out = replace(CONFIGURED, out, false);
     out = AUTHORIZATION.matcher(out).replaceAll("$1 " + Matcher.quoteReplacement(MASK));
     return URL_PASSWORD.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
   }
 
+  /** The index after the line starting at {@code start}, its {@code \n} included. */
+  private static int endOfLine(String text, int start) {
+    int newline = text.indexOf('\n', start);
+    return newline < 0 ? text.length() : newline + 1;
+  }
+
   /** A cheap first look (terminal output passes through here): is any of the names there? */
-  private static boolean mayHoldSecret(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    for (String hint : HINTS) {
-      if (lower.contains(hint)) {
-        return true;
+  private static boolean mentionsSecret(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = Character.toLowerCase(text.charAt(i));
+      if (c < HINT_STARTS.length && HINT_STARTS[c]) {
+        for (String hint : HINTS) {
+          if (text.regionMatches(true, i, hint, 0, hint.length())) {
+            return true;
+          }
+        }
       }
     }
     return false;
+  }
+
+  private static boolean[] firstCharacters(List<String> words) {
+    boolean[] starts = new boolean[128];
+    words.forEach(word -> starts[word.charAt(0)] = true);
+    return starts;
   }
 
   private static String replace(Pattern pattern, String text, boolean keepQuotes) {

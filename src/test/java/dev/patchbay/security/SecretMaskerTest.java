@@ -2,6 +2,7 @@ package dev.patchbay.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,5 +33,37 @@ class SecretMaskerTest {
       })
   void masksSecretValuesOnly(String line, String masked) {
     assertThat(SecretMasker.mask(line)).isEqualTo(masked);
+  }
+
+  @Test
+  void masksOnlyTheLinesNamingASecretInLongOutput() {
+    String filler = "Cisco IOS XE Software, Version 17.9.4a\r\nuptime is 3 weeks\r\n".repeat(200);
+    String text =
+        filler
+            + "username ops password 0 pw9\r\n"
+            + "enable secret Sw0rdfish\r\n"
+            + filler
+            + "Authorization: Bearer\n  pb_abcdef0123\n"
+            + filler
+            + "router#";
+
+    String masked = SecretMasker.mask(text);
+
+    assertThat(masked)
+        .isEqualTo(
+            filler
+                + "username ops password 0 *****\r\n"
+                + "enable secret *****\r\n"
+                + filler
+                + "Authorization: Bearer *****\n"
+                + filler
+                + "router#");
+  }
+
+  @Test
+  void returnsTextWithoutSecretNamesAsItIs() {
+    String text = "show version\r\nCisco IOS XE Software\r\nrouter#";
+
+    assertThat(SecretMasker.mask(text)).isSameAs(text);
   }
 }

@@ -5,14 +5,17 @@ import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
 import dev.patchbay.inventory.DeviceWriteGuard;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Enforces leases on writes: a mutating call on a leased device must present the lease ({@code
@@ -24,31 +27,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class LeaseGuard implements DeviceWriteGuard {
 
-  private final DeviceLeaseStateRepository states;
-  private final LeaseRepository leases;
+  /**
+   * The device's lease state and the lease holding it, in one indexed query: every session call
+   * checks it, so it goes straight to JDBC (no persistence context, no transaction of its own).
+   */
+  private static final String DEVICE_LEASE =
+      "select s.fencing_counter, l.id, l.holder, l.token_hash, l.expires_at, l.ended_at"
+          + " from device_lease_state s join device d on d.id = s.device_id"
+          + " left join lease l on l.id = s.lease_id where d.name = ?";
+
+  private final JdbcClient jdbc;
   private final LeaseTokens tokens;
   private final AuditService audit;
-  private final TransactionTemplate reading;
 
-  LeaseGuard(
-      DeviceLeaseStateRepository states,
-      LeaseRepository leases,
-      LeaseTokens tokens,
-      AuditService audit,
-      PlatformTransactionManager transactions) {
-    this.states = states;
-    this.leases = leases;
+  LeaseGuard(DataSource dataSource, LeaseTokens tokens, AuditService audit) {
+    this.jdbc = JdbcClient.create(dataSource);
     this.tokens = tokens;
     this.audit = audit;
-    this.reading = new TransactionTemplate(transactions);
-    this.reading.setReadOnly(true);
   }
 
   /** Refuses (and audits) the write unless allowed; see the class comment. */
   @Override
   public void checkWrite(String device, String lease, String fencingToken) {
     try {
-      reading.executeWithoutResult(status -> check(device, lease, fencingToken));
+      check(device, lease, fencingToken);
     } catch (PatchbayException e) {
       if (e.type() == ProblemType.LOCKED || e.type() == ProblemType.STALE_FENCING_TOKEN) {
         audit.record(null, "device.write", List.of(device), AuditOutcome.REFUSED, e.getMessage());
@@ -59,18 +61,16 @@ public class LeaseGuard implements DeviceWriteGuard {
 
   private void check(String device, String lease, String fencingToken) {
     Long fencing = LeaseCredentials.parseFencingToken(fencingToken);
-    Optional<DeviceLeaseState> state = states.findByDeviceName(device);
+    Optional<DeviceLease> state =
+        jdbc.sql(DEVICE_LEASE).param(device).query(LeaseGuard::deviceLease).optional();
     if (state.isEmpty()) {
       return;
     }
-    Optional<Lease> holder =
-        Optional.ofNullable(state.get().getLeaseId())
-            .flatMap(leases::findById)
-            .filter(l -> l.isActiveAt(Instant.now()));
-    if (holder.isPresent()) {
-      checkHolder(device, holder.get(), lease);
+    if (state.get().isHeldAt(Instant.now())) {
+      checkHolder(device, state.get(), lease);
     }
-    if (fencing != null && fencing < state.get().getFencingCounter()) {
+    long counter = state.get().fencingCounter();
+    if (fencing != null && fencing < counter) {
       throw new PatchbayException(
           ProblemType.STALE_FENCING_TOKEN,
           "fencing token "
@@ -78,25 +78,25 @@ public class LeaseGuard implements DeviceWriteGuard {
               + " is older than the latest grant on device '"
               + device
               + "' ("
-              + state.get().getFencingCounter()
+              + counter
               + ")",
           List.of(),
-          Map.of("device", device, "currentFencingToken", state.get().getFencingCounter()));
+          Map.of("device", device, "currentFencingToken", counter));
     }
   }
 
-  private void checkHolder(String device, Lease holder, String header) {
+  private void checkHolder(String device, DeviceLease holder, String header) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("device", device);
-    properties.put("holder", holder.getHolder());
-    properties.put("expiresAt", holder.getExpiresAt().toString());
+    properties.put("holder", holder.holder());
+    properties.put("expiresAt", holder.expiresAt().toString());
     if (header == null || header.isBlank()) {
       throw new PatchbayException(
           ProblemType.LOCKED,
           "device '"
               + device
               + "' is leased by '"
-              + holder.getHolder()
+              + holder.holder()
               + "'; send its lease as header '"
               + LEASE_HEADER
               + ": <leaseId>:<token>'",
@@ -104,13 +104,38 @@ public class LeaseGuard implements DeviceWriteGuard {
           properties);
     }
     LeaseCredentials credentials = LeaseCredentials.parse(header);
-    if (credentials.leaseId() != holder.getId()
-        || !tokens.matches(credentials.token(), holder.getTokenHash())) {
+    if (credentials.leaseId() != holder.leaseId()
+        || !tokens.matches(credentials.token(), holder.tokenHash())) {
       throw new PatchbayException(
           ProblemType.LOCKED,
-          "device '" + device + "' is leased by '" + holder.getHolder() + "' under another lease",
+          "device '" + device + "' is leased by '" + holder.holder() + "' under another lease",
           List.of(),
           properties);
+    }
+  }
+
+  private static DeviceLease deviceLease(ResultSet row, int number) throws SQLException {
+    OffsetDateTime expiresAt = row.getObject(5, OffsetDateTime.class);
+    return new DeviceLease(
+        row.getLong(1),
+        row.getObject(2, Long.class),
+        row.getString(3),
+        row.getString(4),
+        expiresAt == null ? null : expiresAt.toInstant(),
+        row.getObject(6) != null);
+  }
+
+  /** A device's fencing counter and the lease recorded as holding it (fields null when free). */
+  private record DeviceLease(
+      long fencingCounter,
+      Long leaseId,
+      String holder,
+      String tokenHash,
+      Instant expiresAt,
+      boolean ended) {
+
+    boolean isHeldAt(Instant now) {
+      return leaseId != null && !ended && expiresAt.isAfter(now);
     }
   }
 }

@@ -3,10 +3,10 @@ package dev.patchbay.audit;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records audit events off the caller's path: {@link #record} queues the event and returns at once,
@@ -22,17 +22,14 @@ public class AuditLog implements DisposableBean {
   private final Duration shutdownTimeout;
 
   AuditLog(
-      AuditEventRepository events,
+      DataSource dataSource,
       PlatformTransactionManager transactions,
       AuditProperties properties,
       MeterRegistry meters) {
-    TransactionTemplate transaction = new TransactionTemplate(transactions);
+    AuditEventInserts inserts = new AuditEventInserts(dataSource, transactions);
     this.writer =
         new AuditBatchWriter(
-            properties.queueCapacity(),
-            properties.batchSize(),
-            batch -> transaction.executeWithoutResult(status -> events.saveAll(batch)),
-            meters);
+            properties.queueCapacity(), properties.batchSize(), inserts::insert, meters);
     this.shutdownTimeout = properties.shutdownTimeout();
   }
 

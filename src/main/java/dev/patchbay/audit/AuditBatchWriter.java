@@ -36,16 +36,28 @@ final class AuditBatchWriter implements AutoCloseable {
   private final Consumer<List<AuditEvent>> sink;
   private final Counter dropped;
   private final Counter failures;
+  private final long lingerNanos;
   private final Thread thread;
   private volatile boolean closing;
+  private volatile boolean idle;
 
+  /**
+   * @param linger how long the writer waits for more events after the first of a batch, so that a
+   *     steady trickle is written in a few transactions rather than one per event (a {@link #flush}
+   *     or {@link #close} ends the wait)
+   */
   AuditBatchWriter(
-      int capacity, int batchSize, Consumer<List<AuditEvent>> sink, MeterRegistry meters) {
+      int capacity,
+      int batchSize,
+      Duration linger,
+      Consumer<List<AuditEvent>> sink,
+      MeterRegistry meters) {
     if (capacity < 1 || batchSize < 1) {
       throw new IllegalArgumentException("queue capacity and batch size must be at least 1");
     }
     this.capacity = capacity;
     this.batchSize = batchSize;
+    this.lingerNanos = linger.toNanos();
     this.sink = sink;
     this.dropped =
         Counter.builder("patchbay.audit.dropped")
@@ -73,7 +85,9 @@ final class AuditBatchWriter implements AutoCloseable {
       return false;
     }
     queue.add(event);
-    LockSupport.unpark(thread);
+    if (idle) {
+      LockSupport.unpark(thread);
+    }
     return true;
   }
 
@@ -118,13 +132,10 @@ final class AuditBatchWriter implements AutoCloseable {
     List<AuditEvent> batch = new ArrayList<>(batchSize);
     List<CountDownLatch> barriers = new ArrayList<>();
     while (true) {
-      Object next;
-      while (batch.size() < batchSize && (next = queue.poll()) != null) {
-        if (next instanceof AuditEvent event) {
-          batch.add(event);
-        } else {
-          barriers.add((CountDownLatch) next);
-        }
+      drain(batch, barriers);
+      if (!batch.isEmpty() && batch.size() < batchSize && barriers.isEmpty() && !closing) {
+        LockSupport.parkNanos(this, lingerNanos);
+        drain(batch, barriers);
       }
       if (!batch.isEmpty()) {
         write(batch);
@@ -138,7 +149,23 @@ final class AuditBatchWriter implements AutoCloseable {
         if (closing) {
           return;
         }
-        LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+        idle = true;
+        if (queue.isEmpty()) {
+          LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+        }
+        idle = false;
+      }
+    }
+  }
+
+  /** Moves queued events (up to a batch) and flush barriers out of the queue. */
+  private void drain(List<AuditEvent> batch, List<CountDownLatch> barriers) {
+    Object next;
+    while (batch.size() < batchSize && (next = queue.poll()) != null) {
+      if (next instanceof AuditEvent event) {
+        batch.add(event);
+      } else {
+        barriers.add((CountDownLatch) next);
       }
     }
   }

@@ -11,14 +11,15 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a batch of audit events with two JDBC batch statements in one transaction (the events,
  * then their devices), instead of one persist, identity round trip and collection insert per event.
- * The rows are the ones the {@link AuditEvent} entity maps, so reads stay on JPA.
+ * The rows are the ones the {@link AuditEvent} entity maps, so reads stay on JPA; the transaction
+ * is a plain JDBC one (no persistence context is needed to write).
  */
 final class AuditEventInserts {
 
@@ -30,9 +31,9 @@ final class AuditEventInserts {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
 
-  AuditEventInserts(DataSource dataSource, PlatformTransactionManager transactions) {
+  AuditEventInserts(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
-    this.transaction = new TransactionTemplate(transactions);
+    this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
   }
 
   void insert(List<AuditEvent> events) {

@@ -6,7 +6,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Records audit events off the caller's path: {@link #record} queues the event and returns at once,
@@ -21,15 +20,15 @@ public class AuditLog implements DisposableBean {
   private final AuditBatchWriter writer;
   private final Duration shutdownTimeout;
 
-  AuditLog(
-      DataSource dataSource,
-      PlatformTransactionManager transactions,
-      AuditProperties properties,
-      MeterRegistry meters) {
-    AuditEventInserts inserts = new AuditEventInserts(dataSource, transactions);
+  AuditLog(DataSource dataSource, AuditProperties properties, MeterRegistry meters) {
+    AuditEventInserts inserts = new AuditEventInserts(dataSource);
     this.writer =
         new AuditBatchWriter(
-            properties.queueCapacity(), properties.batchSize(), inserts::insert, meters);
+            properties.queueCapacity(),
+            properties.batchSize(),
+            properties.linger(),
+            inserts::insert,
+            meters);
     this.shutdownTimeout = properties.shutdownTimeout();
   }
 

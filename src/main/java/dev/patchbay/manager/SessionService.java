@@ -28,6 +28,7 @@ class SessionService {
   private final ManagerProperties properties;
   private final ObjectProvider<SessionActivity> activity;
   private final SessionAudit audit;
+  private volatile List<SessionActivity> listeners;
 
   SessionService(
       ConnectionManagerRegistry registry,
@@ -46,7 +47,7 @@ class SessionService {
 
   SessionResponse open(String device, OpenSessionRequest body, String actor) {
     SessionResponse session = openForViewer(device, body, actor);
-    activity.orderedStream().forEach(listener -> listener.sessionOpened(device, session.alias()));
+    listeners().forEach(listener -> listener.sessionOpened(device, session.alias()));
     return session;
   }
 
@@ -151,12 +152,25 @@ class SessionService {
   }
 
   private <T> T automation(String device, String alias, String actor, Supplier<T> call) {
-    activity.orderedStream().forEach(listener -> listener.automationStarted(device, alias, actor));
+    listeners().forEach(listener -> listener.automationStarted(device, alias, actor));
     try {
       return call.get();
     } finally {
-      activity.orderedStream().forEach(listener -> listener.automationFinished(device, alias));
+      listeners().forEach(listener -> listener.automationFinished(device, alias));
     }
+  }
+
+  /**
+   * The {@link SessionActivity} beans, looked up once on first use (every execute tells them; a
+   * lookup per call cost a bean-factory search) and lazily because they depend on this service.
+   */
+  private List<SessionActivity> listeners() {
+    List<SessionActivity> resolved = listeners;
+    if (resolved == null) {
+      resolved = activity.orderedStream().toList();
+      listeners = resolved;
+    }
+    return resolved;
   }
 
   private ExecuteBatchResponse runBatch(

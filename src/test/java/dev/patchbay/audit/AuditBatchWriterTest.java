@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class AuditBatchWriterTest {
 
+  private static final Duration NO_LINGER = Duration.ZERO;
+
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final List<List<AuditEvent>> written = new ArrayList<>();
 
@@ -32,7 +34,7 @@ class AuditBatchWriterTest {
 
   @Test
   void writesEveryEventInOrderInBoundedBatches() {
-    try (AuditBatchWriter writer = new AuditBatchWriter(1000, 7, this::write, meters)) {
+    try (AuditBatchWriter writer = new AuditBatchWriter(1000, 7, NO_LINGER, this::write, meters)) {
       for (int i = 0; i < 100; i++) {
         assertThat(writer.offer(event(i))).isTrue();
       }
@@ -56,6 +58,7 @@ class AuditBatchWriterTest {
         new AuditBatchWriter(
             3,
             1,
+            NO_LINGER,
             batch -> {
               sinkEntered.countDown();
               await(release);
@@ -87,6 +90,7 @@ class AuditBatchWriterTest {
         new AuditBatchWriter(
             100,
             10,
+            Duration.ofSeconds(30),
             batch -> {
               if (batch.getFirst().getDetail().equals("event 0")) {
                 throw new IllegalStateException("database down");
@@ -104,8 +108,23 @@ class AuditBatchWriterTest {
   }
 
   @Test
+  void eventsArrivingWhileTheWriterLingersShareOneBatch() {
+    try (AuditBatchWriter writer =
+        new AuditBatchWriter(100, 10, Duration.ofSeconds(30), this::write, meters)) {
+      for (int i = 0; i < 5; i++) {
+        writer.offer(event(i));
+      }
+      assertThat(writer.flush(Duration.ofSeconds(10))).as("flush ends the linger").isTrue();
+      synchronized (this) {
+        assertThat(written).hasSize(1);
+        assertThat(written.getFirst()).hasSize(5);
+      }
+    }
+  }
+
+  @Test
   void closeWritesWhatIsQueuedThenRefusesNewEvents() {
-    AuditBatchWriter writer = new AuditBatchWriter(100, 10, this::write, meters);
+    AuditBatchWriter writer = new AuditBatchWriter(100, 10, NO_LINGER, this::write, meters);
     for (int i = 0; i < 20; i++) {
       writer.offer(event(i));
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Patchbay instance started from the service jar for one scenario: its own temporary data
  * directory, a free port, the bench's admin token, the demo simulator off, and the limits raised.
- * Output goes to a log file next to the results.
+ * Output goes to a log file next to the results. With {@code PATCHBAY_BENCH_JFR=<dir>} the service
+ * runs under Java Flight Recorder (profile settings) and leaves {@code <dir>/service-<name>.jfr}.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -41,6 +42,13 @@ final class ServiceProcess implements AutoCloseable {
     Path dataDir = Files.createTempDirectory("patchbay-bench-" + name + "-");
     List<String> command = new ArrayList<>();
     command.add(settings.jvm().java());
+    String profiles = System.getenv("PATCHBAY_BENCH_JFR");
+    if (profiles != null && !profiles.isBlank()) {
+      Files.createDirectories(Path.of(profiles));
+      command.add(
+          "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+              + Path.of(profiles, "service-" + name + ".jfr").toAbsolutePath());
+    }
     command.add("-jar");
     command.add(settings.serviceJar().toString());
     command.add("--patchbay.manager.max-total=20000");

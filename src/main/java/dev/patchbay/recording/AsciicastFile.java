@@ -1,13 +1,14 @@
 package dev.patchbay.recording;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An asciicast v2 file being written: a JSON header line, then one {@code [seconds, code, data]}
- * line per event, flushed as it goes so that a live recording can be downloaded.
+ * line per event, written through as it comes so that a live recording can be downloaded. The file
+ * is open only during a burst of events: the {@link IdleCloser} closes it once the burst has been
+ * idle for a while and the next event reopens it for appending, so an idle session holds no file
+ * descriptor.
  */
 final class AsciicastFile implements SessionRecording {
 
@@ -26,17 +30,22 @@ final class AsciicastFile implements SessionRecording {
 
   private final Path file;
   private final JsonMapper json;
+  private final IdleCloser closer;
   private final LongConsumer onClose;
   private final long startNanos = System.nanoTime();
   private final Utf8Stream output = new Utf8Stream();
   private final Utf8Stream input = new Utf8Stream();
-  private BufferedWriter writer;
+  private OutputStream out;
+  private long lastWrite;
+  private boolean checkScheduled;
+  private boolean stopped;
   private long bytes;
   private boolean closed;
 
   AsciicastFile(
       Path file,
       JsonMapper json,
+      IdleCloser closer,
       int width,
       int height,
       Instant start,
@@ -45,16 +54,19 @@ final class AsciicastFile implements SessionRecording {
       throws IOException {
     this.file = file;
     this.json = json;
+    this.closer = closer;
     this.onClose = onClose;
     Files.createDirectories(file.getParent());
-    this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("version", 2);
     header.put("width", width);
     header.put("height", height);
     header.put("timestamp", start.getEpochSecond());
     header.put("title", title);
-    line(json.writeValueAsString(header));
+    synchronized (this) { // the idle check must not run before the header is written
+      out = Files.newOutputStream(file);
+      line(json.writeValueAsBytes(header));
+    }
   }
 
   @Override
@@ -80,14 +92,8 @@ final class AsciicastFile implements SessionRecording {
         return;
       }
       closed = true;
-      if (writer != null) {
-        try {
-          writer.close();
-        } catch (IOException e) {
-          log.warn("closing recording {} failed: {}", file, e.getMessage());
-        }
-        writer = null;
-      }
+      stopped = true;
+      closeFile();
     }
     onClose.accept(bytes);
   }
@@ -98,25 +104,62 @@ final class AsciicastFile implements SessionRecording {
     }
     BigDecimal seconds =
         BigDecimal.valueOf(System.nanoTime() - startNanos, 9).setScale(6, RoundingMode.HALF_UP);
-    line(json.writeValueAsString(List.of(seconds, code, data)));
+    line(json.writeValueAsBytes(List.of(seconds, code, data)));
   }
 
-  private void line(String text) {
-    if (writer == null) {
+  /** Appends a line, reopening the file after an idle period; a failure stops the recording. */
+  private void line(byte[] encoded) {
+    if (stopped) {
       return;
     }
     try {
-      writer.write(text);
-      writer.write('\n');
-      writer.flush();
-    } catch (IOException e) {
-      log.warn("recording {} stopped: {}", file, e.getMessage());
-      try {
-        writer.close();
-      } catch (IOException ignored) {
-        // already failing; the warning above says so
+      if (out == null) {
+        out = Files.newOutputStream(file, StandardOpenOption.APPEND);
       }
-      writer = null;
+      byte[] line = Arrays.copyOf(encoded, encoded.length + 1);
+      line[encoded.length] = '\n';
+      out.write(line);
+    } catch (IOException e) {
+      log.warn("recording {} stopped: {}", file, e.toString());
+      stopped = true;
+      closeFile();
+      return;
     }
+    lastWrite = System.nanoTime();
+    if (!checkScheduled) {
+      scheduleIdleCheck(closer.idleNanos());
+    }
+  }
+
+  private synchronized void closeIfIdle() {
+    checkScheduled = false;
+    if (out == null) {
+      return;
+    }
+    long idleFor = System.nanoTime() - lastWrite;
+    if (idleFor < closer.idleNanos()) {
+      scheduleIdleCheck(closer.idleNanos() - idleFor);
+    } else {
+      closeFile();
+    }
+  }
+
+  private void scheduleIdleCheck(long delayNanos) {
+    checkScheduled = closer.schedule(this::closeIfIdle, delayNanos);
+    if (!checkScheduled) {
+      closeFile();
+    }
+  }
+
+  private void closeFile() {
+    if (out == null) {
+      return;
+    }
+    try {
+      out.close();
+    } catch (IOException e) {
+      log.warn("closing recording {} failed: {}", file, e.getMessage());
+    }
+    out = null;
   }
 }

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -22,19 +24,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts, lists, finds and expires session recordings. Files live in {@code
- * <patchbay.data-dir>/recordings}, metadata in the {@code recording} table. Every method blocks.
+ * <patchbay.data-dir>/recordings}, metadata in the {@code recording} table. A live recording's file
+ * is open only while output flows (closed after a second without). Every method blocks.
  */
 @Service
-public class Recordings {
+public class Recordings implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(Recordings.class);
   private static final int WIDTH = 80;
   private static final int HEIGHT = 24;
+  private static final Duration IDLE = Duration.ofSeconds(1);
 
   private final RecordingRepository repository;
   private final RecordingProperties properties;
   private final JsonMapper json;
   private final Path directory;
+  private final IdleCloser closer = new IdleCloser(IDLE);
 
   Recordings(
       RecordingRepository repository,
@@ -64,6 +69,7 @@ public class Recordings {
           new AsciicastFile(
               directory.resolve(fileName),
               json,
+              closer,
               WIDTH,
               HEIGHT,
               start,
@@ -124,6 +130,11 @@ public class Recordings {
       repository.delete(recording);
     }
     return expired.size();
+  }
+
+  @Override
+  public void destroy() {
+    closer.close();
   }
 
   private void finish(Long id, long bytes) {

@@ -2,14 +2,18 @@ package dev.patchbay.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchbay.recording.OpenFiles;
 import dev.patchbay.recording.Recordings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Recordings of web terminal sessions: listed and filtered over REST, downloaded as asciicast v2
  * with output, input (but not the enable secret) and resizes, played by Debian's {@code asciinema
- * cat}, and deleted by the retention sweep.
+ * cat}, and deleted by the retention sweep. A live session's file is closed while it is idle.
  */
 @Timeout(90)
 @TestPropertySource(
@@ -107,6 +111,41 @@ class RecordingTest extends TerminalTestSupport {
   }
 
   @Test
+  void anIdleLiveSessionHoldsNoRecordingFileAndItsOutputIsAppendedLater() throws Exception {
+    String device = registerDevice("idle");
+    Set<Path> before = castFiles();
+    openSession(device, "default");
+    Set<Path> started = castFiles();
+    started.removeAll(before);
+    assertThat(started).hasSize(1);
+    Path file = started.iterator().next();
+
+    OpenFiles.awaitClosed(file, WAIT);
+    JsonNode live = list("?device=" + device).path("items").get(0);
+    assertThat(live.hasNonNull("endedAt")).as("the session is still live: " + live).isFalse();
+    String idle = download(live.path("href").asString());
+    assertThat(idle).startsWith("{\"version\":2");
+
+    execute(device, "default", "show version");
+    String appended = download(live.path("href").asString());
+    assertThat(appended).startsWith(idle).contains("Cisco IOS XE Software, Version 17.09.04a");
+    List<String> lines = appended.lines().toList();
+    assertThat(JSON.readTree(lines.getFirst()).path("version").asInt()).isEqualTo(2);
+    lines
+        .subList(1, lines.size())
+        .forEach(line -> assertThat(JSON.readTree(line).isArray()).isTrue());
+
+    client
+        .delete()
+        .uri("/api/v1/devices/" + device + "/sessions/default")
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+    listUntilEnded(device);
+    assertThat(OpenFiles.isOpen(file)).isFalse();
+  }
+
+  @Test
   void theRetentionSweepDeletesOldRecordingsAndTheirFiles() throws Exception {
     String device = registerDevice("sweep");
     openSession(device, "default");
@@ -142,6 +181,28 @@ class RecordingTest extends TerminalTestSupport {
       }
       assertThat(System.nanoTime()).as("recording ended in time: " + page).isLessThan(deadline);
       Thread.sleep(100);
+    }
+  }
+
+  private String download(String href) {
+    return client
+        .get()
+        .uri(href)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private static Set<Path> castFiles() throws IOException {
+    Path directory = Path.of(DATA_DIR, "recordings");
+    if (!Files.isDirectory(directory)) {
+      return new HashSet<>();
+    }
+    try (var files = Files.list(directory)) {
+      return files.collect(Collectors.toCollection(HashSet::new));
     }
   }
 

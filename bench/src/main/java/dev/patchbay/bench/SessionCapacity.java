@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Scenario 3: opens SSH sessions through the manager in steps (1k, 5k, 10k; spread over several
  * simulated devices) and at each level reports heap and RSS per session (after a full GC, against
- * the service before the first session), the open rate of the step, and execute latency on random
- * live sessions.
+ * the service before the first session), file descriptors per idle session, the open rate of the
+ * step, and execute latency on random live sessions.
  */
 final class SessionCapacity {
 
@@ -45,13 +45,17 @@ final class SessionCapacity {
       List<Integer> live = Collections.synchronizedList(new ArrayList<>());
       int open = 0;
       long fdsBefore = Jvm.openFiles(service.pid());
+      double fdsPerSession = 0;
       for (int requested : levels) {
-        int level = withinFileLimit(requested, open, fdsBefore, service.pid(), results);
+        int level =
+            withinFileLimit(requested, open, fdsBefore, fdsPerSession, service.pid(), results);
         long started = System.nanoTime();
         boolean complete = openUpTo(patchbay, devices, live, level);
         double rate = (live.size() - open) / ((System.nanoTime() - started) / 1e9);
         open = live.size();
         Thread.sleep(2000);
+        long fds = Jvm.openFiles(service.pid()) - fdsBefore;
+        fdsPerSession = fds / (double) open;
         long heap = settings.jvm().heapAfterGc(service.pid());
         long rss = Jvm.rss(service.pid());
         double heapPerSession = (heap - heapBefore) / (double) open;
@@ -67,6 +71,15 @@ final class SessionCapacity {
                 "—",
                 "heap < 100 KiB",
                 heapPerSession < HEAP_TARGET));
+        results.add(
+            new Results.Row(
+                SCENARIO,
+                label + ": file descriptors per idle session (in all)",
+                "—",
+                String.format("%.2f (%,d)", fdsPerSession, fds),
+                "—",
+                "—",
+                null));
         results.add(
             new Results.Row(
                 SCENARIO,
@@ -103,15 +116,15 @@ final class SessionCapacity {
   }
 
   /**
-   * The level to open next: {@code requested}, or less when the service's open-file limit (sockets
-   * and recording files, measured per session so far) would not allow it.
+   * The level to open next: {@code requested}, or less when the service's open-file limit would not
+   * allow it at the descriptors per idle session measured at the previous level (sockets, and any
+   * other file a session holds).
    */
   private static int withinFileLimit(
-      int requested, int open, long fdsBefore, long pid, Results results) {
+      int requested, int open, long fdsBefore, double perSession, long pid, Results results) {
     if (open == 0) {
       return requested;
     }
-    double perSession = (Jvm.openFiles(pid) - fdsBefore) / (double) open;
     long limit = Jvm.openFileLimit(pid);
     int fits = (int) ((limit - fdsBefore - 256) / perSession);
     if (fits >= requested) {
@@ -119,7 +132,7 @@ final class SessionCapacity {
     }
     results.note(
         String.format(
-            "capacity: %,d sessions need %.1f file descriptors each; the service's limit of %,d"
+            "capacity: %,d sessions need %.2f file descriptors each; the service's limit of %,d"
                 + " (the hard limit here) allows %,d, so the last level is %,d",
             requested, perSession, limit, fits, fits));
     return Math.max(open, fits);

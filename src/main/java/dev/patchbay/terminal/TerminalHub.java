@@ -26,7 +26,13 @@ final class TerminalHub {
 
   private static final int CHUNK = 8 * 1024;
   private static final int PUMP_BUFFER = 1 << 20;
-  private static final Duration POLL = Duration.ofMillis(200);
+
+  /** How often a hub looks for the session's next terminal while it reconnects. */
+  private static final Duration RECONNECT_POLL = Duration.ofMillis(200);
+
+  /** The pump waits for output this long at a time; {@link #end} wakes it by unsubscribing. */
+  private static final Duration UNTIL_OUTPUT = Duration.ofHours(1);
+
   private static final String CLOSED = "CLOSED";
 
   private final String device;
@@ -43,6 +49,7 @@ final class TerminalHub {
   private final WriteControl writeControl = new WriteControl();
   private final PasswordPrompt passwordPrompt = new PasswordPrompt();
   private volatile Terminal terminal;
+  private volatile Terminal.Subscription reading;
   private volatile String state = SessionState.CONNECTED.name();
   private int viewerCount;
   private boolean openedByViewer;
@@ -287,6 +294,10 @@ final class TerminalHub {
       state = CLOSED;
       left = new ArrayList<>(viewers.values());
     }
+    Terminal.Subscription pumped = reading;
+    if (pumped != null) {
+      pumped.close();
+    }
     publishStatus();
     left.forEach(
         viewer -> {
@@ -302,10 +313,11 @@ final class TerminalHub {
     try {
       while (current != null) {
         try (Terminal.Subscription subscription = current.subscribe(PUMP_BUFFER)) {
+          reading = subscription;
           refreshState();
           byte[] buffer = new byte[CHUNK];
           int n;
-          while ((n = subscription.read(buffer, POLL)) >= 0 && !isEnded()) {
+          while (!isEnded() && (n = subscription.read(buffer, UNTIL_OUTPUT)) >= 0 && !isEnded()) {
             long lost = subscription.takeSkipped();
             if (lost > 0) {
               broadcastSkipped(lost);
@@ -357,7 +369,7 @@ final class TerminalHub {
         return now.get();
       }
       try {
-        Thread.sleep(POLL);
+        Thread.sleep(RECONNECT_POLL);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return null;

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.reactivestreams.Subscription;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -113,6 +114,19 @@ final class TestViewer implements AutoCloseable {
   String awaitOutput(String expected, Duration timeout) {
     await(() -> output.indexOf(expected) >= 0, timeout, "output containing '" + expected + "'");
     return output();
+  }
+
+  /** How often {@code text} occurs in the output so far. */
+  int outputCount(String text) {
+    return output().split(Pattern.quote(text), -1).length - 1;
+  }
+
+  /** Waits until {@code expected} occurs at least {@code times} times in the output. */
+  void awaitOutputCount(String expected, int times, Duration timeout) {
+    await(
+        () -> outputCount(expected) >= times,
+        timeout,
+        "output containing '" + expected + "' " + times + " times");
   }
 
   void awaitOutputEnding(String suffix, Duration timeout) {

@@ -37,6 +37,7 @@ public final class TelnetConnection extends BaseConnection {
     ConnectionSettings settings = settings();
     TelnetClient telnet = new TelnetClient(TERMINAL_TYPE);
     telnet.setReaderThread(false);
+    telnet.setSocketFactory(new BufferedSocketFactory());
     telnet.setConnectTimeout((int) settings.timeouts().connect().toMillis());
     try {
       telnet.addOptionHandler(

@@ -15,6 +15,10 @@ public interface DeviceRepository
 
   boolean existsByName(String name);
 
+  /** The id of the device called {@code name}, without loading the device. */
+  @Query("select d.id from Device d where d.name = :name")
+  Optional<Long> findIdByName(@Param("name") String name);
+
   /** The name of the device's testbed: empty for no device, a null row for no testbed. */
   @Query("select t.name from Device d left join d.testbed t where d.name = :name")
   List<String> findTestbedNameByDeviceName(@Param("name") String name);

@@ -4,7 +4,6 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
-import dev.patchbay.inventory.Device;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -21,11 +20,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The lease state changes, one transaction each. Mutual exclusion comes from the database: every
  * change first locks the rows of the devices involved with {@code SELECT ... FOR UPDATE}
- * (PESSIMISTIC_WRITE), one by one in ascending device id. All transactions take device locks in
- * that one global order, so two requests for {A,B} and {B,A} can never deadlock; whoever locks
- * first decides, the other sees the result after the first commits. This works the same on H2 and
- * PostgreSQL and across instances sharing the database. Only then is {@code device_lease_state}
- * read and written: who holds the device, and its fencing counter.
+ * (PESSIMISTIC_WRITE, a query that loads no device), one by one in ascending device id. All
+ * transactions take device locks in that one global order, so two requests for {A,B} and {B,A} can
+ * never deadlock; whoever locks first decides, the other sees the result after the first commits.
+ * This works the same on H2 and PostgreSQL and across instances sharing the database. Only then is
+ * {@code device_lease_state} read and written: who holds the device, and its fencing counter.
  *
  * <p>A lease whose expiry has passed no longer holds its devices, even before {@link LeaseSweeper}
  * marks it ended: a grant simply takes such a device over. Ending it (and the event) is left to
@@ -91,7 +90,9 @@ class LeaseLedger {
     List<DeviceLeaseState> locked = new ArrayList<>();
     long fencing = 0;
     for (LeaseClaim.ClaimedDevice device : claim.devices()) {
-      lock(device.id()).orElseThrow(() -> PatchbayException.notFound("device", device.name()));
+      if (!lock(device.id())) {
+        throw PatchbayException.notFound("device", device.name());
+      }
       DeviceLeaseState state =
           states.findById(device.id()).orElseGet(() -> new DeviceLeaseState(device.id()));
       Optional<Lease> holder = activeLease(state, now);
@@ -105,18 +106,20 @@ class LeaseLedger {
     long heldSince = System.nanoTime();
     String token = tokens.newToken();
     Lease lease =
-        leases.save(
-            new Lease(
-                claim.holder(),
-                claim.reason(),
-                tokens.hash(token),
-                fencing + 1,
-                claim.names(),
-                claim.ttlSeconds(),
-                now));
+        new Lease(
+            claim.holder(),
+            claim.reason(),
+            tokens.hash(token),
+            fencing + 1,
+            claim.names(),
+            claim.ttlSeconds(),
+            now);
+    em.persist(lease);
     for (DeviceLeaseState state : locked) {
       state.hold(lease.getId(), lease.getFencingToken());
-      states.save(state);
+      if (!em.contains(state)) {
+        em.persist(state);
+      }
     }
     audit.record(
         claim.holder(),
@@ -133,7 +136,7 @@ class LeaseLedger {
   /** Extends an active lease to {@code ttlSeconds} from now. */
   @Transactional
   Lease renew(LeaseCredentials credentials, Long ttlSeconds) {
-    Lease lease = lockLease(credentials);
+    Lease lease = lockLease(credentials).lease();
     Instant now = now();
     if (!lease.isActiveAt(now)) {
       throw new PatchbayException(
@@ -152,28 +155,30 @@ class LeaseLedger {
   /** Ends a lease at its holder's request; releasing an ended lease changes nothing. */
   @Transactional
   void release(LeaseCredentials credentials) {
-    Lease lease = lockLease(credentials);
+    Locked locked = lockLease(credentials);
+    Lease lease = locked.lease();
     if (lease.getEndedAt() == null) {
       boolean expired = !lease.isActiveAt(now());
-      end(lease, expired ? LeaseEndReason.EXPIRED : LeaseEndReason.RELEASED);
+      end(locked, expired ? LeaseEndReason.EXPIRED : LeaseEndReason.RELEASED);
     }
   }
 
   /** Ends a lease nobody will use (its requester went away before the grant reached it). */
   @Transactional
   void abandon(long leaseId) {
-    Lease lease = lockLease(leaseId);
-    if (lease.getEndedAt() == null) {
-      end(lease, LeaseEndReason.RELEASED);
+    Locked locked = lockLease(leaseId);
+    if (locked.lease().getEndedAt() == null) {
+      end(locked, LeaseEndReason.RELEASED);
     }
   }
 
   /** Ends the lease if its expiry has passed and it was not ended or renewed meanwhile. */
   @Transactional
   void expire(long leaseId) {
-    Lease lease = lockLease(leaseId);
+    Locked locked = lockLease(leaseId);
+    Lease lease = locked.lease();
     if (lease.getEndedAt() == null && !lease.isActiveAt(now())) {
-      end(lease, LeaseEndReason.EXPIRED);
+      end(locked, LeaseEndReason.EXPIRED);
     }
   }
 
@@ -197,10 +202,11 @@ class LeaseLedger {
     return leases.findExpiredIds(now());
   }
 
-  private void end(Lease lease, LeaseEndReason why) {
+  private void end(Locked locked, LeaseEndReason why) {
     long heldUntil = System.nanoTime();
+    Lease lease = locked.lease();
     lease.end(now(), why);
-    for (Long deviceId : deviceIds(lease)) {
+    for (Long deviceId : locked.deviceIds()) {
       states
           .findById(deviceId)
           .filter(state -> lease.getId().equals(state.getLeaseId()))
@@ -215,36 +221,46 @@ class LeaseLedger {
     afterCommit(new LeaseEnded(lease.getId(), List.copyOf(lease.getDevices()), why, heldUntil));
   }
 
-  /** Locks the lease's devices in id order, then reads the lease fresh and checks the token. */
-  private Lease lockLease(LeaseCredentials credentials) {
-    Lease lease = lockLease(credentials.leaseId());
-    if (!tokens.matches(credentials.token(), lease.getTokenHash())) {
+  /** A lease read after its devices were locked, with the ids of those devices. */
+  private record Locked(Lease lease, List<Long> deviceIds) {}
+
+  /** Locks the lease's devices in id order, then reads the lease and checks the token. */
+  private Locked lockLease(LeaseCredentials credentials) {
+    Locked locked = lockLease(credentials.leaseId());
+    if (!tokens.matches(credentials.token(), locked.lease().getTokenHash())) {
       throw new PatchbayException(
-          ProblemType.LEASE_TOKEN, "the token does not belong to lease " + lease.getId());
+          ProblemType.LEASE_TOKEN, "the token does not belong to lease " + locked.lease().getId());
     }
-    return lease;
+    return locked;
   }
 
-  private Lease lockLease(long leaseId) {
-    Lease lease =
-        leases
-            .findById(leaseId)
-            .orElseThrow(() -> PatchbayException.notFound("lease", String.valueOf(leaseId)));
-    deviceIds(lease).forEach(this::lock);
-    em.refresh(lease);
-    return lease;
+  /**
+   * Locks the devices of the lease that still exist, in ascending id (the lock order), then reads
+   * the lease: it is read only now, so it is the state left by whoever held the locks before.
+   */
+  private Locked lockLease(long leaseId) {
+    List<Long> deviceIds =
+        em.createQuery(
+                "select d.id from Lease l join l.devices name join Device d on d.name = name"
+                    + " where l.id = :id order by d.id",
+                Long.class)
+            .setParameter("id", leaseId)
+            .getResultList();
+    deviceIds.forEach(this::lock);
+    Lease lease = em.find(Lease.class, leaseId);
+    if (lease == null) {
+      throw PatchbayException.notFound("lease", String.valueOf(leaseId));
+    }
+    return new Locked(lease, deviceIds);
   }
 
-  /** Ids of the lease's devices that still exist, in ascending order (the lock order). */
-  private List<Long> deviceIds(Lease lease) {
-    return em.createQuery(
-            "select d.id from Device d where d.name in :names order by d.id", Long.class)
-        .setParameter("names", lease.getDevices())
-        .getResultList();
-  }
-
-  private Optional<Device> lock(long deviceId) {
-    return Optional.ofNullable(em.find(Device.class, deviceId, LockModeType.PESSIMISTIC_WRITE));
+  /** Locks the device row without loading the device; false when the device does not exist. */
+  private boolean lock(long deviceId) {
+    return !em.createQuery("select d.id from Device d where d.id = :id", Long.class)
+        .setParameter("id", deviceId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList()
+        .isEmpty();
   }
 
   private Optional<Lease> activeLease(DeviceLeaseState state, Instant now) {

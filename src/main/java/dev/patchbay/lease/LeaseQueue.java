@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +22,16 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
- * The lease requests of this instance, first come first served. A request joins the queue and is
- * granted by a drain pass, which walks the queue in arrival order and tries each request whose
- * devices no earlier waiting request also wants, so a later request never overtakes an earlier one
- * on a shared device. Passes run one at a time on {@link Blocking} threads; callers park on a
- * future, never on a Netty thread. A pass runs on every arrival, release, cancellation, timeout and
- * sweep (which also picks up releases made by other instances).
+ * The lease requests of this instance, first come first served. A drain pass walks the queue in
+ * arrival order and starts a grant attempt for each request whose devices no earlier waiting or
+ * trying request also wants, so a later request never overtakes an earlier one on a shared device,
+ * while requests for disjoint devices try at once, each on its own {@link Blocking} thread. The
+ * pass itself only looks at memory: the queue lock is never held during database work, and callers
+ * park on a future, never on a Netty thread.
+ *
+ * <p>A pass runs on every arrival, finished attempt, cancellation and timeout, and on {@link
+ * #devicesFreed} (a release, an expiry, or a sweep, which also picks up releases made by other
+ * instances). A request found busy tries again only after such a signal.
  */
 @Component
 class LeaseQueue {
@@ -39,7 +43,9 @@ class LeaseQueue {
   private final Blocking blocking;
   private final ReentrantLock lock = new ReentrantLock();
   private final List<Waiter> waiters = new ArrayList<>();
-  private final AtomicBoolean drainRequested = new AtomicBoolean();
+
+  /** Counts {@link #devicesFreed} signals; a busy request retries once it has moved on. */
+  private final AtomicLong freed = new AtomicLong();
 
   LeaseQueue(LeaseLedger ledger, AuditService audit, Blocking blocking) {
     this.ledger = ledger;
@@ -64,7 +70,7 @@ class LeaseQueue {
                   : Mono.delay(claim.patience())
                       .publishOn(blocking.scheduler())
                       .subscribe(tick -> timeOut(waiter));
-          drainSoon();
+          drain();
           return Mono.fromFuture(waiter.result)
               .doFinally(
                   signal -> {
@@ -72,11 +78,15 @@ class LeaseQueue {
                       timer.dispose();
                     }
                   })
-              .doOnCancel(this::drainSoon);
+              .doOnCancel(
+                  () ->
+                      blocking
+                          .run(this::drain)
+                          .subscribe(null, e -> log.error("lease queue drain failed", e)));
         });
   }
 
-  /** Number of requests waiting now. */
+  /** Number of requests waiting now (trying ones included). */
   int waiting() {
     lock.lock();
     try {
@@ -86,27 +96,32 @@ class LeaseQueue {
     }
   }
 
-  /** Runs a drain pass soon on a blocking thread. */
-  void drainSoon() {
-    blocking.run(this::drain).subscribe(null, e -> log.error("lease queue drain failed", e));
+  /** Devices may have become free: requests found busy try again. Blocking. */
+  void devicesFreed() {
+    freed.incrementAndGet();
+    drain();
   }
 
-  /** Runs drain passes until no more are requested; returns at once if another thread drains. */
-  void drain() {
-    drainRequested.set(true);
-    while (drainRequested.get() && lock.tryLock()) {
-      List<Runnable> afterPass = new ArrayList<>();
-      try {
-        drainRequested.set(false);
-        pass(afterPass);
-      } finally {
-        lock.unlock();
-      }
-      afterPass.forEach(Runnable::run);
+  /** Starts the attempts the queue allows now and refuses what cannot wait. Blocking. */
+  private void drain() {
+    List<Waiter> start = new ArrayList<>();
+    List<Waiter> refused = new ArrayList<>();
+    lock.lock();
+    try {
+      pass(start, refused);
+    } finally {
+      lock.unlock();
+    }
+    refused.forEach(waiter -> refuse(waiter, "an earlier request is waiting for the devices"));
+    for (Waiter waiter : start) {
+      blocking
+          .run(() -> attempt(waiter))
+          .subscribe(null, e -> log.error("lease grant attempt failed", e));
     }
   }
 
-  private void pass(List<Runnable> afterPass) {
+  private void pass(List<Waiter> start, List<Waiter> refused) {
+    long now = freed.get();
     Set<String> wantedEarlier = new HashSet<>();
     Iterator<Waiter> it = waiters.iterator();
     while (it.hasNext()) {
@@ -114,40 +129,68 @@ class LeaseQueue {
       LeaseClaim claim = waiter.claim;
       if (waiter.result.isDone()) {
         it.remove();
-        continue;
-      }
-      if (claim.overlaps(wantedEarlier)) {
+      } else if (!waiter.trying && claim.overlaps(wantedEarlier)) {
         if (claim.patience().isZero()) {
           it.remove();
-          afterPass.add(() -> refuse(waiter, "an earlier request is waiting for the devices"));
+          refused.add(waiter);
         } else {
           wantedEarlier.addAll(claim.names());
         }
-        continue;
-      }
-      LeaseLedger.Attempt attempt;
-      try {
-        attempt =
-            ledger
-                .findBusy(claim)
-                .map(busy -> new LeaseLedger.Attempt(null, busy))
-                .orElseGet(() -> ledger.tryGrant(claim));
-      } catch (RuntimeException e) {
-        it.remove();
-        afterPass.add(() -> waiter.result.completeExceptionally(e));
-        continue;
-      }
-      if (attempt.granted() != null) {
-        it.remove();
-        afterPass.add(() -> deliver(waiter, attempt.granted()));
-      } else if (claim.patience().isZero()) {
-        it.remove();
-        waiter.busy = attempt.busy();
-        afterPass.add(() -> refuse(waiter, "the devices are busy"));
       } else {
-        waiter.busy = attempt.busy();
+        if (!waiter.trying && (waiter.busy == null || waiter.triedAt < now)) {
+          waiter.trying = true;
+          waiter.triedAt = now;
+          start.add(waiter);
+        }
         wantedEarlier.addAll(claim.names());
       }
+    }
+  }
+
+  /**
+   * One grant attempt. A request found busy before first asks cheaply, without locks, whether its
+   * devices are still busy.
+   */
+  private void attempt(Waiter waiter) {
+    LeaseClaim claim = waiter.claim;
+    LeaseLedger.Attempt attempt;
+    try {
+      attempt =
+          waiter.busy == null
+              ? ledger.tryGrant(claim)
+              : ledger
+                  .findBusy(claim)
+                  .map(busy -> new LeaseLedger.Attempt(null, busy))
+                  .orElseGet(() -> ledger.tryGrant(claim));
+    } catch (RuntimeException e) {
+      finish(waiter, true);
+      waiter.result.completeExceptionally(e);
+      drain();
+      return;
+    }
+    if (attempt.granted() != null) {
+      finish(waiter, true);
+      deliver(waiter, attempt.granted());
+    } else {
+      waiter.busy = attempt.busy();
+      boolean gaveUp = claim.patience().isZero();
+      finish(waiter, gaveUp);
+      if (gaveUp) {
+        refuse(waiter, "the devices are busy");
+      }
+    }
+    drain();
+  }
+
+  private void finish(Waiter waiter, boolean leave) {
+    lock.lock();
+    try {
+      waiter.trying = false;
+      if (leave) {
+        waiters.remove(waiter);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -168,6 +211,7 @@ class LeaseQueue {
   private void deliver(Waiter waiter, LeaseLedger.Granted granted) {
     if (!waiter.result.complete(granted)) {
       ledger.abandon(granted.lease().getId());
+      devicesFreed();
     }
   }
 
@@ -195,10 +239,15 @@ class LeaseQueue {
         new PatchbayException(ProblemType.LEASE_CONFLICT, detail, List.of(), properties));
   }
 
-  /** One queued request. {@code busy} is written and read under the queue lock or after it. */
+  /**
+   * One queued request. {@code trying} and {@code triedAt} are guarded by the queue lock; {@code
+   * busy} is written by the request's only running attempt and read after it.
+   */
   private static final class Waiter {
     final LeaseClaim claim;
     final CompletableFuture<LeaseLedger.Granted> result = new CompletableFuture<>();
+    boolean trying;
+    long triedAt;
     volatile LeaseLedger.Busy busy;
 
     Waiter(LeaseClaim claim) {

@@ -86,14 +86,16 @@ class LeaseRequestValidator {
       problems.add(new FieldProblem("testbed", "give either 'devices' or 'testbed', not both"));
       return List.of();
     }
-    List<Device> found = new ArrayList<>();
+    List<LeaseClaim.ClaimedDevice> found = new ArrayList<>();
     if (byTestbed) {
       Optional<Testbed> testbed = testbeds.findByName(request.testbed());
       if (testbed.isEmpty()) {
         problems.add(new FieldProblem("testbed", "no testbed '" + request.testbed() + "'"));
         return List.of();
       }
-      found.addAll(devices.findByTestbedOrderByNameAsc(testbed.get()));
+      for (Device device : devices.findByTestbedOrderByNameAsc(testbed.get())) {
+        found.add(new LeaseClaim.ClaimedDevice(device.getId(), device.getName()));
+      }
       if (found.isEmpty()) {
         problems.add(new FieldProblem("testbed", "testbed has no devices"));
       }
@@ -106,17 +108,15 @@ class LeaseRequestValidator {
         if (!seen.add(name)) {
           continue;
         }
-        Optional<Device> device = name == null ? Optional.empty() : devices.findByName(name);
-        if (device.isPresent()) {
-          found.add(device.get());
+        Optional<Long> id = name == null ? Optional.empty() : devices.findIdByName(name);
+        if (id.isPresent()) {
+          found.add(new LeaseClaim.ClaimedDevice(id.get(), name));
         } else {
           problems.add(new FieldProblem("devices[" + i + "]", "no device '" + name + "'"));
         }
       }
     }
-    return found.stream()
-        .sorted(Comparator.comparing(Device::getId))
-        .map(d -> new LeaseClaim.ClaimedDevice(d.getId(), d.getName()))
-        .toList();
+    found.sort(Comparator.comparingLong(LeaseClaim.ClaimedDevice::id));
+    return found;
   }
 }

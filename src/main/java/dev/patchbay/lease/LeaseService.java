@@ -88,7 +88,7 @@ public class LeaseService {
           ledger.release(credentials);
           return null;
         });
-    queue.drainSoon();
+    queue.devicesFreed();
   }
 
   @Transactional(readOnly = true)

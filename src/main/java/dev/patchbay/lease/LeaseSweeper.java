@@ -39,7 +39,7 @@ class LeaseSweeper implements SmartLifecycle {
     for (Long id : ledger.expiredLeaseIds()) {
       ledger.expire(id);
     }
-    queue.drain();
+    queue.devicesFreed();
   }
 
   @Override

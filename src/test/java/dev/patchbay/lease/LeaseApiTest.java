@@ -2,18 +2,23 @@ package dev.patchbay.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The lease API over HTTP on H2: life cycle, all-or-nothing, waiting, expiry and validation. */
@@ -21,6 +26,8 @@ class LeaseApiTest extends LeaseApiTestSupport {
 
   private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
   @Autowired LeaseQueue queue;
+  @Autowired TransactionTemplate transactions;
+  @PersistenceContext EntityManager em;
 
   @AfterEach
   void stopPool() {
@@ -138,6 +145,38 @@ class LeaseApiTest extends LeaseApiTestSupport {
     assertThat(secondLease.path("fencingToken").asLong())
         .isGreaterThan(firstLease.path("fencingToken").asLong());
     release(secondLease).expectStatus().isNoContent();
+  }
+
+  @Test
+  void aGrantWaitingForTheDatabaseDoesNotHoldUpRequestsForOtherDevices() throws Exception {
+    String a = unique("a");
+    String b = unique("b");
+    devices(a, b);
+    long idOfA = deviceIds.findIdByName(a).orElseThrow();
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch unlock = new CountDownLatch(1);
+    Future<?> rowLock =
+        pool.submit(
+            () ->
+                transactions.executeWithoutResult(
+                    tx -> {
+                      em.createNativeQuery("select id from device where id = ?1 for update")
+                          .setParameter(1, idOfA)
+                          .getResultList();
+                      locked.countDown();
+                      awaitQuietly(unlock);
+                    }));
+    assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<JsonNode> first = async(() -> granted("first", 60, 0, a));
+    awaitWaiting(1);
+
+    JsonNode other = granted("other", 60, 0, b);
+    assertThat(first).isNotDone();
+    unlock.countDown();
+    rowLock.get(20, TimeUnit.SECONDS);
+    JsonNode firstLease = first.get(20, TimeUnit.SECONDS);
+    release(firstLease).expectStatus().isNoContent();
+    release(other).expectStatus().isNoContent();
   }
 
   @Test
@@ -268,6 +307,14 @@ class LeaseApiTest extends LeaseApiTestSupport {
       }
       assertThat(System.nanoTime()).as("lease ended").isLessThan(deadline);
       sleep(100);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

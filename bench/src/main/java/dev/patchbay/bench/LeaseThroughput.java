@@ -83,6 +83,7 @@ final class LeaseThroughput {
       int seconds,
       Map<String, Double> cpuPerPair)
       throws Exception {
+    int warmupSeconds = settings.pick(15, 3);
     try (ServiceProcess service = ServiceProcess.start(settings, name, env, args)) {
       PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token());
       for (int i = 0; i < CLIENTS; i++) {
@@ -96,7 +97,8 @@ final class LeaseThroughput {
             }
             patchbay.releaseLease(lease);
           };
-      CommandLoop.concurrent(pair, CLIENTS, 2);
+      // Long enough for the JIT to compile the lease path: a 2 s warm-up measured a cold JVM.
+      CommandLoop.concurrent(pair, CLIENTS, warmupSeconds);
       long cpuBefore = Jvm.cpuMillis(service.pid());
       CommandLoop.Outcome outcome = CommandLoop.concurrent(pair, CLIENTS, seconds);
       cpuPerPair.put(name, (Jvm.cpuMillis(service.pid()) - cpuBefore) / (double) outcome.calls());

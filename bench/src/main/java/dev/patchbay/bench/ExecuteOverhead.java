@@ -7,13 +7,15 @@ import org.apache.sshd.client.SshClient;
 
 /**
  * Scenario 1: {@code show version} through REST execute against the same command through a direct
- * MINA SSHD client on the same simulated device, one session sequentially and 64 sessions at once.
+ * MINA SSHD client on the same simulated device, one session sequentially (also in batches of 50
+ * commands per execute-batch call) and 64 sessions at once.
  */
 final class ExecuteOverhead {
 
   private static final String SCENARIO = "1 execute overhead";
   private static final String COMMAND = "show version";
   private static final int SESSIONS = 64;
+  private static final int BATCH = 50;
 
   private ExecuteOverhead() {}
 
@@ -35,6 +37,11 @@ final class ExecuteOverhead {
       Latency viaRest =
           CommandLoop.sequential(
               i -> patchbay.execute(device.name(), "seq", COMMAND), warmup, count);
+      Latency batched =
+          CommandLoop.sequential(
+              i -> patchbay.executeBatch(device.name(), "seq", COMMAND, BATCH),
+              warmup / BATCH,
+              count / BATCH);
       patchbay.closeSession(device.name(), "seq");
       double added = viaRest.medianMs() - direct.medianMs();
       results.add(
@@ -49,6 +56,22 @@ final class ExecuteOverhead {
                   + " ms",
               "added median < 1 ms",
               added < 1.0));
+
+      double perCommand = batched.medianMs() / BATCH;
+      results.add(
+          new Results.Row(
+              SCENARIO,
+              "sequential, "
+                  + BATCH
+                  + " commands per execute-batch call: time per command, median",
+              Results.number(direct.medianMs()) + " ms",
+              Results.number(perCommand) + " ms",
+              Results.ratio(perCommand, direct.medianMs())
+                  + ", +"
+                  + Results.number(perCommand - direct.medianMs())
+                  + " ms",
+              "—",
+              null));
 
       List<DirectCli> clis = new ArrayList<>();
       CommandLoop.Outcome directLoad;

@@ -65,6 +65,16 @@ final class PatchbayClient {
     return response.body();
   }
 
+  /** Runs {@code count} times {@code command} in one execute-batch call. */
+  String executeBatch(String device, String alias, String command, int count) {
+    String commands = String.join(", ", java.util.Collections.nCopies(count, "\"" + command + "\""));
+    String body = "{\"commands\": [%s], \"timeoutSeconds\": 120}".formatted(commands);
+    HttpResponse<String> response =
+        post("/api/v1/devices/" + device + "/sessions/" + alias + "/execute-batch", body);
+    expect(200, response, "execute-batch on " + device + "/" + alias);
+    return response.body();
+  }
+
   void closeSession(String device, String alias) {
     HttpResponse<String> response =
         send(request("/api/v1/devices/" + device + "/sessions/" + alias).DELETE().build());

@@ -105,9 +105,12 @@ class TerminalWebSocketTest extends TerminalTestSupport {
       assertThat(result.path("output").asString().length()).isGreaterThan(10_000_000);
       assertThat(took).as("10 MB through the hub").isLessThan(Duration.ofSeconds(20));
       fast.awaitOutputEnding("r1>", WAIT);
+      // The fast viewer kept streaming to the end: far more than a stalled viewer may hold. (Its
+      // share of the 10 MB depends on how much faster the simulator floods than a WebSocket
+      // drains; when the device outruns it, it is skipped forward too, by design.)
       assertThat(fast.output().length())
           .as("output the fast viewer received")
-          .isGreaterThan(5_000_000);
+          .isGreaterThan(4 * 256 * 1024);
 
       long held = hub.bufferedOutput("v2").orElseThrow(); // the second viewer to attach
       assertThat(held).as("bytes held for the stalled viewer").isLessThanOrEqualTo(256 * 1024);

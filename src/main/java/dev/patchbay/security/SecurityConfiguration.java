@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -16,13 +17,12 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
 /**
  * The HTTP security chain: stateless bearer-token authentication, the {@link AccessRules} route
- * table (anything else refused), RFC 7807 answers for 401/403/429, CORS closed unless origins are
+ * table ({@link RouteAuthorization}; anything else refused), RFC 7807 answers for 401/403/429, CORS closed unless origins are
  * configured, cross-origin terminal WebSockets refused, and security headers on every response.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +34,15 @@ class SecurityConfiguration {
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
           + " data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action"
           + " 'self'; object-src 'none'";
+
+  /**
+   * No Spring Security observations: they would wrap every filter of the chain in an observation
+   * on every request. Requests are still timed ({@code http.server.requests}).
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(
@@ -84,22 +93,11 @@ class SecurityConfiguration {
                             problems.write(
                                 exchange, ProblemType.FORBIDDEN, deniedDetail(e.getMessage()))))
         .authorizeExchange(
-            rules -> {
-              for (AccessRule rule : AccessRules.all()) {
-                var route = rules.matchers(matcher(rule));
-                if (rule.isPublic()) {
-                  route.permitAll();
-                } else {
-                  route.access(new RuleAuthorization(rule, scope, blocking));
-                }
-              }
-              rules.anyExchange().denyAll();
-            })
+            rules ->
+                rules
+                    .anyExchange()
+                    .access(new RouteAuthorization(AccessRules.all(), scope, blocking)))
         .build();
-  }
-
-  private static PathPatternParserServerWebExchangeMatcher matcher(AccessRule rule) {
-    return new PathPatternParserServerWebExchangeMatcher(rule.pattern(), rule.method());
   }
 
   private static String deniedDetail(String reason) {

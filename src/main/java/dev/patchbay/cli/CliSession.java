@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The expect engine of one connection, driven by an {@link OsProfile}: login, prompt and hostname
@@ -35,7 +36,7 @@ public final class CliSession implements AutoCloseable {
   private final Duration defaultTimeout;
   private final Pattern pager;
   private final Pattern pagerArtefacts;
-  private final List<Pattern> errorPatterns;
+  private final Pattern profileErrors;
   private PromptSet prompts;
   private CliState state;
 
@@ -51,7 +52,7 @@ public final class CliSession implements AutoCloseable {
     this.defaultTimeout = defaultTimeout;
     this.pager = Pattern.compile(profile.pagerPattern());
     this.pagerArtefacts = OutputCleaner.pagerArtefacts(profile.pagerPattern());
-    this.errorPatterns = compileErrors(profile.errorPatterns());
+    this.profileErrors = anyOf(profile.errorPatterns());
     this.prompts = PromptSet.learning(profile);
   }
 
@@ -175,11 +176,12 @@ public final class CliSession implements AutoCloseable {
   public ExecuteResult execute(ExecuteRequest request) {
     List<Pattern> expected = request.prompt() == null ? null : List.of(request.prompt());
     Step step = run(request.command(), expected, request.dialogs(), timeoutOf(request.timeout()));
-    List<Pattern> errors =
+    boolean rejected =
         request.errorPatterns() == null
-            ? errorPatterns
-            : compileErrors(request.errorPatterns().stream().map(Pattern::pattern).toList());
-    if (matchesAny(errors, step.output)) {
+            ? rejects(profileErrors, step.output)
+            : request.errorPatterns().stream()
+                .anyMatch(p -> rejects(Pattern.compile(p.pattern(), Pattern.MULTILINE), step.output));
+    if (rejected) {
       throw new CommandErrorException(request.command(), 0, step.output);
     }
     return new ExecuteResult(
@@ -211,7 +213,7 @@ public final class CliSession implements AutoCloseable {
     for (int i = 0; i < lines.size(); i++) {
       Step step = run(lines.get(i), null, List.of(), timeout);
       appendLine(output, step.output);
-      if (matchesAny(errorPatterns, step.output)) {
+      if (rejects(profileErrors, step.output)) {
         leaveConfig(timeout);
         throw new CommandErrorException(lines.get(i), i + 1, step.output);
       }
@@ -316,6 +318,7 @@ public final class CliSession implements AutoCloseable {
         expected == null ? List.copyOf(prompts.byState().values()) : expected;
     List<DialogStatement> active = new ArrayList<>(dialogs);
     String echo = echoOf(command);
+    boolean paged = false;
     expect.reset();
     expect.sendLine(command);
     while (true) {
@@ -327,7 +330,8 @@ public final class CliSession implements AutoCloseable {
       if (match < 0) {
         throw new OperationTimeoutException(
             "'" + command + "' did not finish within " + timeout.toMillis() + " ms",
-            OutputCleaner.commandOutput(expect.text() + "\n", command, pagerArtefacts));
+            OutputCleaner.commandOutput(
+                expect.text() + "\n", command, paged ? pagerArtefacts : null));
       }
       if (match < active.size()) {
         DialogStatement statement = active.get(match);
@@ -336,11 +340,14 @@ public final class CliSession implements AutoCloseable {
           active.remove(match);
         }
       } else if (match == active.size()) {
+        paged = true;
         expect.send(" ");
       } else if (expect.contains(echo)) {
         String prompt = expect.lastLine();
         state = prompts.stateOf(prompt).orElse(state);
-        String output = OutputCleaner.commandOutput(expect.text(), command, pagerArtefacts);
+        // Pager artefacts are searched for only when a pager prompt was answered.
+        String output =
+            OutputCleaner.commandOutput(expect.text(), command, paged ? pagerArtefacts : null);
         expect.release();
         return new Step(output, prompt, (System.nanoTime() - start) / 1_000_000, expect.skipped());
       }
@@ -365,12 +372,21 @@ public final class CliSession implements AutoCloseable {
     return a.isBefore(b) ? a : b;
   }
 
-  private static boolean matchesAny(List<Pattern> patterns, String text) {
-    return patterns.stream().anyMatch(p -> p.matcher(text).find());
+  private static boolean rejects(Pattern errors, String output) {
+    return errors != null && errors.matcher(output).find();
   }
 
-  private static List<Pattern> compileErrors(List<String> regexes) {
-    return regexes.stream().map(r -> Pattern.compile(r, Pattern.MULTILINE)).toList();
+  /**
+   * The profile's error patterns as one multi-line alternation, so that an output is scanned once
+   * rather than once per pattern; null when the profile has none.
+   */
+  private static Pattern anyOf(List<String> regexes) {
+    if (regexes.isEmpty()) {
+      return null;
+    }
+    return Pattern.compile(
+        regexes.stream().map(r -> "(?:" + r + ")").collect(Collectors.joining("|")),
+        Pattern.MULTILINE);
   }
 
   private static void appendLine(StringBuilder all, String output) {

@@ -4,6 +4,8 @@ import dev.patchbay.api.PatchbayException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,8 @@ class SessionMetrics {
 
   private final MeterRegistry meters;
   private final Timer poolWait;
+  private final Map<String, Timer> latency = new ConcurrentHashMap<>();
+  private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
   SessionMetrics(MeterRegistry meters) {
     this.meters = meters;
@@ -50,19 +54,29 @@ class SessionMetrics {
       outcome = "internal";
       throw e;
     } finally {
-      Timer.builder("patchbay.execute.latency")
-          .description("Duration of execute and configure calls")
-          .tag("operation", operation)
-          .publishPercentileHistogram()
-          .register(meters)
+      latency
+          .computeIfAbsent(operation, this::latencyTimer)
           .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-      Counter.builder("patchbay.executes")
-          .description("Execute and configure calls by outcome")
-          .tag("operation", operation)
-          .tag("outcome", outcome)
-          .register(meters)
-          .increment();
+      outcomes.computeIfAbsent(operation + ' ' + outcome, this::outcomeCounter).increment();
     }
+  }
+
+  private Timer latencyTimer(String operation) {
+    return Timer.builder("patchbay.execute.latency")
+        .description("Duration of execute and configure calls")
+        .tag("operation", operation)
+        .publishPercentileHistogram()
+        .register(meters);
+  }
+
+  /** The counter of {@code key}, an operation and an outcome separated by a space. */
+  private Counter outcomeCounter(String key) {
+    int space = key.indexOf(' ');
+    return Counter.builder("patchbay.executes")
+        .description("Execute and configure calls by outcome")
+        .tag("operation", key.substring(0, space))
+        .tag("outcome", key.substring(space + 1))
+        .register(meters);
   }
 
   void poolWait(long nanos) {

@@ -3,6 +3,7 @@ package dev.patchbay.security;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The last line of defence for log output: replaces what looks like a secret value with {@code
@@ -44,7 +45,8 @@ public final class SecretMasker {
   private static final List<String> HINTS =
       List.of("pass", "pwd", "secret", "community", "token", "key", "bearer", "basic", "://");
 
-  private static final boolean[] HINT_STARTS = firstCharacters(HINTS);
+  /** The hints by their first character (ASCII): most characters start none. */
+  private static final String[][] HINTS_BY_FIRST = byFirstCharacter(HINTS);
 
   private SecretMasker() {}
 
@@ -101,9 +103,14 @@ public final class SecretMasker {
   /** A cheap first look (terminal output passes through here): is any of the names there? */
   private static boolean mentionsSecret(String text, int start, int end) {
     for (int i = start; i < end; i++) {
-      char c = Character.toLowerCase(text.charAt(i));
-      if (c < HINT_STARTS.length && HINT_STARTS[c]) {
-        for (String hint : HINTS) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      } else if (c >= 128) {
+        c = Character.toLowerCase(c); // e.g. the Kelvin sign, which regionMatches takes for 'k'
+      }
+      if (c < HINTS_BY_FIRST.length && HINTS_BY_FIRST[c] != null) {
+        for (String hint : HINTS_BY_FIRST[c]) {
           if (text.regionMatches(true, i, hint, 0, hint.length())) {
             return true;
           }
@@ -113,10 +120,16 @@ public final class SecretMasker {
     return false;
   }
 
-  private static boolean[] firstCharacters(List<String> words) {
-    boolean[] starts = new boolean[128];
-    words.forEach(word -> starts[word.charAt(0)] = true);
-    return starts;
+  private static String[][] byFirstCharacter(List<String> words) {
+    String[][] index = new String[128][];
+    for (String word : words) {
+      char first = word.charAt(0);
+      index[first] =
+          index[first] == null
+              ? new String[] {word}
+              : Stream.concat(Stream.of(index[first]), Stream.of(word)).toArray(String[]::new);
+    }
+    return index;
   }
 
   private static String replace(Pattern pattern, String text, boolean keepQuotes) {

@@ -8,7 +8,8 @@ import org.apache.sshd.client.SshClient;
 /**
  * Scenario 1: {@code show version} through REST execute against the same command through a direct
  * MINA SSHD client on the same simulated device, one session sequentially (also in batches of 50
- * commands per execute-batch call) and 64 sessions at once.
+ * commands per execute-batch call) and 64 sessions at once. Every loop is timed after a {@link
+ * Warmup}.
  */
 final class ExecuteOverhead {
 
@@ -21,7 +22,7 @@ final class ExecuteOverhead {
 
   static void run(Settings settings, SimulatorProcess.Device device, Results results)
       throws Exception {
-    int warmup = settings.pick(500, 50);
+    Warmup warmup = Warmup.of(settings);
     int count = settings.pick(3000, 300);
     int seconds = settings.pick(20, 4);
     SshClient ssh = DirectCli.newClient();
@@ -31,17 +32,17 @@ final class ExecuteOverhead {
 
       Latency direct;
       try (DirectCli cli = DirectCli.open(ssh, device)) {
-        direct = CommandLoop.sequential(i -> cli.execute(COMMAND), warmup, count);
+        CommandLoop.Call call = i -> cli.execute(COMMAND);
+        warmup.sequential("direct, sequential", call);
+        direct = CommandLoop.sequential(call, count);
       }
       patchbay.openSession(device.name(), "seq");
-      Latency viaRest =
-          CommandLoop.sequential(
-              i -> patchbay.execute(device.name(), "seq", COMMAND), warmup, count);
-      Latency batched =
-          CommandLoop.sequential(
-              i -> patchbay.executeBatch(device.name(), "seq", COMMAND, BATCH),
-              warmup / BATCH,
-              count / BATCH);
+      CommandLoop.Call execute = i -> patchbay.execute(device.name(), "seq", COMMAND);
+      warmup.sequential("REST execute, sequential", execute);
+      Latency viaRest = CommandLoop.sequential(execute, count);
+      CommandLoop.Call batch = i -> patchbay.executeBatch(device.name(), "seq", COMMAND, BATCH);
+      warmup.withWindow(settings.pick(20, 10)).sequential("execute-batch, sequential", batch);
+      Latency batched = CommandLoop.sequential(batch, count / BATCH);
       patchbay.closeSession(device.name(), "seq");
       double added = viaRest.medianMs() - direct.medianMs();
       results.add(
@@ -61,9 +62,7 @@ final class ExecuteOverhead {
       results.add(
           new Results.Row(
               SCENARIO,
-              "sequential, "
-                  + BATCH
-                  + " commands per execute-batch call: time per command, median",
+              "sequential, " + BATCH + " commands per execute-batch call: time per command, median",
               Results.number(direct.medianMs()) + " ms",
               Results.number(perCommand) + " ms",
               Results.ratio(perCommand, direct.medianMs())
@@ -79,18 +78,19 @@ final class ExecuteOverhead {
         for (int i = 0; i < SESSIONS; i++) {
           clis.add(DirectCli.open(ssh, device));
         }
-        directLoad =
-            CommandLoop.concurrent(i -> clis.get(i).execute(COMMAND), SESSIONS, 2, seconds);
+        CommandLoop.Call call = i -> clis.get(i).execute(COMMAND);
+        warmup.concurrent("direct, 64 sessions", call, SESSIONS);
+        directLoad = CommandLoop.concurrent(call, SESSIONS, seconds);
       } finally {
         clis.forEach(DirectCli::close);
       }
       for (int i = 0; i < SESSIONS; i++) {
         patchbay.openSession(device.name(), "c" + i);
       }
-      CommandLoop.Call execute = i -> patchbay.execute(device.name(), "c" + i, COMMAND);
-      CommandLoop.concurrent(execute, SESSIONS, 2);
+      CommandLoop.Call executes = i -> patchbay.execute(device.name(), "c" + i, COMMAND);
+      warmup.concurrent("REST execute, 64 sessions", executes, SESSIONS);
       long cpuBefore = Jvm.cpuMillis(service.pid());
-      CommandLoop.Outcome restLoad = CommandLoop.concurrent(execute, SESSIONS, seconds);
+      CommandLoop.Outcome restLoad = CommandLoop.concurrent(executes, SESSIONS, seconds);
       double cpuPerExecute = (Jvm.cpuMillis(service.pid()) - cpuBefore) / (double) restLoad.calls();
       double share = restLoad.perSecond() / directLoad.perSecond();
       results.add(

@@ -9,7 +9,8 @@ import org.apache.sshd.client.SshClient;
  * Scenario 1: {@code show version} through REST execute against the same command through a direct
  * MINA SSHD client on the same simulated device, one session sequentially (also in batches of 50
  * commands per execute-batch call) and 64 sessions at once, with the CPU time per command of the
- * simulator, the driver and the service. Every loop is timed after a {@link Warmup}.
+ * simulator, the driver and the service. Then the HTTP floor: the same service and HTTP client
+ * answering requests that touch no device. Every loop is timed after a {@link Warmup}.
  */
 final class ExecuteOverhead {
 
@@ -182,6 +183,56 @@ final class ExecuteOverhead {
                   + (forService > 0
                       ? Results.number(forService) + " ms for the service"
                       : "none left for the service"),
+              null));
+
+      CommandLoop.Call health = i -> patchbay.health();
+      warmup.sequential("GET /actuator/health, sequential", health);
+      Latency healthLatency = CommandLoop.sequential(health, count);
+      CommandLoop.Call read = i -> patchbay.session(device.name(), "c" + i);
+      warmup.sequential("GET session, sequential", read);
+      Latency readLatency = CommandLoop.sequential(read, count);
+      warmup.concurrent("GET session, 64 callers", read, SESSIONS);
+      Load readLoad = load(read, seconds, simulator, service);
+      results.add(
+          new Results.Row(
+              SCENARIO,
+              "HTTP floor: GET /actuator/health (public), sequential median / p99",
+              "—",
+              healthLatency.toString(),
+              Results.ratio(healthLatency.medianMs(), viaRest.medianMs()) + " REST execute",
+              "—",
+              null));
+      results.add(
+          new Results.Row(
+              SCENARIO,
+              "HTTP floor: GET …/sessions/{alias} (authenticated, no device I/O), sequential"
+                  + " median / p99",
+              "—",
+              readLatency.toString(),
+              Results.ratio(readLatency.medianMs(), viaRest.medianMs()) + " REST execute",
+              "—",
+              null));
+      results.add(
+          new Results.Row(
+              SCENARIO,
+              "HTTP floor: GET …/sessions/{alias}, 64 callers (calls/s)",
+              "—",
+              Results.number(readLoad.outcome().perSecond()),
+              Results.ratio(readLoad.outcome().perSecond(), restLoad.outcome().perSecond())
+                  + " REST execute",
+              "—",
+              null));
+      results.add(
+          new Results.Row(
+              SCENARIO,
+              "HTTP floor: GET …/sessions/{alias}, 64 callers: CPU per call (ms): service / driver",
+              "—",
+              Results.number(readLoad.service()) + " / " + Results.number(readLoad.driver()),
+              Results.ratio(
+                      readLoad.service() + readLoad.driver(),
+                      restLoad.service() + restLoad.driver())
+                  + " REST execute",
+              "—",
               null));
     } finally {
       ssh.stop();

@@ -57,7 +57,7 @@ public final class BenchMain {
         long started = System.nanoTime();
         try {
           switch (scenario) {
-            case "execute" -> ExecuteOverhead.run(settings, devices.get(0), results);
+            case "execute" -> ExecuteOverhead.run(settings, simulator, devices.get(0), results);
             case "peer" -> NetmikoPeer.run(settings, devices.get(1), results);
             case "capacity" ->
                 SessionCapacity.run(

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a command in a loop on several sessions at once (one virtual thread each) for a fixed time,
- * timing every call.
+ * Runs a command in a loop, timing every call: on one session a given number of times, or on
+ * several sessions at once (one virtual thread each) for a fixed time. Warm-ups are {@link
+ * Warmup}'s.
  */
 final class CommandLoop {
 
@@ -20,11 +21,8 @@ final class CommandLoop {
 
   private CommandLoop() {}
 
-  /** Runs {@code count} calls on session 0, one after the other, after {@code warmup} calls. */
-  static Latency sequential(Call call, int warmup, int count) throws Exception {
-    for (int i = 0; i < warmup; i++) {
-      call.run(0);
-    }
+  /** Runs {@code count} calls on session 0, one after the other. */
+  static Latency sequential(Call call, int count) throws Exception {
     Samples samples = new Samples();
     for (int i = 0; i < count; i++) {
       long started = System.nanoTime();
@@ -32,13 +30,6 @@ final class CommandLoop {
       samples.add(System.nanoTime() - started);
     }
     return Latency.of(samples.toArray());
-  }
-
-  /** Runs calls on {@code sessions} sessions concurrently for {@code seconds} after a warm-up. */
-  static Outcome concurrent(Call call, int sessions, int warmupSeconds, int seconds)
-      throws Exception {
-    loop(call, sessions, warmupSeconds);
-    return concurrent(call, sessions, seconds);
   }
 
   /** Runs calls on {@code sessions} sessions concurrently for {@code seconds}. */

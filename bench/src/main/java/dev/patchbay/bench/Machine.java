@@ -21,6 +21,20 @@ final class Machine {
         System.getProperty("java.vm.vendor"));
   }
 
+  /** Busy and total CPU time of the whole machine so far, in clock ticks ({@code /proc/stat}). */
+  static long[] cpuTicks() {
+    String[] fields = grep(Path.of("/proc/stat"), "cpu ").trim().split("\\s+");
+    if (fields.length < 9) {
+      throw new IllegalStateException("no cpu line in /proc/stat");
+    }
+    long total = 0;
+    for (int i = 1; i <= 8; i++) { // user nice system idle iowait irq softirq steal
+      total += Long.parseLong(fields[i]);
+    }
+    long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+    return new long[] {total - idle, total};
+  }
+
   private static String cpuModel() {
     return grep(Path.of("/proc/cpuinfo"), "model name").replaceFirst("^.*?:\\s*", "");
   }

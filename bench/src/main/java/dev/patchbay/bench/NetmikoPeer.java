@@ -6,11 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Scenario 2: the same command sequence through Netmiko ({@code bench/netmiko_peer.py}, Debian's
  * python3-netmiko) and through Patchbay's REST API, on the same simulated device: connect time and
- * time per command.
+ * time per command, Patchbay's after a {@link Warmup} on the same sequence.
  */
 final class NetmikoPeer {
 
@@ -30,8 +31,17 @@ final class NetmikoPeer {
     try (ServiceProcess service = ServiceProcess.start(settings, "peer", Map.of(), List.of())) {
       PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token());
       patchbay.createDevice(device.name(), device.port());
-      Latency connect = open(patchbay, device.name());
       patchbay.openSession(device.name(), "peer");
+      AtomicInteger turn = new AtomicInteger();
+      Warmup.of(settings)
+          .sequential(
+              "REST execute, the sequence",
+              i ->
+                  patchbay.execute(
+                      device.name(),
+                      "peer",
+                      COMMANDS.get(turn.getAndIncrement() % COMMANDS.size())));
+      Latency connect = open(patchbay, device.name());
       Samples rest = new Samples();
       for (int round = 0; round < rounds; round++) {
         for (String command : COMMANDS) {

@@ -75,6 +75,25 @@ final class PatchbayClient {
     return response.body();
   }
 
+  /** Reads the session (state, pool and failure): authenticated, but no device I/O. */
+  String session(String device, String alias) {
+    HttpResponse<String> response =
+        send(request("/api/v1/devices/" + device + "/sessions/" + alias).GET().build());
+    expect(200, response, "read " + device + "/" + alias);
+    return response.body();
+  }
+
+  /** {@code GET /actuator/health} without credentials (it is public). */
+  String health() {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(base.resolve("/actuator/health"))
+                .timeout(Duration.ofMinutes(3))
+                .build());
+    expect(200, response, "health");
+    return response.body();
+  }
+
   void closeSession(String device, String alias) {
     HttpResponse<String> response =
         send(request("/api/v1/devices/" + device + "/sessions/" + alias).DELETE().build());

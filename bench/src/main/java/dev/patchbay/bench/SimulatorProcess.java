@@ -74,6 +74,10 @@ final class SimulatorProcess implements AutoCloseable {
     return devices;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   private static void drain(BufferedReader out) {
     try {
       while (out.readLine() != null) {

@@ -1,0 +1,101 @@
+package dev.patchbay.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Warms a JVM up until its figures stop moving: the service's Spring stack takes tens of seconds of
+ * JIT compilation, and a few hundred calls measure a cold JVM. Sequential calls run in windows of a
+ * fixed number of calls until a window's median is within 5 % of the median of the window that
+ * ended {@code apart} earlier (consecutive windows of fast calls can agree while the JIT is still
+ * at work) and a minimum time has passed, or until a cap; concurrent calls run for a fixed time.
+ * Each warm-up says on stdout what it took.
+ */
+record Warmup(int window, Duration apart, Duration minimum, Duration cap, int concurrentSeconds) {
+
+  private static final double STEADY = 0.05;
+  private static final long TRACE_NANOS = 5_000_000_000L;
+
+  /**
+   * Windows of 500 calls 10 s apart, for 20 to 120 s; concurrent 15 s (quick: 200 calls 3 s apart,
+   * 5 to 30 s; 4 s).
+   */
+  static Warmup of(Settings settings) {
+    return new Warmup(
+        settings.pick(500, 200),
+        Duration.ofSeconds(settings.pick(10, 3)),
+        Duration.ofSeconds(settings.pick(20, 5)),
+        Duration.ofSeconds(settings.pick(120, 30)),
+        settings.pick(15, 4));
+  }
+
+  /** The same warm-up with windows of {@code calls} calls (for calls that take longer). */
+  Warmup withWindow(int calls) {
+    return new Warmup(calls, apart, minimum, cap, concurrentSeconds);
+  }
+
+  /** Runs {@code call} on session 0, one call after the other, until steady or the cap. */
+  void sequential(String name, CommandLoop.Call call) throws Exception {
+    long started = System.nanoTime();
+    List<Double> medians = new ArrayList<>();
+    List<Long> ends = new ArrayList<>();
+    double last;
+    double before;
+    boolean steady;
+    long elapsed;
+    do {
+      long[] nanos = new long[window];
+      for (int i = 0; i < window; i++) {
+        long begun = System.nanoTime();
+        call.run(0);
+        nanos[i] = System.nanoTime() - begun;
+      }
+      elapsed = System.nanoTime() - started;
+      last = Latency.of(nanos).medianMs();
+      medians.add(last);
+      ends.add(elapsed);
+      before = Double.NaN;
+      for (int w = ends.size() - 2; w >= 0; w--) {
+        if (ends.get(w) <= elapsed - apart.toNanos()) {
+          before = medians.get(w);
+          break;
+        }
+      }
+      steady = Math.abs(last - before) < STEADY * before;
+    } while (!(steady && elapsed >= minimum.toNanos()) && elapsed < cap.toNanos());
+    StringBuilder trace = new StringBuilder();
+    long traced = 0;
+    for (int w = 0; w < medians.size(); w++) {
+      if (ends.get(w) >= traced) {
+        trace.append(trace.isEmpty() ? "" : ", ").append(Results.number(medians.get(w)));
+        traced += TRACE_NANOS;
+      }
+    }
+    System.out.printf(
+        "  warm-up %s: %,d calls in %.1f s (%s), median of the last window of %d and of the one"
+            + " %d s before: %s, %s ms; a window's median every 5 s: %s ms%n",
+        name,
+        (long) medians.size() * window,
+        elapsed / 1e9,
+        steady ? "steady" : "still moving at the cap",
+        window,
+        apart.toSeconds(),
+        Results.number(last),
+        Results.number(before),
+        trace);
+  }
+
+  /** Runs {@code call} on {@code sessions} sessions at once for the concurrent warm-up time. */
+  void concurrent(String name, CommandLoop.Call call, int sessions) throws Exception {
+    CommandLoop.Outcome outcome = CommandLoop.concurrent(call, sessions, concurrentSeconds);
+    System.out.printf(
+        "  warm-up %s: %,d calls in %d s on %d sessions, %s/s, latency median / p99 %s%n",
+        name,
+        outcome.calls(),
+        concurrentSeconds,
+        sessions,
+        Results.number(outcome.perSecond()),
+        outcome.latency());
+  }
+}

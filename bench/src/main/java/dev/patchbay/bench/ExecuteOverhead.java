@@ -72,8 +72,8 @@ final class ExecuteOverhead {
     int seconds = settings.pick(20, 4);
     int cpus = Runtime.getRuntime().availableProcessors();
     SshClient ssh = DirectCli.newClient();
-    try (ServiceProcess service = ServiceProcess.start(settings, "execute", Map.of(), List.of())) {
-      PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token());
+    try (ServiceProcess service = ServiceProcess.start(settings, "execute", Map.of(), List.of());
+        PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token())) {
       patchbay.createDevice(device.name(), device.port());
 
       Latency direct;
@@ -86,6 +86,13 @@ final class ExecuteOverhead {
       CommandLoop.Call execute = i -> patchbay.execute(device.name(), "seq", COMMAND);
       warmup.sequential("REST execute, sequential", execute);
       Latency viaRest = CommandLoop.sequential(execute, count);
+      Latency viaJdk;
+      try (PatchbayClient jdk =
+          new PatchbayClient(service.base(), settings.token(), new JdkTransport())) {
+        CommandLoop.Call call = i -> jdk.execute(device.name(), "seq", COMMAND);
+        warmup.sequential("REST execute over the JDK HTTP client, sequential", call);
+        viaJdk = CommandLoop.sequential(call, count);
+      }
       CommandLoop.Call batch = i -> patchbay.executeBatch(device.name(), "seq", COMMAND, BATCH);
       warmup.withWindow(settings.pick(20, 10)).sequential("execute-batch, sequential", batch);
       Latency batched = CommandLoop.sequential(batch, count / BATCH);
@@ -103,6 +110,20 @@ final class ExecuteOverhead {
                   + " ms",
               "added median < 1 ms",
               added < 1.0));
+
+      results.add(
+          new Results.Row(
+              SCENARIO,
+              "the same over the JDK HTTP client (the driver's REST transport until 2026-12-04),"
+                  + " median / p99",
+              direct.toString(),
+              viaJdk.toString(),
+              Results.ratio(viaJdk.medianMs(), direct.medianMs())
+                  + ", +"
+                  + Results.number(viaJdk.medianMs() - direct.medianMs())
+                  + " ms",
+              "—",
+              null));
 
       double perCommand = batched.medianMs() / BATCH;
       results.add(

@@ -84,8 +84,8 @@ final class LeaseThroughput {
       Map<String, Double> cpuPerPair)
       throws Exception {
     int warmupSeconds = settings.pick(15, 3);
-    try (ServiceProcess service = ServiceProcess.start(settings, name, env, args)) {
-      PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token());
+    try (ServiceProcess service = ServiceProcess.start(settings, name, env, args);
+        PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token())) {
       for (int i = 0; i < CLIENTS; i++) {
         patchbay.createDevice("lease-" + i, 22);
       }

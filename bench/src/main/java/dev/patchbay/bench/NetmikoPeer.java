@@ -28,8 +28,8 @@ final class NetmikoPeer {
     Samples netmikoConnect = new Samples();
     Samples netmiko = netmiko(settings, device, rounds, netmikoConnect);
 
-    try (ServiceProcess service = ServiceProcess.start(settings, "peer", Map.of(), List.of())) {
-      PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token());
+    try (ServiceProcess service = ServiceProcess.start(settings, "peer", Map.of(), List.of());
+        PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token())) {
       patchbay.createDevice(device.name(), device.port());
       patchbay.openSession(device.name(), "peer");
       AtomicInteger turn = new AtomicInteger();

@@ -1,22 +1,20 @@
 package dev.patchbay.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The REST and WebSocket calls the scenarios make, over the JDK's HTTP client (HTTP/1.1, kept-alive
- * connections). Every request and handshake carries {@code Authorization: Bearer <token>}.
+ * The REST and WebSocket calls the scenarios make: REST over a {@link RestTransport} ({@link
+ * ApacheTransport} unless told otherwise), terminal WebSockets over the JDK's HTTP client. Every
+ * request and handshake carries {@code Authorization: Bearer <token>}.
  */
-final class PatchbayClient {
+final class PatchbayClient implements AutoCloseable {
 
   /** A granted lease: its id and the token that must accompany its release. */
   record Lease(long id, String token) {}
@@ -24,17 +22,19 @@ final class PatchbayClient {
   private static final Pattern LEASE_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
   private static final Pattern LEASE_TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final RestTransport rest;
   private final URI base;
-  private final String authorization;
+  private final Map<String, String> authorization;
+  private HttpClient webSockets;
 
   PatchbayClient(URI base, String token) {
+    this(base, token, new ApacheTransport());
+  }
+
+  PatchbayClient(URI base, String token, RestTransport rest) {
     this.base = base;
-    this.authorization = "Bearer " + token;
+    this.authorization = Map.of("Authorization", "Bearer " + token);
+    this.rest = rest;
   }
 
   /** Registers an IOS-XE device reached over SSH on 127.0.0.1:{@code port} (admin/admin, cisco). */
@@ -53,13 +53,14 @@ final class PatchbayClient {
 
   void openSession(String device, String alias) {
     String body = "{\"via\": \"cli\", \"alias\": \"%s\"}".formatted(alias);
-    expect(201, post("/api/v1/devices/" + device + "/sessions", body), "open " + device + "/" + alias);
+    expect(
+        201, post("/api/v1/devices/" + device + "/sessions", body), "open " + device + "/" + alias);
   }
 
   /** Runs {@code command} on the session and returns the response body (JSON). */
   String execute(String device, String alias, String command) {
     String body = "{\"command\": \"%s\", \"timeoutSeconds\": 120}".formatted(command);
-    HttpResponse<String> response =
+    RestTransport.Reply response =
         post("/api/v1/devices/" + device + "/sessions/" + alias + "/execute", body);
     expect(200, response, "execute on " + device + "/" + alias);
     return response.body();
@@ -67,9 +68,10 @@ final class PatchbayClient {
 
   /** Runs {@code count} times {@code command} in one execute-batch call. */
   String executeBatch(String device, String alias, String command, int count) {
-    String commands = String.join(", ", java.util.Collections.nCopies(count, "\"" + command + "\""));
+    String commands =
+        String.join(", ", java.util.Collections.nCopies(count, "\"" + command + "\""));
     String body = "{\"commands\": [%s], \"timeoutSeconds\": 120}".formatted(commands);
-    HttpResponse<String> response =
+    RestTransport.Reply response =
         post("/api/v1/devices/" + device + "/sessions/" + alias + "/execute-batch", body);
     expect(200, response, "execute-batch on " + device + "/" + alias);
     return response.body();
@@ -77,26 +79,23 @@ final class PatchbayClient {
 
   /** Reads the session (state, pool and failure): authenticated, but no device I/O. */
   String session(String device, String alias) {
-    HttpResponse<String> response =
-        send(request("/api/v1/devices/" + device + "/sessions/" + alias).GET().build());
+    RestTransport.Reply response =
+        send("GET", "/api/v1/devices/" + device + "/sessions/" + alias, null);
     expect(200, response, "read " + device + "/" + alias);
     return response.body();
   }
 
   /** {@code GET /actuator/health} without credentials (it is public). */
   String health() {
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(base.resolve("/actuator/health"))
-                .timeout(Duration.ofMinutes(3))
-                .build());
+    RestTransport.Reply response =
+        rest.send("GET", base.resolve("/actuator/health"), Map.of(), null);
     expect(200, response, "health");
     return response.body();
   }
 
   void closeSession(String device, String alias) {
-    HttpResponse<String> response =
-        send(request("/api/v1/devices/" + device + "/sessions/" + alias).DELETE().build());
+    RestTransport.Reply response =
+        send("DELETE", "/api/v1/devices/" + device + "/sessions/" + alias, null);
     expect(204, response, "close " + device + "/" + alias);
   }
 
@@ -104,8 +103,8 @@ final class PatchbayClient {
   Lease acquireLease(String device, String holder) {
     String body =
         "{\"devices\": [\"%s\"], \"holder\": \"%s\", \"ttlSeconds\": 60}".formatted(device, holder);
-    HttpResponse<String> response = post("/api/v1/leases", body);
-    if (response.statusCode() == 409) {
+    RestTransport.Reply response = post("/api/v1/leases", body);
+    if (response.status() == 409) {
       return null;
     }
     expect(201, response, "acquire a lease on " + device);
@@ -118,12 +117,16 @@ final class PatchbayClient {
   }
 
   void releaseLease(Lease lease) {
-    HttpRequest release =
-        request("/api/v1/leases/" + lease.id())
-            .header("Patchbay-Lease", lease.id() + ":" + lease.token())
-            .DELETE()
-            .build();
-    expect(204, send(release), "release lease " + lease.id());
+    Map<String, String> headers =
+        Map.of(
+            "Authorization",
+            authorization.get("Authorization"),
+            "Patchbay-Lease",
+            lease.id() + ":" + lease.token());
+    expect(
+        204,
+        rest.send("DELETE", base.resolve("/api/v1/leases/" + lease.id()), headers, null),
+        "release lease " + lease.id());
   }
 
   /** Attaches a WebSocket viewer to the session's terminal. */
@@ -138,41 +141,37 @@ final class PatchbayClient {
                 + "/sessions/"
                 + alias
                 + "/terminal");
-    return http.newWebSocketBuilder()
-        .header("Authorization", authorization)
+    synchronized (this) {
+      if (webSockets == null) {
+        webSockets = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      }
+    }
+    return webSockets
+        .newWebSocketBuilder()
+        .header("Authorization", authorization.get("Authorization"))
         .connectTimeout(Duration.ofSeconds(10))
         .buildAsync(uri, listener);
   }
 
-  private HttpResponse<String> post(String path, String json) {
-    return send(
-        request(path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+  private RestTransport.Reply post(String path, String json) {
+    return send("POST", path, json);
   }
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(base.resolve(path))
-        .header("Authorization", authorization)
-        .timeout(Duration.ofMinutes(3));
+  private RestTransport.Reply send(String method, String path, String json) {
+    return rest.send(method, base.resolve(path), authorization, json);
   }
 
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+  @Override
+  public synchronized void close() {
+    rest.close();
+    if (webSockets != null) {
+      webSockets.close();
     }
   }
 
-  private static void expect(int status, HttpResponse<String> response, String what) {
-    if (response.statusCode() != status) {
-      throw new IllegalStateException(
-          what + ": HTTP " + response.statusCode() + " " + response.body());
+  private static void expect(int status, RestTransport.Reply response, String what) {
+    if (response.status() != status) {
+      throw new IllegalStateException(what + ": HTTP " + response.status() + " " + response.body());
     }
   }
 }

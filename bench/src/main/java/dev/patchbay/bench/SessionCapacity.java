@@ -26,8 +26,8 @@ final class SessionCapacity {
       throws Exception {
     int[] levels = settings.quick() ? new int[] {100, 500} : new int[] {1000, 5000, 10_000};
     int executes = settings.pick(300, 50);
-    try (ServiceProcess service = ServiceProcess.start(settings, "capacity", Map.of(), List.of())) {
-      PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token());
+    try (ServiceProcess service = ServiceProcess.start(settings, "capacity", Map.of(), List.of());
+        PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token())) {
       for (SimulatorProcess.Device device : devices) {
         patchbay.createDevice(device.name(), device.port());
       }

@@ -26,8 +26,8 @@ final class TerminalStreaming {
     int repeats = settings.pick(5, 2);
     double direct = direct(device, repeats);
     try (ServiceProcess service =
-        ServiceProcess.start(settings, "streaming", Map.of(), List.of())) {
-      PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token());
+        ServiceProcess.start(settings, "streaming", Map.of(), List.of());
+        PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token())) {
       patchbay.createDevice(device.name(), device.port());
       patchbay.openSession(device.name(), "flood");
       for (int viewers : new int[] {1, 10}) {

@@ -32,6 +32,26 @@ final class CommandLoop {
     return Latency.of(samples.toArray());
   }
 
+  /**
+   * Runs {@code count} calls of each of {@code calls} on session 0, one after the other, taking
+   * turns every {@code block} calls, so that calls compared side by side meet the same service
+   * state (a JIT still at work, a collection) in equal shares.
+   */
+  static List<Latency> interleaved(List<Call> calls, int count, int block) throws Exception {
+    List<Samples> samples = new ArrayList<>();
+    calls.forEach(call -> samples.add(new Samples()));
+    for (int done = 0; done < count; done += block) {
+      for (int c = 0; c < calls.size(); c++) {
+        for (int i = done; i < Math.min(count, done + block); i++) {
+          long started = System.nanoTime();
+          calls.get(c).run(0);
+          samples.get(c).add(System.nanoTime() - started);
+        }
+      }
+    }
+    return samples.stream().map(taken -> Latency.of(taken.toArray())).toList();
+  }
+
   /** Runs calls on {@code sessions} sessions concurrently for {@code seconds}. */
   static Outcome concurrent(Call call, int sessions, int seconds) throws Exception {
     long started = System.nanoTime();

@@ -7,8 +7,9 @@ import org.apache.sshd.client.SshClient;
 
 /**
  * Scenario 1: {@code show version} through REST execute against the same command through a direct
- * MINA SSHD client on the same simulated device, one session sequentially (also in batches of 50
- * commands per execute-batch call) and 64 sessions at once, with the CPU time per command of the
+ * MINA SSHD client on the same simulated device, one session sequentially (REST over the driver's
+ * transport and, in turns of 100 calls, over the JDK HTTP client; also in batches of 50 commands
+ * per execute-batch call) and 64 sessions at once, with the CPU time per command of the
  * simulator, the driver and the service. Then the HTTP floor: the same service and HTTP client
  * answering requests that touch no device. Every loop is timed after a {@link Warmup}.
  */
@@ -85,13 +86,15 @@ final class ExecuteOverhead {
       patchbay.openSession(device.name(), "seq");
       CommandLoop.Call execute = i -> patchbay.execute(device.name(), "seq", COMMAND);
       warmup.sequential("REST execute, sequential", execute);
-      Latency viaRest = CommandLoop.sequential(execute, count);
+      Latency viaRest;
       Latency viaJdk;
       try (PatchbayClient jdk =
           new PatchbayClient(service.base(), settings.token(), new JdkTransport())) {
-        CommandLoop.Call call = i -> jdk.execute(device.name(), "seq", COMMAND);
-        warmup.sequential("REST execute over the JDK HTTP client, sequential", call);
-        viaJdk = CommandLoop.sequential(call, count);
+        CommandLoop.Call overJdk = i -> jdk.execute(device.name(), "seq", COMMAND);
+        warmup.sequential("REST execute over the JDK HTTP client, sequential", overJdk);
+        List<Latency> both = CommandLoop.interleaved(List.of(execute, overJdk), count, 100);
+        viaRest = both.get(0);
+        viaJdk = both.get(1);
       }
       CommandLoop.Call batch = i -> patchbay.executeBatch(device.name(), "seq", COMMAND, BATCH);
       warmup.withWindow(settings.pick(20, 10)).sequential("execute-batch, sequential", batch);

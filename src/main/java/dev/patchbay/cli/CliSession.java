@@ -180,7 +180,8 @@ public final class CliSession implements AutoCloseable {
         request.errorPatterns() == null
             ? rejects(profileErrors, step.output)
             : request.errorPatterns().stream()
-                .anyMatch(p -> rejects(Pattern.compile(p.pattern(), Pattern.MULTILINE), step.output));
+                .anyMatch(
+                    p -> rejects(Pattern.compile(p.pattern(), Pattern.MULTILINE), step.output));
     if (rejected) {
       throw new CommandErrorException(request.command(), 0, step.output);
     }

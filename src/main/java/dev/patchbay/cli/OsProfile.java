@@ -30,11 +30,13 @@ public record OsProfile(
   private static final String ROUTER_ENABLE = "^%N#\\s*$";
   private static final String ROUTER_CONFIG = "^%N\\(conf[^)]*\\)#\\s*$";
   private static final String SHELL = "^[^\\s].*[$#]\\s*$";
+
   /** One pattern: every error line starts with {@code %}, so each position costs one test. */
   private static final List<String> ROUTER_ERRORS =
       List.of(
           "^%\\s*(?:Invalid input|Incomplete command|Ambiguous command|Unknown command"
               + "|Invalid command|Error|Bad )");
+
   private static final String PAGER = "-+\\s*[Mm]ore\\s*-+|<--- More --->|--More--";
   private static final LoginPrompts LOGIN =
       new LoginPrompts(

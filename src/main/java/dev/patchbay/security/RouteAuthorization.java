@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The {@link AccessRules} route table as one authorisation step: finds the first rule whose method
- * and path pattern match the request in a plain loop, then grants a public route or lets the
- * rule's {@link RuleAuthorization} decide; a request no rule matches is refused. Same matching as
- * Spring Security's per-route matchers (the default {@link PathPatternParser}, path within the
+ * and path pattern match the request in a plain loop, then grants a public route or lets the rule's
+ * {@link RuleAuthorization} decide; a request no rule matches is refused. Same matching as Spring
+ * Security's per-route matchers (the default {@link PathPatternParser}, path within the
  * application), without a reactive matcher chain per rule on every request.
  */
 final class RouteAuthorization implements ReactiveAuthorizationManager<AuthorizationContext> {

@@ -24,8 +24,9 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
 /**
  * The HTTP security chain: stateless bearer-token authentication, the {@link AccessRules} route
- * table ({@link RouteAuthorization}; anything else refused), RFC 7807 answers for 401/403/429, CORS closed unless origins are
- * configured, cross-origin terminal WebSockets refused, and security headers on every response.
+ * table ({@link RouteAuthorization}; anything else refused), RFC 7807 answers for 401/403/429, CORS
+ * closed unless origins are configured, cross-origin terminal WebSockets refused, and security
+ * headers on every response.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuthProperties.class)
@@ -38,15 +39,17 @@ class SecurityConfiguration {
           + " 'self'; object-src 'none'";
 
   /**
-   * No Spring Security observations: they would wrap every filter of the chain in an observation
-   * on every request. Requests are still timed ({@code http.server.requests}).
+   * No Spring Security observations: they would wrap every filter of the chain in an observation on
+   * every request. Requests are still timed ({@code http.server.requests}).
    */
   @Bean
   SecurityObservationSettings noSecurityObservations() {
     return SecurityObservationSettings.noObservations();
   }
 
-  /** Spring Security's strict firewall, with its header rules checked without regular expressions. */
+  /**
+   * Spring Security's strict firewall, with its header rules checked without regular expressions.
+   */
   @Bean
   ServerWebExchangeFirewall firewall() {
     StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();

@@ -22,7 +22,10 @@ class SessionMetrics {
   private final MeterRegistry meters;
   private final Timer poolWait;
   private final Map<String, Timer> latency = new ConcurrentHashMap<>();
-  private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+  private final Map<Outcome, Counter> outcomes = new ConcurrentHashMap<>();
+
+  /** The tags of one {@code patchbay.executes} counter. */
+  private record Outcome(String operation, String outcome) {}
 
   SessionMetrics(MeterRegistry meters) {
     this.meters = meters;
@@ -57,7 +60,7 @@ class SessionMetrics {
       latency
           .computeIfAbsent(operation, this::latencyTimer)
           .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-      outcomes.computeIfAbsent(operation + ' ' + outcome, this::outcomeCounter).increment();
+      outcomes.computeIfAbsent(new Outcome(operation, outcome), this::outcomeCounter).increment();
     }
   }
 
@@ -69,13 +72,11 @@ class SessionMetrics {
         .register(meters);
   }
 
-  /** The counter of {@code key}, an operation and an outcome separated by a space. */
-  private Counter outcomeCounter(String key) {
-    int space = key.indexOf(' ');
+  private Counter outcomeCounter(Outcome key) {
     return Counter.builder("patchbay.executes")
         .description("Execute and configure calls by outcome")
-        .tag("operation", key.substring(0, space))
-        .tag("outcome", key.substring(space + 1))
+        .tag("operation", key.operation())
+        .tag("outcome", key.outcome())
         .register(meters);
   }
 

@@ -3,7 +3,6 @@ package dev.patchbay.security;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The last line of defence for log output: replaces what looks like a secret value with {@code
@@ -122,12 +121,10 @@ public final class SecretMasker {
 
   private static String[][] byFirstCharacter(List<String> words) {
     String[][] index = new String[128][];
-    for (String word : words) {
-      char first = word.charAt(0);
-      index[first] =
-          index[first] == null
-              ? new String[] {word}
-              : Stream.concat(Stream.of(index[first]), Stream.of(word)).toArray(String[]::new);
+    for (char first = 0; first < index.length; first++) {
+      char c = first;
+      String[] starting = words.stream().filter(w -> w.charAt(0) == c).toArray(String[]::new);
+      index[first] = starting.length == 0 ? null : starting;
     }
     return index;
   }

@@ -45,14 +45,8 @@ record Warmup(int window, Duration apart, Duration minimum, Duration cap, int co
     boolean steady;
     long elapsed;
     do {
-      long[] nanos = new long[window];
-      for (int i = 0; i < window; i++) {
-        long begun = System.nanoTime();
-        call.run(0);
-        nanos[i] = System.nanoTime() - begun;
-      }
+      last = CommandLoop.sequential(call, window).medianMs();
       elapsed = System.nanoTime() - started;
-      last = Latency.of(nanos).medianMs();
       medians.add(last);
       ends.add(elapsed);
       before = Double.NaN;

@@ -1,6 +1,6 @@
 package dev.patchbay;
 
-import dev.patchbay.security.MasterKeyRotationCommand;
+import dev.patchbay.security.secrets.MasterKeyRotationCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,7 +12,7 @@ public class PatchbayApplication {
 
   public static void main(String[] args) {
     if (MasterKeyRotationCommand.isRequested(args)) {
-      System.exit(MasterKeyRotationCommand.run(System.out, args));
+      System.exit(MasterKeyRotationCommand.run(PatchbayApplication.class, System.out, args));
     }
     SpringApplication.run(PatchbayApplication.class, args);
   }

@@ -1,9 +1,9 @@
 package dev.patchbay.audit;
 
-import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
+import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
 
 import dev.patchbay.common.Blocking;
-import dev.patchbay.inventory.PageResponse;
+import dev.patchbay.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,7 +1,7 @@
 package dev.patchbay.audit;
 
-import dev.patchbay.inventory.PageResponse;
-import dev.patchbay.inventory.Paging;
+import dev.patchbay.web.PageResponse;
+import dev.patchbay.web.Paging;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;

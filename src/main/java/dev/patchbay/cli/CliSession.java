@@ -2,12 +2,12 @@ package dev.patchbay.cli;
 
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
-import dev.patchbay.connection.AuthFailedException;
-import dev.patchbay.connection.CommandErrorException;
-import dev.patchbay.connection.ConnectionClosedException;
-import dev.patchbay.connection.OperationTimeoutException;
-import dev.patchbay.connection.PromptNotFoundException;
-import dev.patchbay.connection.Terminal;
+import dev.patchbay.io.AuthFailedException;
+import dev.patchbay.io.CommandErrorException;
+import dev.patchbay.io.ConnectionClosedException;
+import dev.patchbay.io.OperationTimeoutException;
+import dev.patchbay.io.PromptNotFoundException;
+import dev.patchbay.io.Terminal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

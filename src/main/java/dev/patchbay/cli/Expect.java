@@ -2,8 +2,8 @@ package dev.patchbay.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.patchbay.connection.ConnectionClosedException;
-import dev.patchbay.connection.Terminal;
+import dev.patchbay.io.ConnectionClosedException;
+import dev.patchbay.io.Terminal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;

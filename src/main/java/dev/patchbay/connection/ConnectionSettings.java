@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a driver needs to open one connection, resolved from the inventory by {@link
- * ConnectionFactory}: where (host/port or serial line), who (credentials), how the CLI looks (OS
- * profile with prompt overrides), init commands, timeouts, terminal size and driver settings
- * ({@code host_key_policy}, {@code keepalive_seconds}, …). {@code proxy} is the jump host, if any.
- * {@code definition} identifies the inventory's connection definition (its SSH host key is pinned
- * to it); null for settings built without the inventory, which pin nothing.
+ * Everything a driver needs to open one connection, resolved from the inventory by the connection
+ * manager: where (host/port or serial line), who (credentials), how the CLI looks (OS profile with
+ * prompt overrides), init commands, timeouts, terminal size and driver settings ({@code
+ * host_key_policy}, {@code keepalive_seconds}, …). {@code proxy} is the jump host, if any. {@code
+ * definition} identifies the inventory's connection definition (its SSH host key is pinned to it);
+ * null for settings built without the inventory, which pin nothing.
  */
 public record ConnectionSettings(
     Definition definition,

@@ -1,6 +1,8 @@
 package dev.patchbay.inventory;
 
 import dev.patchbay.api.PatchbayException;
+import dev.patchbay.web.Versioned;
+import dev.patchbay.web.Versions;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

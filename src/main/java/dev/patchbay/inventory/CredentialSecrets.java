@@ -1,7 +1,7 @@
 package dev.patchbay.inventory;
 
-import dev.patchbay.security.CredentialCipher;
-import dev.patchbay.security.SealedSecrets;
+import dev.patchbay.security.secrets.CredentialCipher;
+import dev.patchbay.security.secrets.SealedSecrets;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.function.Consumer;

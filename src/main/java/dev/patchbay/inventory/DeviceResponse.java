@@ -1,5 +1,6 @@
 package dev.patchbay.inventory;
 
+import dev.patchbay.web.Timestamps;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,11 @@ package dev.patchbay.inventory;
 
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
+import dev.patchbay.web.MergePatch;
+import dev.patchbay.web.PageResponse;
+import dev.patchbay.web.Paging;
+import dev.patchbay.web.Versioned;
+import dev.patchbay.web.Versions;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,23 +1,19 @@
 package dev.patchbay.inventory;
 
+import dev.patchbay.web.LeaseCredentials;
+
 /**
  * Decides whether a caller may change a device, for example whether it holds the device's lease.
  * Every mutating device call asks it first; it throws a {@code PatchbayException} to refuse.
  */
 public interface DeviceWriteGuard {
 
-  /** Request header naming the caller's lease: {@code <leaseId>:<token>}. */
-  String LEASE_HEADER = "Patchbay-Lease";
-
-  /** Optional request header: the fencing token the caller was granted. */
-  String FENCING_HEADER = "Patchbay-Fencing-Token";
-
   /**
    * Refuses the write unless allowed.
    *
    * @param device the device name (an unknown device passes: the caller reports it)
-   * @param lease the {@value #LEASE_HEADER} header or null
-   * @param fencingToken the {@value #FENCING_HEADER} header or null
+   * @param lease the {@value LeaseCredentials#LEASE_HEADER} header or null
+   * @param fencingToken the {@value LeaseCredentials#FENCING_HEADER} header or null
    */
   void checkWrite(String device, String lease, String fencingToken);
 

@@ -1,6 +1,6 @@
 package dev.patchbay.inventory;
 
-import dev.patchbay.security.DeviceTestbeds;
+import dev.patchbay.security.access.DeviceTestbeds;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

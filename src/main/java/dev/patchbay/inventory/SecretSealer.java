@@ -1,6 +1,6 @@
 package dev.patchbay.inventory;
 
-import dev.patchbay.security.CredentialCipher;
+import dev.patchbay.security.secrets.CredentialCipher;
 import org.springframework.stereotype.Component;
 
 /**

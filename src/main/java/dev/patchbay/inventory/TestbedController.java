@@ -1,12 +1,14 @@
 package dev.patchbay.inventory;
 
-import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
-import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
-import static dev.patchbay.api.OpenApiConfiguration.PRECONDITION_FAILED;
-import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
+import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
+import static dev.patchbay.web.OpenApiConfiguration.CONFLICT;
+import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
+import static dev.patchbay.web.OpenApiConfiguration.PRECONDITION_FAILED;
+import static dev.patchbay.web.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
 import dev.patchbay.common.Blocking;
+import dev.patchbay.web.PageResponse;
+import dev.patchbay.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,6 +1,11 @@
 package dev.patchbay.inventory;
 
 import dev.patchbay.api.PatchbayException;
+import dev.patchbay.web.MergePatch;
+import dev.patchbay.web.PageResponse;
+import dev.patchbay.web.Paging;
+import dev.patchbay.web.Versioned;
+import dev.patchbay.web.Versions;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;

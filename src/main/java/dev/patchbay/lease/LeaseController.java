@@ -1,18 +1,18 @@
 package dev.patchbay.lease;
 
-import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
-import static dev.patchbay.api.OpenApiConfiguration.LEASE_CONFLICT;
-import static dev.patchbay.api.OpenApiConfiguration.LEASE_ENDED;
-import static dev.patchbay.api.OpenApiConfiguration.LEASE_PARAMETER;
-import static dev.patchbay.api.OpenApiConfiguration.LEASE_TOKEN;
-import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
-import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
+import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
+import static dev.patchbay.web.OpenApiConfiguration.LEASE_CONFLICT;
+import static dev.patchbay.web.OpenApiConfiguration.LEASE_ENDED;
+import static dev.patchbay.web.OpenApiConfiguration.LEASE_PARAMETER;
+import static dev.patchbay.web.OpenApiConfiguration.LEASE_TOKEN;
+import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
+import static dev.patchbay.web.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
 import dev.patchbay.common.Blocking;
-import dev.patchbay.inventory.DeviceWriteGuard;
-import dev.patchbay.inventory.PageResponse;
-import dev.patchbay.security.ScopeCheck;
-import dev.patchbay.security.TokenPrincipal;
+import dev.patchbay.security.access.ScopeCheck;
+import dev.patchbay.security.token.TokenPrincipal;
+import dev.patchbay.web.LeaseCredentials;
+import dev.patchbay.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -89,7 +89,7 @@ public class LeaseController {
   Mono<LeaseResponse> renew(
       @PathVariable long id,
       @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          @RequestHeader(name = LeaseCredentials.LEASE_HEADER, required = false)
           String lease,
       @RequestBody(required = false) RenewRequest body) {
     return blocking.call(() -> service.renew(id, lease, body));
@@ -104,7 +104,7 @@ public class LeaseController {
   Mono<ResponseEntity<Void>> release(
       @PathVariable long id,
       @Parameter(ref = LEASE_PARAMETER)
-          @RequestHeader(name = DeviceWriteGuard.LEASE_HEADER, required = false)
+          @RequestHeader(name = LeaseCredentials.LEASE_HEADER, required = false)
           String lease) {
     return blocking
         .run(() -> service.release(id, lease))

@@ -5,6 +5,7 @@ import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
 import dev.patchbay.inventory.DeviceWriteGuard;
+import dev.patchbay.web.LeaseCredentials;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public class LeaseGuard implements DeviceWriteGuard {
   }
 
   private void check(String device, String lease, String fencingToken) {
-    Long fencing = LeaseCredentials.parseFencingToken(fencingToken);
+    Long fencing = PresentedLease.parseFencingToken(fencingToken);
     Optional<DeviceLease> state =
         jdbc.sql(DEVICE_LEASE).param(device).query(LeaseGuard::deviceLease).optional();
     if (state.isEmpty()) {
@@ -98,12 +99,12 @@ public class LeaseGuard implements DeviceWriteGuard {
               + "' is leased by '"
               + holder.holder()
               + "'; send its lease as header '"
-              + LEASE_HEADER
+              + LeaseCredentials.LEASE_HEADER
               + ": <leaseId>:<token>'",
           List.of(),
           properties);
     }
-    LeaseCredentials credentials = LeaseCredentials.parse(header);
+    PresentedLease credentials = PresentedLease.parse(header);
     if (credentials.leaseId() != holder.leaseId()
         || !tokens.matches(credentials.token(), holder.tokenHash())) {
       throw new PatchbayException(

@@ -135,7 +135,7 @@ class LeaseLedger {
 
   /** Extends an active lease to {@code ttlSeconds} from now. */
   @Transactional
-  Lease renew(LeaseCredentials credentials, Long ttlSeconds) {
+  Lease renew(PresentedLease credentials, Long ttlSeconds) {
     Lease lease = lockLease(credentials).lease();
     Instant now = now();
     if (!lease.isActiveAt(now)) {
@@ -154,7 +154,7 @@ class LeaseLedger {
 
   /** Ends a lease at its holder's request; releasing an ended lease changes nothing. */
   @Transactional
-  void release(LeaseCredentials credentials) {
+  void release(PresentedLease credentials) {
     Locked locked = lockLease(credentials);
     Lease lease = locked.lease();
     if (lease.getEndedAt() == null) {
@@ -225,7 +225,7 @@ class LeaseLedger {
   private record Locked(Lease lease, List<Long> deviceIds) {}
 
   /** Locks the lease's devices in id order, then reads the lease and checks the token. */
-  private Locked lockLease(LeaseCredentials credentials) {
+  private Locked lockLease(PresentedLease credentials) {
     Locked locked = lockLease(credentials.leaseId());
     if (!tokens.matches(credentials.token(), locked.lease().getTokenHash())) {
       throw new PatchbayException(

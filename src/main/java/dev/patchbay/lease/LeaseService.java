@@ -6,8 +6,8 @@ import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
 import dev.patchbay.common.Blocking;
-import dev.patchbay.inventory.PageResponse;
-import dev.patchbay.inventory.Paging;
+import dev.patchbay.web.PageResponse;
+import dev.patchbay.web.Paging;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ public class LeaseService {
         throw PatchbayException.invalid("invalid renewal", problems);
       }
     }
-    LeaseCredentials credentials = credentialsFor(id, leaseHeader, "lease.renew");
+    PresentedLease credentials = credentialsFor(id, leaseHeader, "lease.renew");
     return audited(
         id,
         "lease.renew",
@@ -80,7 +80,7 @@ public class LeaseService {
 
   /** Ends the lease and serves the next waiters. Blocking. */
   public void release(long id, String leaseHeader) {
-    LeaseCredentials credentials = credentialsFor(id, leaseHeader, "lease.release");
+    PresentedLease credentials = credentialsFor(id, leaseHeader, "lease.release");
     audited(
         id,
         "lease.release",
@@ -127,12 +127,12 @@ public class LeaseService {
         lease -> LeaseResponse.of(lease, null, now));
   }
 
-  private LeaseCredentials credentialsFor(long id, String header, String action) {
+  private PresentedLease credentialsFor(long id, String header, String action) {
     if (header == null || header.isBlank()) {
       throw new PatchbayException(
           ProblemType.LEASE_TOKEN, "send the lease as header 'Patchbay-Lease: <id>:<token>'");
     }
-    LeaseCredentials credentials = LeaseCredentials.parse(header);
+    PresentedLease credentials = PresentedLease.parse(header);
     if (credentials.leaseId() != id) {
       audit.record(
           null,

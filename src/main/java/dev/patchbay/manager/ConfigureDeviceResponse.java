@@ -1,7 +1,7 @@
 package dev.patchbay.manager;
 
 import dev.patchbay.cli.ConfigureResult;
-import dev.patchbay.security.SecretMasker;
+import dev.patchbay.security.masking.SecretMasker;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -3,7 +3,7 @@ package dev.patchbay.manager;
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
-import dev.patchbay.connection.ConnectionClosedException;
+import dev.patchbay.io.ConnectionClosedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

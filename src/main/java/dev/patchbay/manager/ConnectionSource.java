@@ -3,7 +3,6 @@ package dev.patchbay.manager;
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.connection.BaseConnection;
-import dev.patchbay.connection.ConnectionFactory;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceRepository;

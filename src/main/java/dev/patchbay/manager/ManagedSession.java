@@ -4,7 +4,7 @@ import dev.patchbay.cli.ConfigureRequest;
 import dev.patchbay.cli.ConfigureResult;
 import dev.patchbay.cli.ExecuteRequest;
 import dev.patchbay.cli.ExecuteResult;
-import dev.patchbay.connection.Terminal;
+import dev.patchbay.io.Terminal;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.audit.AuditLog;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.CommandRedactor;
-import dev.patchbay.connection.ConnectionException;
+import dev.patchbay.io.ConnectionException;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

@@ -1,19 +1,19 @@
 package dev.patchbay.manager;
 
-import static dev.patchbay.api.OpenApiConfiguration.BAD_GATEWAY;
-import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
-import static dev.patchbay.api.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.api.OpenApiConfiguration.GATEWAY_TIMEOUT;
-import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
-import static dev.patchbay.api.OpenApiConfiguration.SERVICE_UNAVAILABLE;
-import static dev.patchbay.api.OpenApiConfiguration.TOO_MANY_REQUESTS;
-import static dev.patchbay.api.OpenApiConfiguration.UNPROCESSABLE;
-import static dev.patchbay.api.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
+import static dev.patchbay.web.OpenApiConfiguration.BAD_GATEWAY;
+import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
+import static dev.patchbay.web.OpenApiConfiguration.CONFLICT;
+import static dev.patchbay.web.OpenApiConfiguration.GATEWAY_TIMEOUT;
+import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
+import static dev.patchbay.web.OpenApiConfiguration.SERVICE_UNAVAILABLE;
+import static dev.patchbay.web.OpenApiConfiguration.TOO_MANY_REQUESTS;
+import static dev.patchbay.web.OpenApiConfiguration.UNPROCESSABLE;
+import static dev.patchbay.web.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
 import dev.patchbay.audit.Actors;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.inventory.DeviceWriteGuard;
-import dev.patchbay.inventory.LeaseCredentials;
+import dev.patchbay.web.LeaseCredentials;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

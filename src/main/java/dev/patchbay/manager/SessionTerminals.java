@@ -1,6 +1,6 @@
 package dev.patchbay.manager;
 
-import dev.patchbay.connection.Terminal;
+import dev.patchbay.io.Terminal;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

@@ -1,12 +1,12 @@
 package dev.patchbay.recording;
 
-import static dev.patchbay.api.OpenApiConfiguration.BAD_REQUEST;
-import static dev.patchbay.api.OpenApiConfiguration.NOT_FOUND;
+import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
+import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
 
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.common.Blocking;
-import dev.patchbay.inventory.PageResponse;
+import dev.patchbay.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

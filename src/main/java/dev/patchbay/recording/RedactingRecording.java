@@ -1,6 +1,6 @@
 package dev.patchbay.recording;
 
-import dev.patchbay.security.SecretMasker;
+import dev.patchbay.security.masking.SecretMasker;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 

@@ -2,6 +2,16 @@ package dev.patchbay.security;
 
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.security.access.AccessRules;
+import dev.patchbay.security.access.HeaderCharacters;
+import dev.patchbay.security.access.RouteAuthorization;
+import dev.patchbay.security.access.ScopeCheck;
+import dev.patchbay.security.access.WebSocketOriginCheck;
+import dev.patchbay.security.token.AuthFailures;
+import dev.patchbay.security.token.AuthProperties;
+import dev.patchbay.security.token.CredentialConverter;
+import dev.patchbay.security.token.TokenAuthenticationManager;
+import dev.patchbay.web.ProblemWriter;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -2,8 +2,8 @@ package dev.patchbay.terminal;
 
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
-import dev.patchbay.security.Role;
-import dev.patchbay.security.TokenAuthentication;
+import dev.patchbay.security.token.Role;
+import dev.patchbay.security.token.TokenAuthentication;
 import java.security.Principal;
 
 /**

@@ -1,7 +1,7 @@
 package dev.patchbay.terminal;
 
-import dev.patchbay.connection.ConnectionException;
-import dev.patchbay.connection.Terminal;
+import dev.patchbay.io.ConnectionException;
+import dev.patchbay.io.Terminal;
 import dev.patchbay.manager.SessionState;
 import dev.patchbay.manager.SessionTerminals;
 import dev.patchbay.recording.SessionRecording;

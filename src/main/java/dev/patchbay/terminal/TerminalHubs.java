@@ -4,7 +4,7 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditLog;
 import dev.patchbay.common.Blocking;
-import dev.patchbay.connection.Terminal;
+import dev.patchbay.io.Terminal;
 import dev.patchbay.manager.SessionActivity;
 import dev.patchbay.manager.SessionTerminals;
 import dev.patchbay.recording.Recordings;

@@ -7,7 +7,7 @@ import dev.patchbay.cli.OsProfile;
 import dev.patchbay.connection.ssh.SshClientHolder;
 import dev.patchbay.connection.ssh.SshConnection;
 import dev.patchbay.connection.telnet.TelnetConnection;
-import dev.patchbay.security.HostKeyStore;
+import dev.patchbay.hostkey.HostKeyStore;
 import dev.patchbay.simulator.DeviceSpec;
 import dev.patchbay.simulator.Protocol;
 import dev.patchbay.simulator.SimulatedDevice;

@@ -297,7 +297,7 @@ abstract class LeaseApiTestSupport {
                     Lease lease = attempt.granted().lease();
                     ours.add(lease.getId());
                     LockSupport.parkNanos(random.nextLong(1_000_000));
-                    ledger.release(new LeaseCredentials(lease.getId(), attempt.granted().token()));
+                    ledger.release(new PresentedLease(lease.getId(), attempt.granted().token()));
                   }
                   return null;
                 }));

@@ -4,7 +4,7 @@ import static dev.patchbay.audit.AuditQueries.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchbay.audit.AuditLog;
-import dev.patchbay.inventory.DeviceWriteGuard;
+import dev.patchbay.web.LeaseCredentials;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class LeasedSessionTest extends SessionApiTestSupport {
     return client
         .post()
         .uri(uri)
-        .header(DeviceWriteGuard.LEASE_HEADER, lease)
+        .header(LeaseCredentials.LEASE_HEADER, lease)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(json)
         .exchange();

@@ -2,6 +2,9 @@ package dev.patchbay.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchbay.security.access.AccessRule;
+import dev.patchbay.security.access.AccessRules;
+import dev.patchbay.security.token.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.patchbay.security;
 
+import dev.patchbay.security.token.ApiToken;
+import dev.patchbay.security.token.ApiTokenRepository;
+import dev.patchbay.security.token.Role;
+import dev.patchbay.security.token.TokenSecrets;
 import dev.patchbay.testsupport.TestApiToken;
 import java.time.Duration;
 import java.time.Instant;

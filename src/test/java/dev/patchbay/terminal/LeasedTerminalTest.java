@@ -2,7 +2,7 @@ package dev.patchbay.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patchbay.inventory.DeviceWriteGuard;
+import dev.patchbay.web.LeaseCredentials;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -33,7 +33,7 @@ class LeasedTerminalTest extends TerminalTestSupport {
     client
         .post()
         .uri("/api/v1/devices/" + device + "/sessions")
-        .header(DeviceWriteGuard.LEASE_HEADER, header)
+        .header(LeaseCredentials.LEASE_HEADER, header)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{\"alias\": \"job\"}")
         .exchange()

@@ -2,9 +2,9 @@ package dev.patchbay.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patchbay.inventory.testbed.FernetTokens;
-import dev.patchbay.security.CredentialCipher;
-import dev.patchbay.security.MasterKey;
+import dev.patchbay.inventory.pyats.FernetTokens;
+import dev.patchbay.security.secrets.CredentialCipher;
+import dev.patchbay.security.secrets.MasterKey;
 import dev.patchbay.simulator.DeviceCredentials;
 import dev.patchbay.simulator.DeviceSpec;
 import dev.patchbay.simulator.Protocol;

@@ -5,7 +5,7 @@ import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.connection.ConnectionSettings;
 import dev.patchbay.connection.ConnectionSettings.SerialSettings;
-import dev.patchbay.connection.DeviceUnreachableException;
+import dev.patchbay.io.DeviceUnreachableException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;

@@ -2,16 +2,16 @@ package dev.patchbay.connection.ssh;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.patchbay.connection.AuthFailedException;
 import dev.patchbay.connection.BaseConnection;
-import dev.patchbay.connection.ConnectionException;
 import dev.patchbay.connection.ConnectionSettings;
-import dev.patchbay.connection.DeviceUnreachableException;
-import dev.patchbay.connection.HostKeyMismatchException;
 import dev.patchbay.connection.LoginCredentials;
-import dev.patchbay.connection.OperationTimeoutException;
-import dev.patchbay.security.HostKeyStore;
-import dev.patchbay.security.KnownHostKey;
+import dev.patchbay.hostkey.HostKeyStore;
+import dev.patchbay.hostkey.KnownHostKey;
+import dev.patchbay.io.AuthFailedException;
+import dev.patchbay.io.ConnectionException;
+import dev.patchbay.io.DeviceUnreachableException;
+import dev.patchbay.io.HostKeyMismatchException;
+import dev.patchbay.io.OperationTimeoutException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

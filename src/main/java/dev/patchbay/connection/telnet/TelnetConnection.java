@@ -2,7 +2,7 @@ package dev.patchbay.connection.telnet;
 
 import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.connection.ConnectionSettings;
-import dev.patchbay.connection.OperationTimeoutException;
+import dev.patchbay.io.OperationTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

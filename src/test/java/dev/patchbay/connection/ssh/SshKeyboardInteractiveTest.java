@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.patchbay.cli.ExecuteRequest;
 import dev.patchbay.cli.OsProfile;
-import dev.patchbay.connection.AuthFailedException;
 import dev.patchbay.connection.ConnectionSettings;
 import dev.patchbay.connection.LoginCredentials;
-import dev.patchbay.security.HostKeyStore;
+import dev.patchbay.hostkey.HostKeyStore;
+import dev.patchbay.io.AuthFailedException;
 import dev.patchbay.testpeer.FakeRouter;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,0 +1,546 @@
+package dev.patchbay.inventory.pyats;
+
+import dev.patchbay.inventory.ConnectionDefinition;
+import dev.patchbay.inventory.Credential;
+import dev.patchbay.inventory.Device;
+import dev.patchbay.inventory.SecretSealer;
+import dev.patchbay.inventory.StoredSecret;
+import dev.patchbay.inventory.Testbed;
+import dev.patchbay.inventory.pyats.ParsedTestbed.ParsedDevice;
+import dev.patchbay.inventory.pyats.YamlTree.Entry;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a pyATS testbed file into detached entities (phase one of an import). Keys Patchbay models
+ * go to typed fields; everything else is kept as data in {@code extra} (a value that does not fit
+ * its typed field, such as {@code port: -p 22}, is kept there under its own key). Secret strings
+ * become {@link PendingSecret}s; free-form data holds the mask in their place.
+ */
+final class TestbedFileParser {
+
+  /** Key of {@code Testbed.extra} that holds unknown top-level keys of the file. */
+  static final String TOP_LEVEL_KEY = "x-patchbay-top-level";
+
+  private static final int MAX_DEPTH = 64;
+
+  private final ImportReport report;
+  private final YamlTree tree;
+  private final List<PendingSecret> secrets = new ArrayList<>();
+  private final Map<String, List<String>> keyOrder = new LinkedHashMap<>();
+
+  TestbedFileParser(ImportReport report) {
+    this.report = report;
+    this.tree = new YamlTree(report);
+  }
+
+  /** The parsed file, or {@code null} when it cannot be read at all (see the report). */
+  ParsedTestbed parse(String text, String nameParameter) {
+    List<Node> documents = YamlTree.compose(text, report);
+    if (report.hasErrors()) {
+      return null;
+    }
+    YamlPath root = YamlPath.root();
+    if (documents.isEmpty()) {
+      report.error(root, 1, "the file is empty");
+      return null;
+    }
+    MappingNode top = documents.size() == 1 ? single(documents.getFirst()) : extended(documents);
+    if (top == null) {
+      return null;
+    }
+    Testbed testbed = new Testbed(null);
+    List<ParsedDevice> devices = new ArrayList<>();
+    Map<String, Object> topLevel = new LinkedHashMap<>();
+    String fileName = null;
+    int nameLine = 1;
+    for (Entry e : entries(top, root)) {
+      switch (e.key()) {
+        case "testbed" -> {
+          if (e.value() instanceof MappingNode block) {
+            fileName = testbedBlock(block, e.path(), testbed);
+            nameLine = e.line();
+          } else {
+            nullOrError(e, topLevel, "testbed must be a map");
+          }
+        }
+        case "devices" -> {
+          if (e.value() instanceof MappingNode block) {
+            for (Entry d : entries(block, e.path())) {
+              if (d.value() instanceof MappingNode deviceBlock) {
+                devices.add(
+                    new ParsedDevice(device(d.key(), deviceBlock, d.path()), d.path(), d.line()));
+              } else {
+                report.error(d.path(), d.line(), "a device must be a map");
+              }
+            }
+          } else {
+            nullOrError(e, topLevel, "devices must be a map of device name to device");
+          }
+        }
+        case "topology" -> {
+          if (e.value() instanceof MappingNode block) {
+            testbed.setTopology(map(block, e.path()));
+          } else {
+            nullOrError(e, topLevel, "topology must be a map");
+          }
+        }
+        case "extends" ->
+            report.error(
+                e.path(),
+                e.line(),
+                "this testbed extends "
+                    + describe(e.value())
+                    + ", which was not supplied: send the parent file(s) first in the same body,"
+                    + " as YAML documents separated by '---', or import the merged file");
+        default -> topLevel.put(e.key(), data(e.value(), e.path()));
+      }
+    }
+    if (!topLevel.isEmpty()) {
+      testbed.getExtra().put(TOP_LEVEL_KEY, topLevel);
+    }
+    testbed.setName(name(fileName, nameParameter, nameLine));
+    return new ParsedTestbed(testbed, devices, keyOrder, secrets);
+  }
+
+  private MappingNode single(Node document) {
+    if (document instanceof MappingNode map) {
+      return map;
+    }
+    report.error(
+        YamlPath.root(), YamlTree.line(document), "a testbed file is a map (testbed:, devices:)");
+    return null;
+  }
+
+  /**
+   * Several documents: the last one is the testbed and names in {@code extends} the documents
+   * before it, its parents in order. Parents are merged first to last, then the testbed over them;
+   * maps merge key by key, any other value of a later document replaces the earlier one.
+   */
+  private MappingNode extended(List<Node> documents) {
+    Node last = documents.getLast();
+    MappingNode child = single(last);
+    if (child == null) {
+      return null;
+    }
+    NodeTuple extendsTuple =
+        child.getValue().stream().filter(t -> isKey(t, "extends")).findFirst().orElse(null);
+    int parents = documents.size() - 1;
+    int named =
+        extendsTuple == null
+            ? 0
+            : extendsTuple.getValueNode() instanceof SequenceNode seq ? seq.getValue().size() : 1;
+    if (named != parents) {
+      report.error(
+          extendsTuple == null ? YamlPath.root() : YamlPath.root().child("extends"),
+          YamlTree.line(extendsTuple == null ? last : extendsTuple.getKeyNode()),
+          "the body has "
+              + documents.size()
+              + " YAML documents: the last one must extend the "
+              + parents
+              + " before it (extends: names "
+              + named
+              + ")");
+      return null;
+    }
+    MappingNode merged = null;
+    for (Node document : documents.subList(0, parents)) {
+      MappingNode parent = single(document);
+      if (parent == null) {
+        return null;
+      }
+      if (parent.getValue().stream().anyMatch(t -> isKey(t, "extends"))) {
+        report.error(
+            YamlPath.root(), YamlTree.line(parent), "a parent document cannot use extends");
+        return null;
+      }
+      merged = merged == null ? parent : merge(merged, parent);
+    }
+    List<NodeTuple> own = new ArrayList<>(child.getValue());
+    own.removeIf(t -> isKey(t, "extends"));
+    return merge(merged, new MappingNode(child.getTag(), own, child.getFlowStyle()));
+  }
+
+  private static boolean isKey(NodeTuple tuple, String key) {
+    return tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key);
+  }
+
+  private static MappingNode merge(MappingNode base, MappingNode over) {
+    List<NodeTuple> tuples = new ArrayList<>(base.getValue());
+    for (NodeTuple tuple : over.getValue()) {
+      int at = indexOf(tuples, tuple.getKeyNode());
+      if (at < 0) {
+        tuples.add(tuple);
+      } else if (tuples.get(at).getValueNode() instanceof MappingNode a
+          && tuple.getValueNode() instanceof MappingNode b) {
+        tuples.set(at, new NodeTuple(tuples.get(at).getKeyNode(), merge(a, b)));
+      } else {
+        tuples.set(at, tuple);
+      }
+    }
+    return new MappingNode(
+        base.getTag(), true, tuples, base.getStartMark(), base.getEndMark(), base.getFlowStyle());
+  }
+
+  private static int indexOf(List<NodeTuple> tuples, Node key) {
+    for (int i = 0; i < tuples.size(); i++) {
+      if (tuples.get(i).getKeyNode() instanceof ScalarNode a
+          && key instanceof ScalarNode b
+          && a.getValue().equals(b.getValue())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private String name(String fileName, String parameter, int line) {
+    YamlPath path = YamlPath.root().child("testbed").child("name");
+    boolean given = parameter != null && !parameter.isBlank();
+    if (fileName != null && given && !fileName.equals(parameter)) {
+      report.error(
+          path, line, "the file names the testbed '" + fileName + "', not '" + parameter + "'");
+    }
+    String name = fileName != null ? fileName : given ? parameter : null;
+    if (name == null) {
+      report.error(path, line, "the testbed has no name: add testbed.name or pass ?name=");
+    } else if (name.isBlank() || name.length() > 200) {
+      report.error(path, line, "the testbed name must have 1 to 200 characters");
+    }
+    return name;
+  }
+
+  private String testbedBlock(MappingNode block, YamlPath path, Testbed testbed) {
+    String name = null;
+    for (Entry e : entries(block, path)) {
+      switch (e.key()) {
+        case "name" -> {
+          if (scalar(e) instanceof String s) {
+            name = s;
+          } else {
+            report.error(e.path(), e.line(), "the testbed name must be a string");
+          }
+        }
+        case "alias" -> testbed.setAlias(text(e, 200, testbed.getExtra()));
+        case "credentials" -> credentials(e, testbed.getCredentials(), testbed.getExtra());
+        case "servers" -> testbed.setServers(mapOrExtra(e, testbed.getExtra()));
+        case "custom" -> testbed.setCustom(mapOrExtra(e, testbed.getExtra()));
+        default -> testbed.getExtra().put(e.key(), data(e.value(), e.path()));
+      }
+    }
+    return name;
+  }
+
+  private Device device(String name, MappingNode block, YamlPath path) {
+    Device device = new Device(name);
+    if (name.length() > 200) {
+      report.error(path, YamlTree.line(block), "a device name has at most 200 characters");
+    }
+    Map<String, Object> extra = device.getExtra();
+    for (Entry e : entries(block, path)) {
+      switch (e.key()) {
+        case "os" -> device.setOs(text(e, 100, extra));
+        case "platform" -> device.setPlatform(text(e, 100, extra));
+        case "type" -> device.setType(text(e, 100, extra));
+        case "role" -> device.setRole(text(e, 100, extra));
+        case "alias" -> {
+          String alias = text(e, 200, extra);
+          if (alias != null) {
+            device.setAliases(List.of(alias));
+          }
+        }
+        case "credentials" -> credentials(e, device.getCredentials(), extra);
+        case "custom" -> device.setCustom(mapOrExtra(e, extra));
+        case "connections" -> {
+          if (e.value() instanceof MappingNode connections) {
+            connections(connections, e.path(), device);
+          } else {
+            nullOrError(e, extra, "connections must be a map of connection name to connection");
+          }
+        }
+        default -> extra.put(e.key(), data(e.value(), e.path()));
+      }
+    }
+    return device;
+  }
+
+  private void connections(MappingNode block, YamlPath path, Device device) {
+    for (Entry e : entries(block, path)) {
+      if (e.key().equals("defaults")) {
+        device.setConnectionDefaults(mapOrExtra(e, device.getExtra()));
+      } else if (e.value() instanceof MappingNode connection) {
+        if (e.key().length() > 100) {
+          report.error(e.path(), e.line(), "a connection name has at most 100 characters");
+        }
+        device.addConnection(connection(e.key(), connection, e.path()));
+      } else {
+        report.error(e.path(), e.line(), "a connection must be a map");
+      }
+    }
+  }
+
+  private ConnectionDefinition connection(String name, MappingNode block, YamlPath path) {
+    ConnectionDefinition c = new ConnectionDefinition(name);
+    Map<String, Object> extra = c.getExtra();
+    List<Entry> entries = entries(block, path);
+    boolean hasIp = entries.stream().anyMatch(e -> e.key().equals("ip"));
+    for (Entry e : entries) {
+      switch (e.key()) {
+        case "protocol" -> {
+          if (!(scalar(e) instanceof String) && !YamlTree.isNull(e.value())) {
+            report.error(e.path(), e.line(), "protocol must be a string such as ssh or telnet");
+          }
+          c.setProtocol(text(e, 100, extra));
+        }
+        case "ip" -> c.setHost(secretText(e, 500, extra, c::setHost));
+        case "host" -> {
+          if (hasIp) {
+            extra.put(e.key(), data(e.value(), e.path()));
+          } else {
+            c.setHost(secretText(e, 500, extra, c::setHost));
+          }
+        }
+        case "port" -> c.setPort(integer(e, 1, 65535, extra));
+        case "proxy" -> c.setProxy(data(e.value(), e.path()));
+        case "command" -> c.setCommand(text(e, 2000, extra));
+        case "class" -> c.setConnectionClass(text(e, 200, extra));
+        case "pool_size" -> c.setPoolSize(integer(e, 1, 1000, extra));
+        case "ssh_options" -> c.setSshOptions(text(e, 2000, extra));
+        case "credentials" -> credentials(e, c.getCredentials(), extra);
+        case "arguments" -> {
+          if (e.value() instanceof MappingNode arguments) {
+            arguments(arguments, e.path(), c);
+          } else {
+            nullOrError(e, extra, "arguments must be a map");
+          }
+        }
+        case "settings" -> {
+          if (e.value() instanceof MappingNode settings) {
+            settings(settings, e.path(), c);
+          } else {
+            nullOrError(e, extra, "settings must be a map");
+          }
+        }
+        default -> extra.put(e.key(), data(e.value(), e.path()));
+      }
+    }
+    return c;
+  }
+
+  private void arguments(MappingNode block, YamlPath path, ConnectionDefinition c) {
+    Map<String, Object> rest = new LinkedHashMap<>();
+    for (Entry e : entries(block, path)) {
+      switch (e.key()) {
+        case "connection_timeout" ->
+            c.setConnectTimeoutSeconds(integer(e, 0, Integer.MAX_VALUE, rest));
+        case "init_exec_commands" -> c.setInitExecCommands(strings(e, rest));
+        case "init_config_commands" -> c.setInitConfigCommands(strings(e, rest));
+        default -> rest.put(e.key(), data(e.value(), e.path()));
+      }
+    }
+    c.setArguments(rest);
+  }
+
+  private void settings(MappingNode block, YamlPath path, ConnectionDefinition c) {
+    Map<String, Object> rest = new LinkedHashMap<>();
+    for (Entry e : entries(block, path)) {
+      if (e.key().equals("EXEC_TIMEOUT")) {
+        c.setExecuteTimeoutSeconds(integer(e, 0, Integer.MAX_VALUE, rest));
+      } else {
+        rest.put(e.key(), data(e.value(), e.path()));
+      }
+    }
+    c.setSettings(rest);
+  }
+
+  private void credentials(Entry e, List<Credential> target, Map<String, Object> extra) {
+    if (!(e.value() instanceof MappingNode block)) {
+      nullOrError(e, extra, "credentials must be a map of credential name to credential");
+      return;
+    }
+    for (Entry named : entries(block, e.path())) {
+      if (!(named.value() instanceof MappingNode fields)) {
+        report.error(named.path(), named.line(), "a credential must be a map (username, password)");
+        continue;
+      }
+      if (named.key().length() > 100) {
+        report.error(named.path(), named.line(), "a credential name has at most 100 characters");
+      }
+      Credential credential = new Credential(named.key());
+      for (Entry f : entries(fields, named.path())) {
+        switch (f.key()) {
+          case "username" ->
+              credential.setUsername(
+                  secretText(f, 200, credential.getExtra(), credential::setUsername));
+          case "password" -> secret(f, credential.getExtra(), credential::setPassword);
+          case "private_key" -> secret(f, credential.getExtra(), credential::setPrivateKey);
+          default -> credential.getExtra().put(f.key(), data(f.value(), f.path()));
+        }
+      }
+      target.add(credential);
+    }
+  }
+
+  /** A credential secret column: any non-null scalar is a secret. */
+  private void secret(Entry e, Map<String, Object> extra, Consumer<StoredSecret> sink) {
+    Object value = scalar(e);
+    if (value == null || !(e.value() instanceof ScalarNode)) {
+      extra.put(e.key(), data(e.value(), e.path()));
+    } else {
+      secrets.add(PendingSecret.credential(e.path(), e.line(), String.valueOf(value), sink));
+    }
+  }
+
+  /** A typed string column; values that do not fit stay in {@code extra}. */
+  private String text(Entry e, int maxLength, Map<String, Object> extra) {
+    if (scalar(e) instanceof String s && !isSecretString(s) && s.length() <= maxLength) {
+      return s;
+    }
+    extra.put(e.key(), data(e.value(), e.path()));
+    return null;
+  }
+
+  /** A typed string column that may hold a secret string (ip, host, username). */
+  private String secretText(
+      Entry e, int maxLength, Map<String, Object> extra, Consumer<String> sink) {
+    if (scalar(e) instanceof String s && isSecretString(s)) {
+      secrets.add(PendingSecret.value(e.path(), e.line(), s, sink));
+      return null;
+    }
+    return text(e, maxLength, extra);
+  }
+
+  /**
+   * A typed integer column: out-of-range integers are errors, other values stay in {@code extra}.
+   */
+  private Integer integer(Entry e, int min, int max, Map<String, Object> extra) {
+    Object value = scalar(e);
+    if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+      BigInteger n = new BigInteger(value.toString());
+      if (n.compareTo(BigInteger.valueOf(min)) >= 0 && n.compareTo(BigInteger.valueOf(max)) <= 0) {
+        return n.intValue();
+      }
+      report.error(e.path(), e.line(), e.key() + " must be between " + min + " and " + max);
+      return null;
+    }
+    extra.put(e.key(), data(e.value(), e.path()));
+    return null;
+  }
+
+  /** A list of plain strings (commands); anything else stays in {@code rest}. */
+  private List<String> strings(Entry e, Map<String, Object> rest) {
+    if (e.value() instanceof SequenceNode seq) {
+      List<String> out = new ArrayList<>();
+      for (Node item : seq.getValue()) {
+        if (item instanceof ScalarNode s
+            && tree.scalar(s) instanceof String str
+            && !isSecretString(str)) {
+          out.add(str);
+        } else {
+          rest.put(e.key(), data(e.value(), e.path()));
+          return null;
+        }
+      }
+      return out;
+    }
+    rest.put(e.key(), data(e.value(), e.path()));
+    return null;
+  }
+
+  private Map<String, Object> mapOrExtra(Entry e, Map<String, Object> extra) {
+    if (e.value() instanceof MappingNode block) {
+      return map(block, e.path());
+    }
+    extra.put(e.key(), data(e.value(), e.path()));
+    return null;
+  }
+
+  /** A null value is kept as data (so it round-trips); any other non-map is an error. */
+  private void nullOrError(Entry e, Map<String, Object> extra, String message) {
+    if (YamlTree.isNull(e.value())) {
+      extra.put(e.key(), null);
+    } else {
+      report.error(e.path(), e.line(), message);
+    }
+  }
+
+  private List<Entry> entries(MappingNode block, YamlPath path) {
+    List<Entry> entries = tree.entries(block, path);
+    keyOrder.putIfAbsent(path.toString(), entries.stream().map(Entry::key).toList());
+    return entries;
+  }
+
+  private Object scalar(Entry e) {
+    return e.value() instanceof ScalarNode s ? tree.scalar(s) : null;
+  }
+
+  private Map<String, Object> map(MappingNode block, YamlPath path) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Entry e : tree.entries(block, path)) {
+      out.put(e.key(), data(e.value(), e.path()));
+    }
+    return out;
+  }
+
+  private Object data(Node node, YamlPath path) {
+    if (path.segments().size() > MAX_DEPTH) {
+      report.error(
+          path,
+          YamlTree.line(node),
+          "the file is nested too deeply (or an alias refers to itself)");
+      return null;
+    }
+    if (node instanceof MappingNode m) {
+      return map(m, path);
+    }
+    if (node instanceof SequenceNode seq) {
+      List<Object> out = new ArrayList<>();
+      for (int i = 0; i < seq.getValue().size(); i++) {
+        out.add(data(seq.getValue().get(i), path.index(i)));
+      }
+      return out;
+    }
+    Object value = tree.scalar((ScalarNode) node);
+    boolean secret =
+        value instanceof String s
+            ? isSecretString(s) || (isSecretKey(path) && !s.isEmpty())
+            : value != null && isSecretKey(path);
+    if (secret) {
+      secrets.add(PendingSecret.data(path, YamlTree.line(node), String.valueOf(value)));
+      return SecretSealer.MASK;
+    }
+    return value;
+  }
+
+  /** A pyATS marker or an export's mask. */
+  private static boolean isSecretString(String value) {
+    return value.equals(SecretSealer.MASK) || PyatsSecretString.parse(value).isPresent();
+  }
+
+  /** {@code …credentials.<name>.<key>} where the key names a password, secret or key. */
+  private static boolean isSecretKey(YamlPath path) {
+    String key = path.key();
+    if (key == null || !"credentials".equals(path.keyAbove(2)) || path.keyAbove(1) == null) {
+      return false;
+    }
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.contains("password")
+        || k.contains("secret")
+        || k.contains("passphrase")
+        || k.contains("key");
+  }
+
+  private String describe(Node value) {
+    Object parent = data(value, YamlPath.root().child("extends"));
+    return parent instanceof String s ? "'" + s + "'" : String.valueOf(parent);
+  }
+}

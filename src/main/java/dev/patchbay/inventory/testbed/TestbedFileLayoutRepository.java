@@ -1,6 +1,0 @@
-package dev.patchbay.inventory.testbed;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-/** Layouts by testbed id. */
-public interface TestbedFileLayoutRepository extends JpaRepository<TestbedFileLayout, Long> {}

@@ -1,6 +1,0 @@
-package dev.patchbay.security;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-/** Pinned SSH host keys by connection definition id. */
-public interface KnownHostKeyRepository extends JpaRepository<KnownHostKey, Long> {}

@@ -1,0 +1,21 @@
+package dev.patchbay.security.token;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Stored API tokens. */
+public interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
+
+  Optional<ApiToken> findByTokenHash(String tokenHash);
+
+  boolean existsByName(String name);
+
+  /** Tokens of {@code role} that authenticate at {@code now}, as {@link ApiToken#isActive}. */
+  @Query(
+      "select count(t) from ApiToken t where t.role = :role and t.revokedAt is null"
+          + " and (t.expiresAt is null or t.expiresAt > :now)")
+  long countActive(@Param("role") Role role, @Param("now") Instant now);
+}

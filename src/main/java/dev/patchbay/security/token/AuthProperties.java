@@ -1,0 +1,33 @@
+package dev.patchbay.security.token;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code patchbay.auth}: the bootstrap admin token, failed-authentication limits, WebSocket ticket
+ * lifetime and the browser origins allowed besides the service's own.
+ *
+ * @param adminToken the first ADMIN token when none exists (PATCHBAY_ADMIN_TOKEN); empty: one is
+ *     generated and logged once
+ * @param maxFailures failed authentications one client address may make per {@code failureWindow}
+ * @param failureWindow the window of {@code maxFailures}; a client over the limit waits it out
+ * @param ticketTtl how long a WebSocket ticket stays valid (it works once)
+ * @param allowedOrigins cross-origin browser pages allowed to call the API and open terminals
+ */
+@ConfigurationProperties("patchbay.auth")
+public record AuthProperties(
+    String adminToken,
+    int maxFailures,
+    Duration failureWindow,
+    Duration ticketTtl,
+    List<String> allowedOrigins) {
+
+  public AuthProperties {
+    adminToken = adminToken == null ? "" : adminToken.strip();
+    maxFailures = maxFailures <= 0 ? 10 : maxFailures;
+    failureWindow = failureWindow == null ? Duration.ofMinutes(1) : failureWindow;
+    ticketTtl = ticketTtl == null ? Duration.ofSeconds(30) : ticketTtl;
+    allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+  }
+}

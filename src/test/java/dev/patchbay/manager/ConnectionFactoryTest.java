@@ -1,0 +1,224 @@
+package dev.patchbay.manager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
+import dev.patchbay.cli.CliState;
+import dev.patchbay.cli.ExecuteRequest;
+import dev.patchbay.connection.BaseConnection;
+import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.ConnectionState;
+import dev.patchbay.connection.LoginCredentials;
+import dev.patchbay.connection.serial.SerialConnection;
+import dev.patchbay.connection.ssh.SshClientHolder;
+import dev.patchbay.connection.ssh.SshConnection;
+import dev.patchbay.connection.telnet.TelnetConnection;
+import dev.patchbay.hostkey.HostKeyStore;
+import dev.patchbay.inventory.ConnectionDefinition;
+import dev.patchbay.inventory.Credential;
+import dev.patchbay.inventory.Device;
+import dev.patchbay.inventory.DeviceRepository;
+import dev.patchbay.inventory.SecretSealer;
+import dev.patchbay.inventory.StoredSecret;
+import dev.patchbay.inventory.Testbed;
+import dev.patchbay.security.secrets.CredentialCipher;
+import dev.patchbay.security.secrets.MasterKey;
+import dev.patchbay.simulator.DeviceSpec;
+import dev.patchbay.simulator.Protocol;
+import dev.patchbay.simulator.SimulatedDevice;
+import dev.patchbay.simulator.SimulatedLab;
+import dev.patchbay.testpeer.OpenSshServer;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The factory on real inventory entities (H2 + Flyway): credential resolution order, refusals, init
+ * command defaults, and an SSH device reached through a jump host (OpenSSH on loopback).
+ */
+@DataJpaTest
+@Import({
+  ConnectionFactory.class,
+  SecretSealer.class,
+  SshClientHolder.class,
+  HostKeyStore.class,
+  ConnectionFactoryTest.Cipher.class
+})
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@Timeout(60)
+class ConnectionFactoryTest {
+
+  @TestConfiguration
+  static class Cipher {
+    @Bean
+    CredentialCipher credentialCipher() throws Exception {
+      KeyGenerator generator = KeyGenerator.getInstance("AES");
+      generator.init(256);
+      SecretKey key = generator.generateKey();
+      return new CredentialCipher(MasterKey.of(key.getEncoded()));
+    }
+  }
+
+  private static SimulatedLab lab;
+
+  @Autowired ConnectionFactory factory;
+  @Autowired SecretSealer sealer;
+  @Autowired DeviceRepository devices;
+
+  @BeforeAll
+  static void startLab() throws Exception {
+    lab = new SimulatedLab(Files.createTempDirectory("patchbay-factory-keys"));
+    lab.start(DeviceSpec.of("r1-telnet", "iosxe", Protocol.TELNET).withHostname("r1"));
+    lab.start(DeviceSpec.of("r1-ssh", "iosxe", Protocol.SSH).withHostname("r1"));
+  }
+
+  @AfterAll
+  static void stopLab() {
+    lab.close();
+  }
+
+  private Credential credential(String name, String username, String password) {
+    Credential credential = new Credential(name);
+    credential.setUsername(username);
+    credential.setPassword(password == null ? null : sealer.seal(password));
+    return credential;
+  }
+
+  private static ConnectionDefinition definition(
+      Device device, String name, String protocol, String host, Integer port) {
+    ConnectionDefinition definition = new ConnectionDefinition(name);
+    definition.setProtocol(protocol);
+    definition.setHost(host);
+    definition.setPort(port);
+    device.addConnection(definition);
+    return definition;
+  }
+
+  @Test
+  void resolvesCredentialsFromConnectionThenDeviceThenTestbed() {
+    Testbed testbed = new Testbed("lab");
+    testbed.getCredentials().add(credential("default", "tb-user", "tb-pass"));
+    testbed.getCredentials().add(credential("enable", null, "tb-enable"));
+    Device device = new Device("r1");
+    device.setOs("iosxe");
+    device.setTestbed(testbed);
+    device.getCredentials().add(credential("default", "dev-user", "dev-pass"));
+    ConnectionDefinition cli = definition(device, "cli", "ssh", "192.0.2.1", null);
+    cli.getCredentials().add(credential("ssh", "ssh-user", "ssh-pass"));
+    ConnectionDefinition vty = definition(device, "vty", "telnet", "192.0.2.1", null);
+    vty.setPrompts(Map.of("exec", "^lab-r1>\\s*$", "username", "(?i)user id:\\s*$"));
+
+    BaseConnection ssh = factory.create(cli);
+    assertThat(ssh).isInstanceOf(SshConnection.class);
+    assertThat(ssh.settings().port()).isEqualTo(22);
+    assertThat(ssh.settings().credentials())
+        .isEqualTo(new LoginCredentials("ssh-user", "ssh-pass", null, "tb-enable"));
+    assertThat(ssh.settings().initExecCommands())
+        .containsExactly("terminal length 0", "terminal width 0");
+
+    BaseConnection telnet = factory.create(vty);
+    assertThat(telnet).isInstanceOf(TelnetConnection.class);
+    assertThat(telnet.settings().port()).isEqualTo(23);
+    assertThat(telnet.settings().credentials())
+        .isEqualTo(new LoginCredentials("dev-user", "dev-pass", null, "tb-enable"));
+    assertThat(telnet.settings().profile().prompts().get(CliState.EXEC)).isEqualTo("^lab-r1>\\s*$");
+    assertThat(telnet.settings().profile().login().username()).isEqualTo("(?i)user id:\\s*$");
+    assertThat(ssh.state()).isEqualTo(ConnectionState.NEW);
+  }
+
+  @Test
+  void serialDefinitionsGetLineDefaultsAndEnableFallsBackToTheDefaultPassword() {
+    Device device = new Device("console-dev");
+    device.getCredentials().add(credential("default", "admin", "pw"));
+    ConnectionDefinition console = definition(device, "console", "serial", null, null);
+    console.getSerial().setDevice("/dev/ttyUSB0");
+    console.setInitExecCommands(List.of());
+    BaseConnection connection = factory.create(console);
+    assertThat(connection).isInstanceOf(SerialConnection.class);
+    assertThat(connection.settings().serial())
+        .isEqualTo(
+            new ConnectionSettings.SerialSettings("/dev/ttyUSB0", 9600, 8, "none", "1", "none"));
+    assertThat(connection.settings().credentials().enablePassword()).isEqualTo("pw");
+    assertThat(connection.settings().initExecCommands()).isEmpty();
+    assertThat(connection.settings().profile().name()).isEqualTo("generic");
+  }
+
+  @Test
+  void refusesWhatNoDriverCanOpen() {
+    Device device = new Device("odd");
+    ConnectionDefinition https = definition(device, "rest", "https", "192.0.2.1", 443);
+    ConnectionDefinition spawn = definition(device, "mock", "unknown", null, null);
+    spawn.setCommand("mock_device_cli --os iosxe");
+    ConnectionDefinition hostless = definition(device, "a", "ssh", null, null);
+    ConnectionDefinition asked = definition(device, "b", "telnet", "192.0.2.1", null);
+    Credential ask = new Credential("default");
+    ask.setPassword(StoredSecret.ask("Password for odd"));
+    asked.getCredentials().add(ask);
+
+    for (ConnectionDefinition definition : List.of(https, spawn, hostless, asked)) {
+      assertThatThrownBy(() -> factory.create(definition))
+          .isInstanceOfSatisfying(
+              PatchbayException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.VALIDATION));
+    }
+    assertThatThrownBy(() -> factory.create(https)).hasMessageContaining("protocol 'https'");
+    assertThatThrownBy(() -> factory.create(spawn)).hasMessageContaining("local command");
+  }
+
+  @Test
+  void opensATelnetDeviceWithTheProfileDefaults() {
+    SimulatedDevice sim = lab.device("r1-telnet");
+    Device device = new Device("r1-via-factory");
+    device.setOs("iosxe");
+    device.getCredentials().add(credential("default", "admin", "admin"));
+    try (BaseConnection connection =
+        factory.create(definition(device, "vty", "telnet", sim.host(), sim.port()))) {
+      connection.open();
+      assertThat(connection.execute(ExecuteRequest.of("show terminal")).output())
+          .contains("Length: 0 lines");
+    }
+  }
+
+  @Test
+  void reachesAnSshDeviceThroughAJumpHost() throws Exception {
+    try (OpenSshServer sshd = new OpenSshServer()) {
+      sshd.start("a");
+      Device jump = new Device("jump-host");
+      jump.setOs("linux");
+      Credential key = new Credential("default");
+      key.setUsername("root");
+      key.setPrivateKey(sealer.seal(sshd.clientKey()));
+      jump.getCredentials().add(key);
+      definition(jump, "cli", "ssh", "127.0.0.1", sshd.port());
+      devices.saveAndFlush(jump);
+
+      SimulatedDevice sim = lab.device("r1-ssh");
+      Device target = new Device("r1-behind-jump");
+      target.setOs("iosxe");
+      target.getCredentials().add(credential("default", "admin", "admin"));
+      ConnectionDefinition cli = definition(target, "cli", "ssh", sim.host(), sim.port());
+      cli.setProxy("jump-host");
+      cli.setSettings(Map.of("host_key_policy", "insecure"));
+      try (BaseConnection connection = factory.create(cli)) {
+        assertThat(connection.settings().proxy().name()).isEqualTo("jump-host/cli");
+        connection.open();
+        assertThat(connection.execute(ExecuteRequest.of("show version")).output())
+            .startsWith("Cisco IOS XE Software");
+      }
+    }
+  }
+}

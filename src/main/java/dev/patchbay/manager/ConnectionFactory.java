@@ -6,10 +6,10 @@ import dev.patchbay.cli.OsProfile;
 import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.connection.ConnectionSettings;
 import dev.patchbay.connection.serial.SerialConnection;
+import dev.patchbay.connection.ssh.KnownHosts;
 import dev.patchbay.connection.ssh.SshClientHolder;
 import dev.patchbay.connection.ssh.SshConnection;
 import dev.patchbay.connection.telnet.TelnetConnection;
-import dev.patchbay.hostkey.HostKeyStore;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceRepository;
@@ -38,17 +38,17 @@ public class ConnectionFactory {
 
   private final CredentialResolver credentials;
   private final SshClientHolder sshClients;
-  private final HostKeyStore hostKeys;
+  private final KnownHosts knownHosts;
   private final DeviceRepository devices;
 
   public ConnectionFactory(
       SecretSealer sealer,
       SshClientHolder sshClients,
-      HostKeyStore hostKeys,
+      KnownHosts knownHosts,
       DeviceRepository devices) {
     this.credentials = new CredentialResolver(sealer);
     this.sshClients = sshClients;
-    this.hostKeys = hostKeys;
+    this.knownHosts = knownHosts;
     this.devices = devices;
   }
 
@@ -57,7 +57,7 @@ public class ConnectionFactory {
   public BaseConnection create(ConnectionDefinition definition) {
     ConnectionSettings settings = settingsFor(definition, 0);
     return switch (protocolOf(definition)) {
-      case SSH -> new SshConnection(settings, sshClients, hostKeys);
+      case SSH -> new SshConnection(settings, sshClients, knownHosts);
       case TELNET -> new TelnetConnection(settings);
       case SERIAL -> new SerialConnection(settings);
     };

@@ -5,8 +5,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.connection.ConnectionSettings;
 import dev.patchbay.connection.LoginCredentials;
-import dev.patchbay.hostkey.HostKeyStore;
-import dev.patchbay.hostkey.KnownHostKey;
 import dev.patchbay.io.AuthFailedException;
 import dev.patchbay.io.ConnectionException;
 import dev.patchbay.io.DeviceUnreachableException;
@@ -32,26 +30,27 @@ import org.apache.sshd.core.CoreModuleProperties;
 /**
  * SSH driver (Apache MINA SSHD client): a session on the shared client, authenticated by password,
  * OpenSSH private key or keyboard-interactive (answered with the password), host key checked
- * against the store, keepalive heartbeat, and one xterm PTY shell channel whose output MINA's I/O
- * threads hand to the terminal (no thread of its own). A {@code proxy} is reached first and the
- * device through a local port forwarded over it (direct-tcpip).
+ * against the {@link KnownHosts} by the definition's policy, keepalive heartbeat, and one xterm PTY
+ * shell channel whose output MINA's I/O threads hand to the terminal (no thread of its own). A
+ * {@code proxy} is reached first and the device through a local port forwarded over it
+ * (direct-tcpip).
  */
 public final class SshConnection extends BaseConnection {
 
   private static final Duration BREAK_LENGTH = Duration.ofMillis(500);
 
   private final SshClientHolder clients;
-  private final HostKeyStore hostKeys;
+  private final KnownHosts knownHosts;
   private volatile ClientSession session;
   private volatile ClientSession jumpSession;
   private volatile ChannelShell channel;
   private volatile OutputStream input;
 
   public SshConnection(
-      ConnectionSettings settings, SshClientHolder clients, HostKeyStore hostKeys) {
+      ConnectionSettings settings, SshClientHolder clients, KnownHosts knownHosts) {
     super(settings);
     this.clients = clients;
-    this.hostKeys = hostKeys;
+    this.knownHosts = knownHosts;
   }
 
   @Override
@@ -96,7 +95,7 @@ public final class SshConnection extends BaseConnection {
             policy,
             policy == HostKeyPolicy.INSECURE || definition == null
                 ? null
-                : hostKeys.pinned(definition.id()).map(KnownHostKey::getFingerprint).orElse(null));
+                : knownHosts.pinnedFingerprint(definition).orElse(null));
     LoginCredentials credentials = settings.credentials();
     ClientSession opened;
     try {
@@ -133,13 +132,7 @@ public final class SshConnection extends BaseConnection {
           e);
     }
     if (check.shouldPin() && definition != null) {
-      hostKeys.pin(
-          definition.id(),
-          definition.device(),
-          definition.connection(),
-          endpoint,
-          check.presentedType(),
-          check.presentedFingerprint());
+      knownHosts.pin(definition, endpoint, check.presentedType(), check.presentedFingerprint());
     }
     return opened;
   }
@@ -160,7 +153,7 @@ public final class SshConnection extends BaseConnection {
                     + "/connections/"
                     + definition.connection()
                     + "/host-key");
-    hostKeys.refused(
+    knownHosts.refused(
         definition == null ? settings.name() : definition.device(), mismatch.getMessage());
     return mismatch;
   }

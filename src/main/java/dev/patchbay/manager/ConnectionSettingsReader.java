@@ -11,7 +11,6 @@ import dev.patchbay.inventory.Protocol;
 import dev.patchbay.inventory.SecretSealer;
 import dev.patchbay.inventory.SerialLine;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,9 +20,9 @@ import org.springframework.stereotype.Component;
  * Turns an inventory connection definition into one complete {@link ConnectionSettings}, so that
  * drivers read no entity: credentials (connection → device → testbed), the OS profile with the
  * definition's prompt overrides, init commands ({@code null} means the profile's defaults, {@code
- * []} none), timeouts, serial line, driver settings and the SSH jump host. Refuses, with a {@code
- * validation} problem, what no driver can open. Runs inside the caller's transaction: it walks the
- * definition's lazy associations.
+ * []} none), timeouts, serial line, typed driver options and the SSH jump host. Refuses, with a
+ * {@code validation} problem, what no driver can open. Runs inside the caller's transaction: it
+ * walks the definition's lazy associations.
  */
 @Component
 class ConnectionSettingsReader {
@@ -90,7 +89,7 @@ class ConnectionSettingsReader {
         timeoutsOf(definition),
         TERMINAL_COLUMNS,
         TERMINAL_ROWS,
-        driverSettings(definition),
+        DriverOptionsReader.read(definition),
         proxyOf(name, definition, protocol, depth));
   }
 
@@ -145,22 +144,6 @@ class ConnectionSettingsReader {
 
   private static Duration seconds(Integer value, Duration fallback) {
     return value == null || value <= 0 ? fallback : Duration.ofSeconds(value);
-  }
-
-  /**
-   * The definition's settings; {@code ssh_options} {@code -o StrictHostKeyChecking=no} becomes
-   * {@code host_key_policy: insecure} (other ssh options are not interpreted).
-   */
-  private static Map<String, Object> driverSettings(ConnectionDefinition definition) {
-    Map<String, Object> settings = new LinkedHashMap<>(definition.getSettings());
-    String sshOptions = definition.getSshOptions();
-    if (sshOptions != null
-        && sshOptions.replace(" ", "").contains("StrictHostKeyChecking=no")
-        && !settings.containsKey("host_key_policy")) {
-      settings.put("host_key_policy", "insecure");
-    }
-    settings.values().removeIf(Objects::isNull);
-    return settings;
   }
 
   private static PatchbayException invalid(String name, String problem) {

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.HostKeyPolicy;
 import dev.patchbay.connection.LoginCredentials;
 import dev.patchbay.io.AuthFailedException;
 import dev.patchbay.io.ConnectionException;
@@ -89,7 +90,7 @@ public final class SshConnection extends BaseConnection {
   private ClientSession authenticate(ConnectionSettings settings, SshdSocketAddress address) {
     String endpoint = settings.endpoint();
     ConnectionSettings.Definition definition = settings.definition();
-    HostKeyPolicy policy = HostKeyPolicy.parse(settings.setting("host_key_policy", null));
+    HostKeyPolicy policy = settings.options().hostKeyPolicy();
     HostKeyCheck check =
         new HostKeyCheck(
             policy,
@@ -114,8 +115,7 @@ public final class SshConnection extends BaseConnection {
       throw connectFailure(settings, e);
     }
     try {
-      CoreModuleProperties.HEARTBEAT_INTERVAL.set(
-          opened, Duration.ofSeconds(Long.parseLong(settings.setting("keepalive_seconds", "30"))));
+      CoreModuleProperties.HEARTBEAT_INTERVAL.set(opened, settings.options().keepalive());
       addIdentities(opened, credentials);
       opened.auth().verify(settings.timeouts().login());
     } catch (IOException | GeneralSecurityException | RuntimeException e) {

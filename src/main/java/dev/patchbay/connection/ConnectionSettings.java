@@ -3,15 +3,15 @@ package dev.patchbay.connection;
 import dev.patchbay.cli.OsProfile;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything a driver needs to open one connection, resolved from the inventory by the connection
  * manager: where (host/port or serial line), who (credentials), how the CLI looks (OS profile with
- * prompt overrides), init commands, timeouts, terminal size and driver settings ({@code
- * host_key_policy}, {@code keepalive_seconds}, …). {@code proxy} is the jump host, if any. {@code
- * definition} identifies the inventory's connection definition (its SSH host key is pinned to it);
- * null for settings built without the inventory, which pin nothing.
+ * prompt overrides), init commands, timeouts, terminal size and typed driver {@code options}.
+ * {@code proxy} is the jump host, if any. {@code definition} identifies the inventory's connection
+ * definition (its SSH host key is pinned to it); null for settings built without the inventory,
+ * which pin nothing.
  */
 public record ConnectionSettings(
     Definition definition,
@@ -26,7 +26,7 @@ public record ConnectionSettings(
     Timeouts timeouts,
     int columns,
     int rows,
-    Map<String, Object> settings,
+    DriverOptions options,
     ConnectionSettings proxy) {
 
   /** The inventory's connection definition {@code connection} of {@code device}, by id. */
@@ -46,7 +46,7 @@ public record ConnectionSettings(
   public ConnectionSettings {
     initExecCommands = List.copyOf(initExecCommands);
     initConfigCommands = List.copyOf(initConfigCommands);
-    settings = Map.copyOf(settings);
+    Objects.requireNonNull(options, "options");
   }
 
   /** Settings for a network device with the profile's init commands and default timeouts. */
@@ -65,7 +65,7 @@ public record ConnectionSettings(
         Timeouts.DEFAULT,
         200,
         50,
-        Map.of(),
+        DriverOptions.DEFAULT,
         null);
   }
 
@@ -83,11 +83,11 @@ public record ConnectionSettings(
         value,
         columns,
         rows,
-        settings,
+        options,
         proxy);
   }
 
-  public ConnectionSettings withSettings(Map<String, Object> value) {
+  public ConnectionSettings withOptions(DriverOptions value) {
     return new ConnectionSettings(
         definition,
         name,
@@ -119,14 +119,8 @@ public record ConnectionSettings(
         timeouts,
         columns,
         rows,
-        settings,
+        options,
         proxy);
-  }
-
-  /** A driver setting as text, or {@code fallback}. */
-  public String setting(String key, String fallback) {
-    Object value = settings.get(key);
-    return value == null ? fallback : value.toString();
   }
 
   /** {@code host:port}, used in messages and as the host key store's key. */

@@ -2,6 +2,8 @@ package dev.patchbay.hostkey;
 
 import dev.patchbay.audit.AuditLog;
 import dev.patchbay.audit.AuditOutcome;
+import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.ssh.KnownHosts;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,9 +17,10 @@ import org.springframework.stereotype.Service;
  * use); a concurrent first connection that loses the race keeps the key pinned by the winner. An
  * operator may pin or forget a key. Pinning, refusing and forgetting a key are audited ({@code
  * host-key.pin}, {@code host-key.mismatch}, {@code host-key.forget}) when the audit log is present.
+ * It is the SSH driver's {@link KnownHosts}.
  */
 @Service
-public class HostKeyStore {
+public class HostKeyStore implements KnownHosts {
 
   private final KnownHostKeyRepository repository;
   private final ObjectProvider<AuditLog> audit;
@@ -32,14 +35,19 @@ public class HostKeyStore {
     return repository.findById(connectionId);
   }
 
-  /** Pins a key for connection definition {@code connectionId} unless one is pinned already. */
+  @Override
+  public Optional<String> pinnedFingerprint(ConnectionSettings.Definition definition) {
+    return pinned(definition.id()).map(KnownHostKey::getFingerprint);
+  }
+
+  /** Pins a key for {@code definition} unless one is pinned already. */
+  @Override
   public void pin(
-      long connectionId,
-      String device,
-      String connection,
+      ConnectionSettings.Definition definition,
       String endpoint,
       String keyType,
       String fingerprint) {
+    long connectionId = definition.id();
     if (repository.existsById(connectionId)) {
       return;
     }
@@ -57,10 +65,10 @@ public class HostKeyStore {
     record(
         null,
         "host-key.pin",
-        device,
+        definition.device(),
         AuditOutcome.SUCCESS,
         "connection '"
-            + connection
+            + definition.connection()
             + "' ("
             + endpoint
             + "): pinned "
@@ -100,6 +108,7 @@ public class HostKeyStore {
   }
 
   /** Audits a connection refused because of its host key; {@code detail} names both keys. */
+  @Override
   public void refused(String device, String detail) {
     record(null, "host-key.mismatch", device, AuditOutcome.REFUSED, detail);
   }

@@ -3,13 +3,13 @@ package dev.patchbay.manager;
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.connection.BaseConnection;
+import dev.patchbay.connection.DriverOptions;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.inventory.Protocol;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,18 +81,15 @@ class ConnectionSource {
                             + "' has no driver (protocol '"
                             + definition.getProtocol()
                             + "')"));
-    Map<String, Object> settings = definition.getSettings();
+    DriverOptions options = DriverOptionsReader.read(definition);
     boolean console =
-        protocol == Protocol.SERIAL
-            || Boolean.parseBoolean(String.valueOf(settings.get("exclusive")))
-            || name.equals("a")
-            || name.equals("b");
+        protocol == Protocol.SERIAL || options.exclusive() || name.equals("a") || name.equals("b");
     return new SessionTarget(
         device.getName(),
         name,
         protocol.name().toLowerCase(Locale.ROOT),
         console,
-        Boolean.parseBoolean(String.valueOf(settings.get("reconnect"))),
+        options.reconnect(),
         definition.getPoolSize() == null ? 0 : definition.getPoolSize());
   }
 

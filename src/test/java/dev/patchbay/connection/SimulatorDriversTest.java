@@ -27,7 +27,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,7 +92,7 @@ class SimulatorDriversTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(15)),
             200,
             rows,
-            Map.of(),
+            DriverOptions.DEFAULT,
             null);
     return device.protocol() == Protocol.SSH
         ? new SshConnection(settings, clients, hostKeys)

@@ -54,6 +54,7 @@ import org.springframework.transaction.annotation.Transactional;
 @DataJpaTest
 @Import({
   ConnectionFactory.class,
+  ConnectionSettingsReader.class,
   SecretSealer.class,
   SshClientHolder.class,
   HostKeyStore.class,

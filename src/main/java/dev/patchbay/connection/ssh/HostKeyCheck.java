@@ -1,5 +1,6 @@
 package dev.patchbay.connection.ssh;
 
+import dev.patchbay.connection.HostKeyPolicy;
 import java.security.PublicKey;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;

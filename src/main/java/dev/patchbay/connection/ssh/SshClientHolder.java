@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * The one {@link SshClient} (NIO2) shared by every SSH connection, started on first use and stopped
  * with the application. TCP_NODELAY is on: CLI traffic is many tiny request/response exchanges that
  * Nagle's algorithm and delayed ACKs would slow by ~40 ms each. It reads no {@code ~/.ssh} files:
- * identities and host keys come from the inventory and the host key store, decided per session by
- * its {@link HostKeyCheck}.
+ * identities come with each connection's settings and host keys from its {@link KnownHosts},
+ * decided per session by its {@link HostKeyCheck}.
  */
 @Component
 public class SshClientHolder implements DisposableBean {

@@ -4,9 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.HostKeyPolicy;
 import dev.patchbay.connection.LoginCredentials;
-import dev.patchbay.hostkey.HostKeyStore;
-import dev.patchbay.hostkey.KnownHostKey;
 import dev.patchbay.io.AuthFailedException;
 import dev.patchbay.io.ConnectionException;
 import dev.patchbay.io.DeviceUnreachableException;
@@ -32,26 +31,27 @@ import org.apache.sshd.core.CoreModuleProperties;
 /**
  * SSH driver (Apache MINA SSHD client): a session on the shared client, authenticated by password,
  * OpenSSH private key or keyboard-interactive (answered with the password), host key checked
- * against the store, keepalive heartbeat, and one xterm PTY shell channel whose output MINA's I/O
- * threads hand to the terminal (no thread of its own). A {@code proxy} is reached first and the
- * device through a local port forwarded over it (direct-tcpip).
+ * against the {@link KnownHosts} by the definition's policy, keepalive heartbeat, and one xterm PTY
+ * shell channel whose output MINA's I/O threads hand to the terminal (no thread of its own). A
+ * {@code proxy} is reached first and the device through a local port forwarded over it
+ * (direct-tcpip).
  */
 public final class SshConnection extends BaseConnection {
 
   private static final Duration BREAK_LENGTH = Duration.ofMillis(500);
 
   private final SshClientHolder clients;
-  private final HostKeyStore hostKeys;
+  private final KnownHosts knownHosts;
   private volatile ClientSession session;
   private volatile ClientSession jumpSession;
   private volatile ChannelShell channel;
   private volatile OutputStream input;
 
   public SshConnection(
-      ConnectionSettings settings, SshClientHolder clients, HostKeyStore hostKeys) {
+      ConnectionSettings settings, SshClientHolder clients, KnownHosts knownHosts) {
     super(settings);
     this.clients = clients;
-    this.hostKeys = hostKeys;
+    this.knownHosts = knownHosts;
   }
 
   @Override
@@ -90,13 +90,13 @@ public final class SshConnection extends BaseConnection {
   private ClientSession authenticate(ConnectionSettings settings, SshdSocketAddress address) {
     String endpoint = settings.endpoint();
     ConnectionSettings.Definition definition = settings.definition();
-    HostKeyPolicy policy = HostKeyPolicy.parse(settings.setting("host_key_policy", null));
+    HostKeyPolicy policy = settings.options().hostKeyPolicy();
     HostKeyCheck check =
         new HostKeyCheck(
             policy,
             policy == HostKeyPolicy.INSECURE || definition == null
                 ? null
-                : hostKeys.pinned(definition.id()).map(KnownHostKey::getFingerprint).orElse(null));
+                : knownHosts.pinnedFingerprint(definition).orElse(null));
     LoginCredentials credentials = settings.credentials();
     ClientSession opened;
     try {
@@ -115,8 +115,7 @@ public final class SshConnection extends BaseConnection {
       throw connectFailure(settings, e);
     }
     try {
-      CoreModuleProperties.HEARTBEAT_INTERVAL.set(
-          opened, Duration.ofSeconds(Long.parseLong(settings.setting("keepalive_seconds", "30"))));
+      CoreModuleProperties.HEARTBEAT_INTERVAL.set(opened, settings.options().keepalive());
       addIdentities(opened, credentials);
       opened.auth().verify(settings.timeouts().login());
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -133,13 +132,7 @@ public final class SshConnection extends BaseConnection {
           e);
     }
     if (check.shouldPin() && definition != null) {
-      hostKeys.pin(
-          definition.id(),
-          definition.device(),
-          definition.connection(),
-          endpoint,
-          check.presentedType(),
-          check.presentedFingerprint());
+      knownHosts.pin(definition, endpoint, check.presentedType(), check.presentedFingerprint());
     }
     return opened;
   }
@@ -160,7 +153,7 @@ public final class SshConnection extends BaseConnection {
                     + "/connections/"
                     + definition.connection()
                     + "/host-key");
-    hostKeys.refused(
+    knownHosts.refused(
         definition == null ? settings.name() : definition.device(), mismatch.getMessage());
     return mismatch;
   }

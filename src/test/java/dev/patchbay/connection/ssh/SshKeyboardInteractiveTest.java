@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.patchbay.cli.ExecuteRequest;
 import dev.patchbay.cli.OsProfile;
 import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.DriverOptions;
+import dev.patchbay.connection.HostKeyPolicy;
 import dev.patchbay.connection.LoginCredentials;
 import dev.patchbay.hostkey.HostKeyStore;
 import dev.patchbay.io.AuthFailedException;
@@ -13,7 +15,6 @@ import dev.patchbay.testpeer.FakeRouter;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Map;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -74,7 +75,7 @@ class SshKeyboardInteractiveTest {
                 server.getPort(),
                 new LoginCredentials("admin", password, null, null),
                 OsProfile.forOs("iosxe"))
-            .withSettings(Map.of("host_key_policy", "insecure")),
+            .withOptions(DriverOptions.DEFAULT.withHostKeyPolicy(HostKeyPolicy.INSECURE)),
         clients,
         hostKeys);
   }

@@ -9,6 +9,8 @@ import dev.patchbay.cli.ExecuteResult;
 import dev.patchbay.cli.OsProfile;
 import dev.patchbay.connection.ConnectionSettings;
 import dev.patchbay.connection.ConnectionState;
+import dev.patchbay.connection.DriverOptions;
+import dev.patchbay.connection.HostKeyPolicy;
 import dev.patchbay.connection.LoginCredentials;
 import dev.patchbay.hostkey.HostKeyStore;
 import dev.patchbay.inventory.ConnectionDefinition;
@@ -18,7 +20,6 @@ import dev.patchbay.io.AuthFailedException;
 import dev.patchbay.io.HostKeyMismatchException;
 import dev.patchbay.testpeer.OpenSshServer;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +82,7 @@ class SshOpenSshTest {
     clients.destroy();
   }
 
-  private SshConnection connection(String privateKey, String policy) {
+  private SshConnection connection(String privateKey, HostKeyPolicy policy) {
     OsProfile linux = OsProfile.forOs("linux");
     ConnectionSettings settings =
         new ConnectionSettings(
@@ -97,12 +98,15 @@ class SshOpenSshTest {
                 ConnectionSettings.Timeouts.DEFAULT,
                 200,
                 50,
-                Map.of(),
+                DriverOptions.DEFAULT,
                 null)
             .withTimeouts(
                 new ConnectionSettings.Timeouts(
                     Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(10)))
-            .withSettings(policy == null ? Map.of() : Map.of("host_key_policy", policy));
+            .withOptions(
+                policy == null
+                    ? DriverOptions.DEFAULT
+                    : DriverOptions.DEFAULT.withHostKeyPolicy(policy));
     return new SshConnection(settings, clients, hostKeys);
   }
 
@@ -144,7 +148,7 @@ class SshOpenSshTest {
     assertThat(second.state()).isEqualTo(ConnectionState.FAILED);
     assertThat(hostKeys.pinned(definition.id()).orElseThrow().getFingerprint()).isEqualTo(pinned);
 
-    try (SshConnection insecure = connection(sshd.clientKey(), "insecure")) {
+    try (SshConnection insecure = connection(sshd.clientKey(), HostKeyPolicy.INSECURE)) {
       insecure.open();
       assertThat(insecure.isConnected()).isTrue();
     }
@@ -152,14 +156,14 @@ class SshOpenSshTest {
 
   @Test
   void strictPolicyRefusesAnUnpinnedKey() throws Exception {
-    SshConnection strict = connection(sshd.clientKey(), "strict");
+    SshConnection strict = connection(sshd.clientKey(), HostKeyPolicy.STRICT);
     assertThatThrownBy(strict::open).isInstanceOf(HostKeyMismatchException.class);
     assertThat(hostKeys.pinned(definition.id())).isEmpty();
   }
 
   @Test
   void unknownKeyIsAuthFailed() throws Exception {
-    SshConnection connection = connection(null, "insecure");
+    SshConnection connection = connection(null, HostKeyPolicy.INSECURE);
     assertThatThrownBy(connection::open).isInstanceOf(AuthFailedException.class);
     assertThat(connection.state()).isEqualTo(ConnectionState.FAILED);
   }

@@ -1,0 +1,153 @@
+package dev.patchbay.manager;
+
+import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
+import dev.patchbay.cli.OsProfile;
+import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.inventory.ConnectionDefinition;
+import dev.patchbay.inventory.Device;
+import dev.patchbay.inventory.DeviceRepository;
+import dev.patchbay.inventory.Protocol;
+import dev.patchbay.inventory.SecretSealer;
+import dev.patchbay.inventory.SerialLine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an inventory connection definition into one complete {@link ConnectionSettings}, so that
+ * drivers read no entity: credentials (connection → device → testbed), the OS profile with the
+ * definition's prompt overrides, init commands ({@code null} means the profile's defaults, {@code
+ * []} none), timeouts, serial line, typed driver options and the SSH jump host. Refuses, with a
+ * {@code validation} problem, what no driver can open. Runs inside the caller's transaction: it
+ * walks the definition's lazy associations.
+ */
+@Component
+class ConnectionSettingsReader {
+
+  private static final int TERMINAL_COLUMNS = 200;
+  private static final int TERMINAL_ROWS = 50;
+
+  private final CredentialResolver credentials;
+  private final DeviceRepository devices;
+
+  ConnectionSettingsReader(SecretSealer sealer, DeviceRepository devices) {
+    this.credentials = new CredentialResolver(sealer);
+    this.devices = devices;
+  }
+
+  /** The settings to open {@code definition} with. */
+  ConnectionSettings read(ConnectionDefinition definition) {
+    return settingsFor(definition, 0);
+  }
+
+  /** The protocol of {@code definition}'s driver, or a {@code validation} problem if none. */
+  static Protocol protocolOf(ConnectionDefinition definition) {
+    return definition
+        .supportedProtocol()
+        .orElseThrow(
+            () ->
+                invalid(
+                    definition.getDevice().getName() + "/" + definition.getName(),
+                    definition.getCommand() != null
+                        ? "spawns a local command, which Patchbay does not run"
+                        : "uses protocol '" + definition.getProtocol() + "', which has no driver"));
+  }
+
+  private ConnectionSettings settingsFor(ConnectionDefinition definition, int depth) {
+    Protocol protocol = protocolOf(definition);
+    Device device = definition.getDevice();
+    String name = device.getName() + "/" + definition.getName();
+    OsProfile profile = OsProfile.forOs(device.getOs()).withOverrides(definition.getPrompts());
+    ConnectionSettings.SerialSettings serial = null;
+    int port = 0;
+    if (protocol == Protocol.SERIAL) {
+      serial = serialOf(name, definition.getSerial());
+    } else {
+      if (definition.getHost() == null || definition.getHost().isBlank()) {
+        throw invalid(name, "has no host");
+      }
+      port =
+          definition.getPort() != null ? definition.getPort() : protocol == Protocol.SSH ? 22 : 23;
+    }
+    return new ConnectionSettings(
+        definition.getId() == null
+            ? null // not stored (yet): nothing to pin its host key to
+            : new ConnectionSettings.Definition(
+                definition.getId(), device.getName(), definition.getName()),
+        name,
+        definition.getHost(),
+        port,
+        serial,
+        credentials.resolve(definition, protocol == Protocol.SSH),
+        profile,
+        Objects.requireNonNullElse(definition.getInitExecCommands(), profile.initExecCommands()),
+        Objects.requireNonNullElse(
+            definition.getInitConfigCommands(), profile.initConfigCommands()),
+        timeoutsOf(definition),
+        TERMINAL_COLUMNS,
+        TERMINAL_ROWS,
+        DriverOptionsReader.read(definition),
+        proxyOf(name, definition, protocol, depth));
+  }
+
+  private ConnectionSettings proxyOf(
+      String name, ConnectionDefinition definition, Protocol protocol, int depth) {
+    Object proxy = definition.getProxy();
+    if (proxy == null) {
+      return null;
+    }
+    if (!(proxy instanceof String proxyDevice) || protocol != Protocol.SSH) {
+      throw invalid(name, "has a proxy Patchbay cannot use (only 'proxy: <device>' for ssh)");
+    }
+    if (depth > 0) {
+      throw invalid(name, "chains jump hosts; only one hop is supported");
+    }
+    Device jump =
+        devices
+            .findByName(proxyDevice)
+            .orElseThrow(
+                () ->
+                    invalid(name, "names proxy device '" + proxyDevice + "' that does not exist"));
+    ConnectionDefinition jumpSsh =
+        jump.getConnections().stream()
+            .filter(c -> c.supportedProtocol().filter(p -> p == Protocol.SSH).isPresent())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    invalid(name, "uses proxy '" + proxyDevice + "' which has no ssh connection"));
+    return settingsFor(jumpSsh, depth + 1);
+  }
+
+  private static ConnectionSettings.SerialSettings serialOf(String name, SerialLine line) {
+    if (line.getDevice() == null || line.getDevice().isBlank()) {
+      throw invalid(name, "is serial but names no serial device");
+    }
+    return new ConnectionSettings.SerialSettings(
+        line.getDevice(),
+        Objects.requireNonNullElse(line.getBaudRate(), 9600),
+        Objects.requireNonNullElse(line.getDataBits(), 8),
+        Objects.requireNonNullElse(line.getParity(), "none"),
+        Objects.requireNonNullElse(line.getStopBits(), "1"),
+        Objects.requireNonNullElse(line.getFlowControl(), "none"));
+  }
+
+  private static ConnectionSettings.Timeouts timeoutsOf(ConnectionDefinition definition) {
+    ConnectionSettings.Timeouts defaults = ConnectionSettings.Timeouts.DEFAULT;
+    return new ConnectionSettings.Timeouts(
+        seconds(definition.getConnectTimeoutSeconds(), defaults.connect()),
+        seconds(definition.getLoginTimeoutSeconds(), defaults.login()),
+        seconds(definition.getExecuteTimeoutSeconds(), defaults.execute()));
+  }
+
+  private static Duration seconds(Integer value, Duration fallback) {
+    return value == null || value <= 0 ? fallback : Duration.ofSeconds(value);
+  }
+
+  private static PatchbayException invalid(String name, String problem) {
+    return new PatchbayException(
+        ProblemType.VALIDATION, "connection '" + name + "' " + problem, List.of(), Map.of());
+  }
+}

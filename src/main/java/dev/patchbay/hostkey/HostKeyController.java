@@ -1,11 +1,8 @@
 package dev.patchbay.hostkey;
 
-import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
-import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
-import static dev.patchbay.web.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
-
 import dev.patchbay.audit.Actors;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,7 +40,7 @@ public class HostKeyController {
       operationId = "getHostKey",
       summary = "Read the SSH host key pinned for a connection definition")
   @ApiResponse(responseCode = "200", description = "The pinned key")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<HostKeyResponse> get(@PathVariable String device, @PathVariable String connection) {
     return blocking.call(() -> service.get(device, connection));
   }
@@ -58,9 +55,8 @@ public class HostKeyController {
           "Replaces any pinned key. Needed before connecting with host_key_policy strict, which"
               + " refuses unpinned keys.")
   @ApiResponse(responseCode = "200", description = "Pinned")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Body
+  @ProblemResponses.NotFound
   Mono<HostKeyResponse> pin(
       @PathVariable String device,
       @PathVariable String connection,
@@ -77,7 +73,7 @@ public class HostKeyController {
           "The next connection pins the key the device presents (trust on first use). Use it when"
               + " a device's key changed legitimately and connections fail with host-key-mismatch.")
   @ApiResponse(responseCode = "204", description = "Forgotten")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<ResponseEntity<Void>> forget(@PathVariable String device, @PathVariable String connection) {
     return Actors.current()
         .flatMap(actor -> blocking.run(() -> service.forget(device, connection, actor)))

@@ -1,6 +1,6 @@
 package dev.patchbay.hostkey;
 
-import dev.patchbay.audit.Actors;
+import dev.patchbay.audit.AsActor;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,10 +29,12 @@ public class HostKeyController {
 
   private final PinnedHostKeys service;
   private final Blocking blocking;
+  private final AsActor asActor;
 
-  HostKeyController(PinnedHostKeys service, Blocking blocking) {
+  HostKeyController(PinnedHostKeys service, Blocking blocking, AsActor asActor) {
     this.service = service;
     this.blocking = blocking;
+    this.asActor = asActor;
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,8 +63,7 @@ public class HostKeyController {
       @PathVariable String device,
       @PathVariable String connection,
       @RequestBody HostKeyRequest body) {
-    return Actors.current()
-        .flatMap(actor -> blocking.call(() -> service.pin(device, connection, body, actor)));
+    return asActor.call(actor -> service.pin(device, connection, body, actor));
   }
 
   @DeleteMapping
@@ -75,8 +76,8 @@ public class HostKeyController {
   @ApiResponse(responseCode = "204", description = "Forgotten")
   @ProblemResponses.NotFound
   Mono<ResponseEntity<Void>> forget(@PathVariable String device, @PathVariable String connection) {
-    return Actors.current()
-        .flatMap(actor -> blocking.run(() -> service.forget(device, connection, actor)))
+    return asActor
+        .run(actor -> service.forget(device, connection, actor))
         .thenReturn(ResponseEntity.noContent().build());
   }
 }

@@ -4,7 +4,7 @@ import static dev.patchbay.web.OpenApiConfiguration.SERVICE_UNAVAILABLE;
 import static dev.patchbay.web.OpenApiConfiguration.TOO_MANY_REQUESTS;
 import static dev.patchbay.web.OpenApiConfiguration.UNPROCESSABLE;
 
-import dev.patchbay.audit.Actors;
+import dev.patchbay.audit.AsActor;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.inventory.DeviceWriteGuard;
 import dev.patchbay.web.LeaseCredentials;
@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code /api/v1/devices/{device}/sessions}: live sessions of a device, and commands run on them.
  * Every call runs on a virtual thread through {@link Blocking}, on behalf of the caller's principal
- * ({@link Actors}).
+ * ({@link AsActor}).
  */
 @RestController
 @RequestMapping("/api/v1/devices/{device}/sessions")
@@ -41,11 +41,14 @@ public class SessionController {
   private final SessionService service;
   private final DeviceWriteGuard guard;
   private final Blocking blocking;
+  private final AsActor asActor;
 
-  SessionController(SessionService service, DeviceWriteGuard guard, Blocking blocking) {
+  SessionController(
+      SessionService service, DeviceWriteGuard guard, Blocking blocking, AsActor asActor) {
     this.service = service;
     this.guard = guard;
     this.blocking = blocking;
+    this.asActor = asActor;
   }
 
   @PostMapping(
@@ -64,11 +67,8 @@ public class SessionController {
       @PathVariable String device,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody(required = false) OpenSessionRequest body) {
-    return Actors.current()
-        .flatMap(
-            actor ->
-                blocking.call(
-                    () -> guarded(device, lease, () -> service.open(device, body, actor))))
+    return asActor
+        .call(actor -> guarded(device, lease, () -> service.open(device, body, actor)))
         .map(session -> ResponseEntity.created(location(session)).body(session));
   }
 
@@ -96,14 +96,12 @@ public class SessionController {
       @PathVariable String device,
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease) {
-    return Actors.current()
-        .flatMap(
-            actor ->
-                blocking.run(
-                    () -> {
-                      guard.checkWrite(device, lease);
-                      service.close(device, alias, actor);
-                    }))
+    return asActor
+        .run(
+            actor -> {
+              guard.checkWrite(device, lease);
+              service.close(device, alias, actor);
+            })
         .thenReturn(ResponseEntity.noContent().build());
   }
 
@@ -125,12 +123,8 @@ public class SessionController {
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ExecuteCommandRequest body) {
-    return Actors.current()
-        .flatMap(
-            actor ->
-                blocking.call(
-                    () ->
-                        guarded(device, lease, () -> service.execute(device, alias, body, actor))));
+    return asActor.call(
+        actor -> guarded(device, lease, () -> service.execute(device, alias, body, actor)));
   }
 
   @PostMapping(
@@ -152,15 +146,8 @@ public class SessionController {
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ExecuteBatchRequest body) {
-    return Actors.current()
-        .flatMap(
-            actor ->
-                blocking.call(
-                    () ->
-                        guarded(
-                            device,
-                            lease,
-                            () -> service.executeBatch(device, alias, body, actor))));
+    return asActor.call(
+        actor -> guarded(device, lease, () -> service.executeBatch(device, alias, body, actor)));
   }
 
   @PostMapping(
@@ -182,13 +169,8 @@ public class SessionController {
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ConfigureDeviceRequest body) {
-    return Actors.current()
-        .flatMap(
-            actor ->
-                blocking.call(
-                    () ->
-                        guarded(
-                            device, lease, () -> service.configure(device, alias, body, actor))));
+    return asActor.call(
+        actor -> guarded(device, lease, () -> service.configure(device, alias, body, actor)));
   }
 
   /** Runs {@code call} if the guard allows writing to the device. */

@@ -82,9 +82,9 @@ public final class ProblemResponses {
   public @interface Delete {}
 
   /**
-   * Working a live device from a body: the request or device is wrong, the session is busy or
-   * fenced out (409), or the device could not be used (502), capacity ran out (503) or the device
-   * did not answer in time (504).
+   * Working a live device from a body: invalid, no such device or session, a conflict such as an
+   * existing session, a busy line or a stale fencing token (409), or the device could not be used
+   * (502), capacity ran out (503) or the device did not answer in time (504).
    */
   @Documented
   @Retention(RetentionPolicy.RUNTIME)

@@ -1,9 +1,8 @@
 package dev.patchbay.audit;
 
-import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
-
 import dev.patchbay.common.Blocking;
 import dev.patchbay.web.PageResponse;
+import dev.patchbay.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,7 +37,7 @@ public class AuditController {
       summary =
           "List audit events, newest first, filtered by device, actor, action, outcome and time")
   @ApiResponse(responseCode = "200", description = "One page of audit events")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ProblemResponses.Query
   Mono<PageResponse<AuditEventResponse>> list(
       @Parameter(description = "Device name") @RequestParam(required = false) String device,
       @Parameter(description = "Actor: the caller's principal name, or 'system'")

@@ -1,11 +1,8 @@
 package dev.patchbay.hostkey;
 
-import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
-import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
-import static dev.patchbay.web.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
-
-import dev.patchbay.audit.Actors;
+import dev.patchbay.audit.AsActor;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,10 +29,12 @@ public class HostKeyController {
 
   private final PinnedHostKeys service;
   private final Blocking blocking;
+  private final AsActor asActor;
 
-  HostKeyController(PinnedHostKeys service, Blocking blocking) {
+  HostKeyController(PinnedHostKeys service, Blocking blocking, AsActor asActor) {
     this.service = service;
     this.blocking = blocking;
+    this.asActor = asActor;
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,7 +42,7 @@ public class HostKeyController {
       operationId = "getHostKey",
       summary = "Read the SSH host key pinned for a connection definition")
   @ApiResponse(responseCode = "200", description = "The pinned key")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<HostKeyResponse> get(@PathVariable String device, @PathVariable String connection) {
     return blocking.call(() -> service.get(device, connection));
   }
@@ -58,15 +57,13 @@ public class HostKeyController {
           "Replaces any pinned key. Needed before connecting with host_key_policy strict, which"
               + " refuses unpinned keys.")
   @ApiResponse(responseCode = "200", description = "Pinned")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Body
+  @ProblemResponses.NotFound
   Mono<HostKeyResponse> pin(
       @PathVariable String device,
       @PathVariable String connection,
       @RequestBody HostKeyRequest body) {
-    return Actors.current()
-        .flatMap(actor -> blocking.call(() -> service.pin(device, connection, body, actor)));
+    return asActor.call(actor -> service.pin(device, connection, body, actor));
   }
 
   @DeleteMapping
@@ -77,10 +74,10 @@ public class HostKeyController {
           "The next connection pins the key the device presents (trust on first use). Use it when"
               + " a device's key changed legitimately and connections fail with host-key-mismatch.")
   @ApiResponse(responseCode = "204", description = "Forgotten")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<ResponseEntity<Void>> forget(@PathVariable String device, @PathVariable String connection) {
-    return Actors.current()
-        .flatMap(actor -> blocking.run(() -> service.forget(device, connection, actor)))
+    return asActor
+        .run(actor -> service.forget(device, connection, actor))
         .thenReturn(ResponseEntity.noContent().build());
   }
 }

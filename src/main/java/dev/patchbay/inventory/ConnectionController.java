@@ -1,13 +1,10 @@
 package dev.patchbay.inventory;
 
-import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
-import static dev.patchbay.web.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.web.OpenApiConfiguration.PRECONDITION_FAILED;
-import static dev.patchbay.web.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
 import dev.patchbay.common.Blocking;
 import dev.patchbay.web.LeaseCredentials;
+import dev.patchbay.web.ProblemResponses;
 import dev.patchbay.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -50,7 +47,7 @@ public class ConnectionController {
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "listConnections", summary = "List a device's connection definitions")
   @ApiResponse(responseCode = "200", description = "The definitions, in order")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<ResponseEntity<List<ConnectionResponse>>> list(@PathVariable String device) {
     return blocking.call(() -> service.list(device)).map(Responses::ok);
   }
@@ -60,11 +57,7 @@ public class ConnectionController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "createConnection", summary = "Add a connection definition")
   @ApiResponse(responseCode = "201", description = "Created; ETag carries the device version")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Change
   Mono<ResponseEntity<ConnectionResponse>> create(
       @PathVariable String device,
       @Parameter(hidden = true) LeaseCredentials lease,
@@ -88,7 +81,7 @@ public class ConnectionController {
   @GetMapping(path = "/{connection}", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "getConnection", summary = "Read a connection definition")
   @ApiResponse(responseCode = "200", description = "The definition")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<ResponseEntity<ConnectionResponse>> get(
       @PathVariable String device, @PathVariable String connection) {
     return blocking.call(() -> service.get(device, connection)).map(Responses::ok);
@@ -102,11 +95,7 @@ public class ConnectionController {
       operationId = "replaceConnection",
       summary = "Replace a connection definition (a different name renames it)")
   @ApiResponse(responseCode = "200", description = "The replaced definition")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Change
   Mono<ResponseEntity<ConnectionResponse>> replace(
       @PathVariable String device,
       @PathVariable String connection,
@@ -125,7 +114,7 @@ public class ConnectionController {
   @DeleteMapping("/{connection}")
   @Operation(operationId = "deleteConnection", summary = "Remove a connection definition")
   @ApiResponse(responseCode = "204", description = "Removed")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
   Mono<ResponseEntity<Void>> delete(
       @PathVariable String device,

@@ -17,8 +17,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +26,7 @@ import java.util.Optional;
 /** A device of the lab (router, switch, server, board) and how to reach it. */
 @Entity
 @Table(name = "device")
-public class Device {
+public class Device extends VersionedEntity {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -79,23 +77,10 @@ public class Device {
   @Convert(converter = JsonMapConverter.class)
   private Map<String, Object> extra = new LinkedHashMap<>();
 
-  @Version private long version;
-
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt = Instant.now();
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt = Instant.now();
-
   protected Device() {}
 
   public Device(String name) {
     this.name = name;
-  }
-
-  /** Marks the entity as modified now. */
-  public void touch() {
-    updatedAt = Instant.now();
   }
 
   /** Adds a connection definition and links it to this device. */
@@ -198,17 +183,5 @@ public class Device {
 
   public void setExtra(Map<String, Object> extra) {
     this.extra = orEmpty(extra);
-  }
-
-  public long getVersion() {
-    return version;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
   }
 }

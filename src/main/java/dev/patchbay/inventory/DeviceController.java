@@ -1,14 +1,11 @@
 package dev.patchbay.inventory;
 
-import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
-import static dev.patchbay.web.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.web.OpenApiConfiguration.PRECONDITION_FAILED;
-import static dev.patchbay.web.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
 import dev.patchbay.common.Blocking;
 import dev.patchbay.web.LeaseCredentials;
 import dev.patchbay.web.PageResponse;
+import dev.patchbay.web.ProblemResponses;
 import dev.patchbay.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,7 +51,7 @@ public class DeviceController {
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "listDevices", summary = "List devices, filtered and paged by name")
   @ApiResponse(responseCode = "200", description = "One page of devices")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ProblemResponses.Query
   Mono<PageResponse<DeviceResponse>> list(
       @Parameter(description = "Testbed name") @RequestParam(required = false) String testbed,
       @RequestParam(required = false) String os,
@@ -78,9 +75,7 @@ public class DeviceController {
       operationId = "createDevice",
       summary = "Create a device, optionally with credentials and connection definitions")
   @ApiResponse(responseCode = "201", description = "Created; ETag carries the version")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Create
   Mono<ResponseEntity<DeviceResponse>> create(@RequestBody DeviceRequest body) {
     return blocking
         .call(() -> service.create(body))
@@ -90,7 +85,7 @@ public class DeviceController {
   @GetMapping(path = "/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "getDevice", summary = "Read a device")
   @ApiResponse(responseCode = "200", description = "The device; ETag carries the version")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<ResponseEntity<DeviceResponse>> get(@PathVariable String name) {
     return blocking.call(() -> service.get(name)).map(Responses::ok);
   }
@@ -107,11 +102,7 @@ public class DeviceController {
               + " whole set; when absent they stay unchanged. A masked secret keeps the stored"
               + " one.")
   @ApiResponse(responseCode = "200", description = "The replaced device")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Change
   Mono<ResponseEntity<DeviceResponse>> replace(
       @PathVariable String name,
       @Parameter(hidden = true) LeaseCredentials lease,
@@ -130,11 +121,7 @@ public class DeviceController {
       operationId = "patchDevice",
       summary = "Change some attributes of a device (JSON merge patch, RFC 7386)")
   @ApiResponse(responseCode = "200", description = "The patched device")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Change
   Mono<ResponseEntity<DeviceResponse>> patch(
       @PathVariable String name,
       @Parameter(hidden = true) LeaseCredentials lease,
@@ -158,9 +145,7 @@ public class DeviceController {
           "Refused (409 device-sessions-live) while the device has live sessions, unless"
               + " force=true, which closes them first.")
   @ApiResponse(responseCode = "204", description = "Deleted")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
+  @ProblemResponses.Delete
   Mono<ResponseEntity<Void>> delete(
       @PathVariable String name,
       @Parameter(hidden = true) LeaseCredentials lease,
@@ -186,10 +171,9 @@ public class DeviceController {
       summary = "Supply the secret of a device credential (e.g. one marked ASK)",
       description = "Creates the credential when missing; null fields keep the stored values.")
   @ApiResponse(responseCode = "200", description = "The device, secrets masked")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.Body
+  @ProblemResponses.NotFound
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<DeviceResponse>> supplySecret(
       @PathVariable String name,
       @PathVariable String credential,

@@ -12,8 +12,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +20,7 @@ import java.util.Map;
 /** A lab: a named group of devices with shared default credentials (pyATS {@code testbed:}). */
 @Entity
 @Table(name = "testbed")
-public class Testbed {
+public class Testbed extends VersionedEntity {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,23 +56,10 @@ public class Testbed {
   @Convert(converter = JsonMapConverter.class)
   private Map<String, Object> extra = new LinkedHashMap<>();
 
-  @Version private long version;
-
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt = Instant.now();
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt = Instant.now();
-
   protected Testbed() {}
 
   public Testbed(String name) {
     this.name = name;
-  }
-
-  /** Marks the entity as modified now. */
-  public void touch() {
-    updatedAt = Instant.now();
   }
 
   public Long getId() {
@@ -139,18 +124,6 @@ public class Testbed {
 
   public void setExtra(Map<String, Object> extra) {
     this.extra = orEmpty(extra);
-  }
-
-  public long getVersion() {
-    return version;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
   }
 
   static Map<String, Object> orEmpty(Map<String, Object> map) {

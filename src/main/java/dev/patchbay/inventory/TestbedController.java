@@ -1,13 +1,10 @@
 package dev.patchbay.inventory;
 
-import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
-import static dev.patchbay.web.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.web.OpenApiConfiguration.PRECONDITION_FAILED;
-import static dev.patchbay.web.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
 import dev.patchbay.common.Blocking;
 import dev.patchbay.web.PageResponse;
+import dev.patchbay.web.ProblemResponses;
 import dev.patchbay.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -49,7 +46,7 @@ public class TestbedController {
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "listTestbeds", summary = "List testbeds, filtered and paged by name")
   @ApiResponse(responseCode = "200", description = "One page of testbeds")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ProblemResponses.Query
   Mono<PageResponse<TestbedResponse>> list(
       @Parameter(description = "Name glob: '*' any run, '?' one character", example = "lab*")
           @RequestParam(required = false)
@@ -66,9 +63,7 @@ public class TestbedController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "createTestbed", summary = "Create a testbed")
   @ApiResponse(responseCode = "201", description = "Created; ETag carries the version")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Create
   Mono<ResponseEntity<TestbedResponse>> create(@RequestBody TestbedRequest body) {
     return blocking
         .call(() -> service.create(body))
@@ -93,7 +88,7 @@ public class TestbedController {
             schema = @Schema(implementation = TestbedResponse.class)),
         @Content(mediaType = "application/yaml", schema = @Schema(type = "string"))
       })
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<ResponseEntity<TestbedResponse>> get(@PathVariable String name) {
     return blocking.call(() -> service.get(name)).map(Responses::ok);
   }
@@ -107,11 +102,7 @@ public class TestbedController {
       summary = "Replace a testbed",
       description = "'credentials', when present, replace the whole set; when absent they stay.")
   @ApiResponse(responseCode = "200", description = "The replaced testbed")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Change
   Mono<ResponseEntity<TestbedResponse>> replace(
       @PathVariable String name,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -127,11 +118,7 @@ public class TestbedController {
       operationId = "patchTestbed",
       summary = "Change some attributes of a testbed (JSON merge patch, RFC 7386)")
   @ApiResponse(responseCode = "200", description = "The patched testbed")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Change
   Mono<ResponseEntity<TestbedResponse>> patch(
       @PathVariable String name,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -150,9 +137,7 @@ public class TestbedController {
       summary = "Delete a testbed",
       description = "Refused with 409 while devices belong to it, unless cascade=true.")
   @ApiResponse(responseCode = "204", description = "Deleted")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
+  @ProblemResponses.Delete
   Mono<ResponseEntity<Void>> delete(
       @PathVariable String name,
       @Parameter(description = "Also delete the testbed's devices")
@@ -173,10 +158,9 @@ public class TestbedController {
       summary = "Supply the secret of a testbed credential (e.g. one marked ASK)",
       description = "Creates the credential when missing; null fields keep the stored values.")
   @ApiResponse(responseCode = "200", description = "The testbed, secrets masked")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.Body
+  @ProblemResponses.NotFound
   @ApiResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<TestbedResponse>> supplySecret(
       @PathVariable String name,
       @PathVariable String credential,

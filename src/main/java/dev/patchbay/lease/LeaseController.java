@@ -5,14 +5,13 @@ import static dev.patchbay.web.OpenApiConfiguration.LEASE_CONFLICT;
 import static dev.patchbay.web.OpenApiConfiguration.LEASE_ENDED;
 import static dev.patchbay.web.OpenApiConfiguration.LEASE_PARAMETER;
 import static dev.patchbay.web.OpenApiConfiguration.LEASE_TOKEN;
-import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
-import static dev.patchbay.web.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
 import dev.patchbay.common.Blocking;
 import dev.patchbay.security.access.ScopeCheck;
 import dev.patchbay.security.token.TokenPrincipal;
 import dev.patchbay.web.LeaseCredentials;
 import dev.patchbay.web.PageResponse;
+import dev.patchbay.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -60,9 +59,8 @@ public class LeaseController {
               + " waited for up to 'waitSeconds', first come first served; then 409 names the"
               + " device, its holder and when that lease expires. The token is shown only here.")
   @ApiResponse(responseCode = "201", description = "Granted; the only response with the token")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ProblemResponses.Body
   @ApiResponse(responseCode = "409", ref = LEASE_CONFLICT)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<ResponseEntity<LeaseResponse>> acquire(
       @RequestBody LeaseRequest body, @AuthenticationPrincipal TokenPrincipal caller) {
     return scope
@@ -81,11 +79,10 @@ public class LeaseController {
       operationId = "renewLease",
       summary = "Extend a lease to ttlSeconds from now (at most patchbay.lease.max-ttl)")
   @ApiResponse(responseCode = "200", description = "The renewed lease")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ProblemResponses.Body
+  @ProblemResponses.NotFound
   @ApiResponse(responseCode = "403", ref = LEASE_TOKEN)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
   @ApiResponse(responseCode = "410", ref = LEASE_ENDED)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
   Mono<LeaseResponse> renew(
       @PathVariable long id,
       @Parameter(ref = LEASE_PARAMETER)
@@ -98,9 +95,9 @@ public class LeaseController {
   @DeleteMapping("/{id}")
   @Operation(operationId = "releaseLease", summary = "Release a lease; waiting requests go next")
   @ApiResponse(responseCode = "204", description = "Released (or had already ended)")
+  @ProblemResponses.NotFound
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
   @ApiResponse(responseCode = "403", ref = LEASE_TOKEN)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
   Mono<ResponseEntity<Void>> release(
       @PathVariable long id,
       @Parameter(ref = LEASE_PARAMETER)
@@ -114,7 +111,7 @@ public class LeaseController {
   @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "getLease", summary = "Read a lease (without its token)")
   @ApiResponse(responseCode = "200", description = "The lease")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<LeaseResponse> get(@PathVariable long id) {
     return blocking.call(() -> service.get(id));
   }
@@ -124,7 +121,7 @@ public class LeaseController {
       operationId = "listLeases",
       summary = "List leases, newest first, by device, holder and whether active")
   @ApiResponse(responseCode = "200", description = "One page of leases, without tokens")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ProblemResponses.Query
   Mono<PageResponse<LeaseResponse>> list(
       @Parameter(description = "Device name") @RequestParam(required = false) String device,
       @Parameter(description = "Holder") @RequestParam(required = false) String holder,

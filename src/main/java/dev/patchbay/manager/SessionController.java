@@ -1,19 +1,14 @@
 package dev.patchbay.manager;
 
-import static dev.patchbay.web.OpenApiConfiguration.BAD_GATEWAY;
-import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
-import static dev.patchbay.web.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.web.OpenApiConfiguration.GATEWAY_TIMEOUT;
-import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
 import static dev.patchbay.web.OpenApiConfiguration.SERVICE_UNAVAILABLE;
 import static dev.patchbay.web.OpenApiConfiguration.TOO_MANY_REQUESTS;
 import static dev.patchbay.web.OpenApiConfiguration.UNPROCESSABLE;
-import static dev.patchbay.web.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
-import dev.patchbay.audit.Actors;
+import dev.patchbay.audit.AsActor;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.inventory.DeviceWriteGuard;
 import dev.patchbay.web.LeaseCredentials;
+import dev.patchbay.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,7 +31,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code /api/v1/devices/{device}/sessions}: live sessions of a device, and commands run on them.
  * Every call runs on a virtual thread through {@link Blocking}, on behalf of the caller's principal
- * ({@link Actors}).
+ * ({@link AsActor}).
  */
 @RestController
 @RequestMapping("/api/v1/devices/{device}/sessions")
@@ -46,11 +41,14 @@ public class SessionController {
   private final SessionService service;
   private final DeviceWriteGuard guard;
   private final Blocking blocking;
+  private final AsActor asActor;
 
-  SessionController(SessionService service, DeviceWriteGuard guard, Blocking blocking) {
+  SessionController(
+      SessionService service, DeviceWriteGuard guard, Blocking blocking, AsActor asActor) {
     this.service = service;
     this.guard = guard;
     this.blocking = blocking;
+    this.asActor = asActor;
   }
 
   @PostMapping(
@@ -63,30 +61,21 @@ public class SessionController {
           "Connects, logs in and learns the prompt before answering. 409 session-exists names"
               + " the existing session; 409 line-busy when a console line is already in use.")
   @ApiResponse(responseCode = "201", description = "Opened")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Device
   @ApiResponse(responseCode = "429", ref = TOO_MANY_REQUESTS)
-  @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
-  @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
-  @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
   Mono<ResponseEntity<SessionResponse>> open(
       @PathVariable String device,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody(required = false) OpenSessionRequest body) {
-    return Actors.current()
-        .flatMap(
-            actor ->
-                blocking.call(
-                    () -> guarded(device, lease, () -> service.open(device, body, actor))))
+    return asActor
+        .call(actor -> guarded(device, lease, () -> service.open(device, body, actor)))
         .map(session -> ResponseEntity.created(location(session)).body(session));
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "listSessions", summary = "List the live sessions of a device")
   @ApiResponse(responseCode = "200", description = "Sessions in the order they were opened")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<List<SessionResponse>> list(@PathVariable String device) {
     return blocking.call(() -> service.list(device));
   }
@@ -94,7 +83,7 @@ public class SessionController {
   @GetMapping(path = "/{alias}", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "getSession", summary = "Read a session: state, pool and failure")
   @ApiResponse(responseCode = "200", description = "The session")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<SessionResponse> get(@PathVariable String device, @PathVariable String alias) {
     return blocking.call(() -> service.get(device, alias));
   }
@@ -102,19 +91,17 @@ public class SessionController {
   @DeleteMapping("/{alias}")
   @Operation(operationId = "closeSession", summary = "Close a session and its connections")
   @ApiResponse(responseCode = "204", description = "Closed")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<ResponseEntity<Void>> close(
       @PathVariable String device,
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease) {
-    return Actors.current()
-        .flatMap(
-            actor ->
-                blocking.run(
-                    () -> {
-                      guard.checkWrite(device, lease);
-                      service.close(device, alias, actor);
-                    }))
+    return asActor
+        .run(
+            actor -> {
+              guard.checkWrite(device, lease);
+              service.close(device, alias, actor);
+            })
         .thenReturn(ResponseEntity.noContent().build());
   }
 
@@ -129,25 +116,15 @@ public class SessionController {
           "Calls on one connection are serialised; on a pool the call takes a free member."
               + " A timeout problem carries the output received so far.")
   @ApiResponse(responseCode = "200", description = "The command's output")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Device
   @ApiResponse(responseCode = "422", ref = UNPROCESSABLE)
-  @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
-  @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
-  @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
   Mono<ExecuteCommandResponse> execute(
       @PathVariable String device,
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ExecuteCommandRequest body) {
-    return Actors.current()
-        .flatMap(
-            actor ->
-                blocking.call(
-                    () ->
-                        guarded(device, lease, () -> service.execute(device, alias, body, actor))));
+    return asActor.call(
+        actor -> guarded(device, lease, () -> service.execute(device, alias, body, actor)));
   }
 
   @PostMapping(
@@ -161,24 +138,16 @@ public class SessionController {
           "Each result is ok with its output, or failed with a problem type. With stopOnError"
               + " (default) the commands after a failure are not run.")
   @ApiResponse(responseCode = "200", description = "One result per command run")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Body
+  @ProblemResponses.NotFound
   @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
   Mono<ExecuteBatchResponse> executeBatch(
       @PathVariable String device,
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ExecuteBatchRequest body) {
-    return Actors.current()
-        .flatMap(
-            actor ->
-                blocking.call(
-                    () ->
-                        guarded(
-                            device,
-                            lease,
-                            () -> service.executeBatch(device, alias, body, actor))));
+    return asActor.call(
+        actor -> guarded(device, lease, () -> service.executeBatch(device, alias, body, actor)));
   }
 
   @PostMapping(
@@ -193,26 +162,15 @@ public class SessionController {
               + " rejected line stops the configuration: 422 command-error with 'line' (1-based),"
               + " 'command' and 'output'.")
   @ApiResponse(responseCode = "200", description = "Applied")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
-  @ApiResponse(responseCode = "409", ref = CONFLICT)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Device
   @ApiResponse(responseCode = "422", ref = UNPROCESSABLE)
-  @ApiResponse(responseCode = "502", ref = BAD_GATEWAY)
-  @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
-  @ApiResponse(responseCode = "504", ref = GATEWAY_TIMEOUT)
   Mono<ConfigureDeviceResponse> configure(
       @PathVariable String device,
       @PathVariable String alias,
       @Parameter(hidden = true) LeaseCredentials lease,
       @RequestBody ConfigureDeviceRequest body) {
-    return Actors.current()
-        .flatMap(
-            actor ->
-                blocking.call(
-                    () ->
-                        guarded(
-                            device, lease, () -> service.configure(device, alias, body, actor))));
+    return asActor.call(
+        actor -> guarded(device, lease, () -> service.configure(device, alias, body, actor)));
   }
 
   /** Runs {@code call} if the guard allows writing to the device. */

@@ -1,12 +1,10 @@
 package dev.patchbay.recording;
 
-import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
-import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
-
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.web.PageResponse;
+import dev.patchbay.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -51,7 +49,7 @@ class RecordingController {
       summary = "List recordings, newest first",
       description = "Filters combine; from (inclusive) and to (exclusive) bound the start time.")
   @ApiResponse(responseCode = "200", description = "One page of recordings")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+  @ProblemResponses.Query
   Mono<PageResponse<RecordingResponse>> list(
       @RequestParam(required = false) String device,
       @RequestParam(required = false) String alias,
@@ -90,7 +88,7 @@ class RecordingController {
       responseCode = "200",
       description = "The recording",
       content = @Content(mediaType = ASCIICAST, schema = @Schema(type = "string")))
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<ResponseEntity<Resource>> download(@PathVariable long id) {
     return blocking.call(
         () -> {

@@ -1,11 +1,9 @@
 package dev.patchbay.security.token;
 
-import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
 import static dev.patchbay.web.OpenApiConfiguration.CONFLICT;
-import static dev.patchbay.web.OpenApiConfiguration.NOT_FOUND;
-import static dev.patchbay.web.OpenApiConfiguration.UNSUPPORTED_MEDIA_TYPE;
 
 import dev.patchbay.common.Blocking;
+import dev.patchbay.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,8 +42,7 @@ class TokenController {
       operationId = "createToken",
       summary = "Create an API token; the answer is the only place the token appears")
   @ApiResponse(responseCode = "201", description = "Created, with the token")
-  @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
-  @ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+  @ProblemResponses.Body
   Mono<ResponseEntity<TokenResponse>> create(
       @RequestBody TokenRequest body, @AuthenticationPrincipal TokenPrincipal caller) {
     return blocking
@@ -63,7 +60,7 @@ class TokenController {
   @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "getToken", summary = "One API token")
   @ApiResponse(responseCode = "200", description = "The token's details")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   Mono<TokenResponse> get(@PathVariable long id) {
     return blocking.call(() -> tokens.get(id));
   }
@@ -73,7 +70,7 @@ class TokenController {
       operationId = "revokeToken",
       summary = "Revoke an API token for good (not the last active ADMIN token)")
   @ApiResponse(responseCode = "200", description = "The revoked token")
-  @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+  @ProblemResponses.NotFound
   @ApiResponse(responseCode = "409", ref = CONFLICT)
   Mono<TokenResponse> revoke(
       @PathVariable long id, @AuthenticationPrincipal TokenPrincipal caller) {

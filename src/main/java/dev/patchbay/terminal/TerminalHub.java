@@ -5,6 +5,7 @@ import dev.patchbay.io.Terminal;
 import dev.patchbay.manager.SessionState;
 import dev.patchbay.manager.SessionTerminals;
 import dev.patchbay.recording.SessionRecording;
+import dev.patchbay.security.masking.PasswordPrompt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

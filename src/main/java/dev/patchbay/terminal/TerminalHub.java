@@ -4,9 +4,7 @@ import dev.patchbay.io.ConnectionException;
 import dev.patchbay.io.Terminal;
 import dev.patchbay.manager.SessionState;
 import dev.patchbay.manager.SessionTerminals;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +14,13 @@ import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The viewers of one live session. A single pump (a virtual thread) reads the session's {@link
- * Terminal} and hands every chunk to the {@link Scrollback} and each viewer's bounded queue; it
- * never waits for a viewer. Viewers' input passes the {@link InputGate} on its way to the device
- * and is handed to the session's recorder. The session's events (from {@link TerminalHubs}) move
- * the hub to the next terminal after a reconnect, update the state viewers see and end it.
+ * The viewers of one live session. Every chunk its {@link SessionOutput} reads goes to the {@link
+ * Scrollback} and each viewer's bounded queue; the hub never waits for a viewer. Viewers' input
+ * passes the {@link InputGate} on its way to the device and is handed to the session's recorder.
+ * The session's events (from {@link TerminalHubs}) move it to the next terminal after a reconnect,
+ * update the state viewers see and end it.
  */
-final class TerminalHub {
-
-  private static final int CHUNK = 8 * 1024;
-  private static final int PUMP_BUFFER = 1 << 20;
-
-  /** The pump waits for output this long at a time; {@link #end} wakes it by unsubscribing. */
-  private static final Duration UNTIL_OUTPUT = Duration.ofHours(1);
+final class TerminalHub implements SessionOutput.Listener {
 
   private static final String CLOSED = "CLOSED";
 
@@ -43,10 +35,8 @@ final class TerminalHub {
   private final Map<String, Viewer> viewers = new LinkedHashMap<>();
   private final Scrollback scrollback;
   private final InputGate gate;
-  private volatile Terminal terminal;
-  private volatile Terminal.Subscription reading;
+  private final SessionOutput output;
   private volatile String state = SessionState.CONNECTED.name();
-  private Terminal replacement;
   private int viewerCount;
   private boolean openedByViewer;
   private boolean ended;
@@ -70,12 +60,12 @@ final class TerminalHub {
     this.audit = audit;
     this.scrollback = new Scrollback(properties.scrollback().toBytes());
     this.gate = new InputGate(properties);
+    this.output = new SessionOutput(device, alias, sessions, this);
   }
 
-  /** Starts pumping {@code first} on a virtual thread. */
+  /** Starts reading the session's output from {@code first}. */
   void start(Terminal first) {
-    terminal = first;
-    Thread.ofVirtual().name("terminal-hub-" + device + "/" + alias).start(this::pump);
+    output.start(first);
   }
 
   String device() {
@@ -177,7 +167,7 @@ final class TerminalHub {
       return;
     }
     try {
-      terminal.write(bytes);
+      output.terminal().write(bytes);
       sessions.recorder(device, alias).ifPresent(recorder -> recorder.input(bytes));
     } catch (ConnectionException e) {
       notice(viewer, "write-failed", e.getMessage());
@@ -199,7 +189,7 @@ final class TerminalHub {
       return;
     }
     try {
-      terminal.resize(columns, rows);
+      output.terminal().resize(columns, rows);
       sessions.recorder(device, alias).ifPresent(recorder -> recorder.resize(columns, rows));
     } catch (ConnectionException e) {
       notice(viewer, "write-failed", e.getMessage());
@@ -234,14 +224,14 @@ final class TerminalHub {
     publishStatus();
   }
 
-  /** The session reconnected: the pump moves on to {@code next} once the old stream has ended. */
-  synchronized void terminalReplaced(Terminal next) {
-    replacement = next;
-    notifyAll();
+  /** The session reconnected: its output is read from {@code next} once the old stream ended. */
+  void terminalReplaced(Terminal next) {
+    output.replaced(next);
   }
 
   /** The session's state changed; viewers are told. */
-  void stateChanged(SessionState now) {
+  @Override
+  public void state(SessionState now) {
     if (!isEnded() && !now.name().equals(state)) {
       state = now.name();
       publishStatus();
@@ -260,8 +250,9 @@ final class TerminalHub {
     }
   }
 
-  /** Stops the pump and detaches every viewer. */
-  void end() {
+  /** Stops reading and detaches every viewer. */
+  @Override
+  public void end() {
     List<Viewer> left;
     synchronized (this) {
       if (ended) {
@@ -270,12 +261,8 @@ final class TerminalHub {
       ended = true;
       state = CLOSED;
       left = new ArrayList<>(viewers.values());
-      notifyAll();
     }
-    Terminal.Subscription pumped = reading;
-    if (pumped != null) {
-      pumped.close();
-    }
+    output.stop();
     publishStatus();
     left.forEach(
         viewer -> {
@@ -285,33 +272,8 @@ final class TerminalHub {
     onEnd.accept(this);
   }
 
-  private void pump() {
-    Terminal current = terminal;
-    try {
-      while (current != null) {
-        try (Terminal.Subscription subscription = current.subscribe(PUMP_BUFFER)) {
-          reading = subscription;
-          refreshState();
-          byte[] buffer = new byte[CHUNK];
-          int n;
-          while (!isEnded() && (n = subscription.read(buffer, UNTIL_OUTPUT)) >= 0 && !isEnded()) {
-            long lost = subscription.takeSkipped();
-            if (lost > 0) {
-              broadcastSkipped(lost);
-            }
-            if (n > 0) {
-              fanOut(Arrays.copyOf(buffer, n));
-            }
-          }
-        }
-        current = nextTerminal(current);
-      }
-    } finally {
-      end();
-    }
-  }
-
-  private void fanOut(byte[] chunk) {
+  @Override
+  public void output(byte[] chunk) {
     List<Viewer> targets;
     synchronized (this) {
       scrollback.add(chunk);
@@ -323,45 +285,8 @@ final class TerminalHub {
     targets.forEach(Viewer::drain);
   }
 
-  /**
-   * After {@code previous} ended: the session's next terminal, as {@link #terminalReplaced} hands
-   * it over (or as the session has it already, when the reconnect beat the pump); null when the
-   * session or the hub has ended.
-   */
-  private Terminal nextTerminal(Terminal previous) {
-    refreshState();
-    Optional<Terminal> now = sessions.terminal(device, alias);
-    if (now.isEmpty()) {
-      return null;
-    }
-    synchronized (this) {
-      if (replacement == null
-          && now.get() != previous
-          && !now.get().isEnded()
-          && SessionState.CONNECTED.name().equals(state)) {
-        replacement = now.get();
-      }
-      while (!ended && (replacement == null || replacement == previous)) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return null;
-        }
-      }
-      if (ended) {
-        return null;
-      }
-      terminal = replacement;
-      return replacement;
-    }
-  }
-
-  private void refreshState() {
-    sessions.state(device, alias).ifPresent(this::stateChanged);
-  }
-
-  private void broadcastSkipped(long lost) {
+  @Override
+  public void skipped(long lost) {
     List<Viewer> targets;
     synchronized (this) {
       targets = new ArrayList<>(viewers.values());

@@ -61,7 +61,7 @@ class TerminalHubs implements SessionLifecycle, SessionActivity, DisposableBean 
 
   @Override
   public void stateChanged(String device, String alias, SessionState state) {
-    find(device, alias).ifPresent(hub -> hub.stateChanged(state));
+    find(device, alias).ifPresent(hub -> hub.state(state));
   }
 
   @Override

@@ -165,6 +165,7 @@ final class SingleSession implements ManagedSession {
   }
 
   private void reconnect(ReconnectPolicy policy) {
+    boolean reopened = false;
     try {
       connection.failure().ifPresent(cause -> lastFailure = cause);
       connection.open();
@@ -177,9 +178,7 @@ final class SingleSession implements ManagedSession {
       }
       log.info("{}/{}: reconnected", target.device(), alias);
       audit.reconnected(target, alias, attempt, null);
-      reconnecting = false;
-      events.terminalReplaced(target.device(), alias, 0, connection.terminal());
-      events.stateChanged(target.device(), alias, state());
+      reopened = true;
     } catch (RuntimeException e) {
       synchronized (this) {
         failedAttempts++;
@@ -192,14 +191,16 @@ final class SingleSession implements ManagedSession {
           alias,
           failedAttempts,
           e.getMessage());
-      reconnecting = false;
-      events.stateChanged(target.device(), alias, state());
     } finally {
       reconnecting = false;
       if (closed) {
         connection.close();
       }
     }
+    if (reopened && !closed) {
+      events.terminalReplaced(target.device(), alias, 0, connection.terminal());
+    }
+    events.stateChanged(target.device(), alias, state());
   }
 
   private Instant noticedDrop() {

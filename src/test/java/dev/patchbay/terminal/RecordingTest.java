@@ -24,9 +24,10 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Recordings of web terminal sessions: listed and filtered over REST, downloaded as asciicast v2
- * with output, input (but not the enable secret) and resizes, played by Debian's {@code asciinema
- * cat}, and deleted by the retention sweep. A live session's file is closed while it is idle.
+ * Recordings of web terminal and pooled sessions: listed and filtered over REST, downloaded as
+ * asciicast v2 with output, input (but not the enable secret) and resizes, played by Debian's
+ * {@code asciinema cat}, and deleted by the retention sweep. A live session's file is closed while
+ * it is idle.
  */
 @Timeout(90)
 @TestPropertySource(

@@ -169,6 +169,30 @@ public final class Terminal {
       }
     }
 
+    /**
+     * Waits at most {@code timeout} until a {@link #read} would not block: bytes are buffered or
+     * the stream has ended. Lets a subscriber wait outside its own lock and read inside it, so that
+     * another thread may catch up with the output under that lock without taking bytes out of
+     * order.
+     *
+     * @return true when a read would not block
+     */
+    public boolean awaitReadable(Duration timeout) {
+      lock.lock();
+      try {
+        long nanos = timeout.toNanos();
+        while (size == 0 && !finished && nanos > 0) {
+          nanos = readable.awaitNanos(nanos);
+        }
+        return size > 0 || finished;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ConnectionClosedException("interrupted while waiting for output", "", e);
+      } finally {
+        lock.unlock();
+      }
+    }
+
     /** Bytes skipped because this subscriber fell behind, since the previous call. */
     public long takeSkipped() {
       lock.lock();

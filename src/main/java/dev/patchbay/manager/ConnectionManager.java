@@ -28,6 +28,7 @@ final class ConnectionManager {
   private final ConnectionLimits limits;
   private final SessionMetrics metrics;
   private final SessionAudit audit;
+  private final SessionEvents events;
   private final Map<String, ManagedSession> sessions = new LinkedHashMap<>();
   private final Map<String, SessionTarget> opening = new HashMap<>();
   private boolean retired;
@@ -37,12 +38,14 @@ final class ConnectionManager {
       ConnectionSource source,
       ConnectionLimits limits,
       SessionMetrics metrics,
-      SessionAudit audit) {
+      SessionAudit audit,
+      SessionEvents events) {
     this.device = device;
     this.source = source;
     this.limits = limits;
     this.metrics = metrics;
     this.audit = audit;
+    this.events = events;
   }
 
   String device() {
@@ -51,10 +54,15 @@ final class ConnectionManager {
 
   /**
    * Opens a session of {@code poolSize} connections to {@code target} under {@code alias} on behalf
-   * of {@code actor} (blocking).
+   * of {@code actor} (blocking); {@link SessionEvents} tell who opened it ({@code openedBy}).
    */
   ManagedSession connect(
-      SessionTarget target, String alias, int poolSize, Duration poolTimeout, String actor) {
+      SessionTarget target,
+      String alias,
+      int poolSize,
+      Duration poolTimeout,
+      String actor,
+      String openedBy) {
     checkAlias(alias);
     if (poolSize > 1 && target.consoleLine()) {
       throw PatchbayException.invalid(
@@ -72,8 +80,14 @@ final class ConnectionManager {
       session =
           poolSize > 1
               ? ConnectionPool.open(
-                  alias, target, poolSize, () -> source.create(target), poolTimeout, metrics)
-              : SingleSession.open(alias, target, source.create(target), audit);
+                  alias,
+                  target,
+                  poolSize,
+                  () -> source.create(target),
+                  poolTimeout,
+                  metrics,
+                  events)
+              : SingleSession.open(alias, target, source.create(target), audit, events);
     } catch (RuntimeException e) {
       synchronized (this) {
         opening.remove(alias);
@@ -87,6 +101,8 @@ final class ConnectionManager {
       if (!retired) {
         sessions.put(alias, session);
         audit.opened(actor, session);
+        // under the lock, so that no listener hears of the close before the open
+        events.opened(session, openedBy);
         return session;
       }
     }
@@ -124,6 +140,7 @@ final class ConnectionManager {
     }
     close(session);
     audit.closed(actor, session, reason);
+    events.closed(device, alias);
   }
 
   /**
@@ -140,6 +157,7 @@ final class ConnectionManager {
     for (ManagedSession session : all) {
       close(session);
       audit.closed(null, session, reason);
+      events.closed(device, session.alias());
     }
   }
 

@@ -41,6 +41,7 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   private final ConnectionLimits limits;
   private final ReconnectPolicy reconnectPolicy;
   private final SessionAudit audit;
+  private final SessionEvents events;
   private final Object inFlightLock = new Object();
   private int inFlight;
   private volatile boolean accepting = true;
@@ -51,9 +52,11 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
       SessionMetrics metrics,
       ManagerProperties properties,
       Blocking blocking,
-      SessionAudit audit) {
+      SessionAudit audit,
+      SessionEvents events) {
     this.source = source;
     this.audit = audit;
+    this.events = events;
     this.metrics = metrics;
     this.properties = properties;
     this.limits = new ConnectionLimits(properties.maxPerDevice(), properties.maxTotal());
@@ -68,7 +71,7 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   /** The manager of {@code device}, created on first use (the device is not looked up). */
   ConnectionManager manager(String device) {
     return managers.computeIfAbsent(
-        device, name -> new ConnectionManager(name, source, limits, metrics, audit));
+        device, name -> new ConnectionManager(name, source, limits, metrics, audit, events));
   }
 
   /** The manager of {@code device} if it was ever used. */

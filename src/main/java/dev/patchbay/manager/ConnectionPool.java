@@ -9,6 +9,7 @@ import dev.patchbay.cli.ExecuteResult;
 import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.io.ConnectionClosedException;
 import dev.patchbay.io.ConnectionException;
+import dev.patchbay.io.Terminal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
  * N identical connections behind one alias (pyATS {@code pool_size}). Each call takes a free member
  * first-come-first-served (a fair semaphore), holds it for the call and gives it back; with none
  * free the caller waits up to the pool timeout, then gets {@code pool-exhausted}. A member found
- * broken when taken is replaced by a new connection.
+ * broken when taken is replaced by a new connection, whose terminal {@link SessionEvents}
+ * announces.
  */
 final class ConnectionPool implements ManagedSession {
 
@@ -35,6 +37,7 @@ final class ConnectionPool implements ManagedSession {
   private final Supplier<BaseConnection> connections;
   private final Duration timeout;
   private final SessionMetrics metrics;
+  private final SessionEvents events;
   private final AtomicReferenceArray<BaseConnection> members;
   private final ConcurrentLinkedQueue<Integer> idle = new ConcurrentLinkedQueue<>();
   private final Semaphore free;
@@ -47,12 +50,14 @@ final class ConnectionPool implements ManagedSession {
       List<BaseConnection> opened,
       Supplier<BaseConnection> connections,
       Duration timeout,
-      SessionMetrics metrics) {
+      SessionMetrics metrics,
+      SessionEvents events) {
     this.alias = alias;
     this.target = target;
     this.connections = connections;
     this.timeout = timeout;
     this.metrics = metrics;
+    this.events = events;
     this.members = new AtomicReferenceArray<>(opened.toArray(BaseConnection[]::new));
     for (int i = 0; i < opened.size(); i++) {
       idle.add(i);
@@ -67,7 +72,8 @@ final class ConnectionPool implements ManagedSession {
       int size,
       Supplier<BaseConnection> connections,
       Duration timeout,
-      SessionMetrics metrics) {
+      SessionMetrics metrics,
+      SessionEvents events) {
     List<BaseConnection> opened = new ArrayList<>();
     try {
       for (int i = 0; i < size; i++) {
@@ -79,7 +85,7 @@ final class ConnectionPool implements ManagedSession {
       opened.forEach(BaseConnection::close);
       throw e;
     }
-    return new ConnectionPool(alias, target, opened, connections, timeout, metrics);
+    return new ConnectionPool(alias, target, opened, connections, timeout, metrics, events);
   }
 
   @Override
@@ -142,6 +148,15 @@ final class ConnectionPool implements ManagedSession {
   }
 
   @Override
+  public List<Terminal> terminals() {
+    List<Terminal> terminals = new ArrayList<>();
+    for (int i = 0; i < members.length(); i++) {
+      terminals.add(members.get(i).terminal());
+    }
+    return terminals;
+  }
+
+  @Override
   public ExecuteResult execute(ExecuteRequest request) {
     return withMember(member -> member.execute(request));
   }
@@ -193,6 +208,8 @@ final class ConnectionPool implements ManagedSession {
     replacement.open();
     if (closed) {
       replacement.close();
+    } else {
+      events.terminalReplaced(target.device(), alias, slot, replacement.terminal());
     }
     return replacement;
   }

@@ -6,6 +6,7 @@ import dev.patchbay.cli.ExecuteRequest;
 import dev.patchbay.cli.ExecuteResult;
 import dev.patchbay.io.Terminal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,9 @@ interface ManagedSession extends AutoCloseable {
 
   /** Called periodically: notices a dropped connection and reconnects when the target asks. */
   void checkHealth(ReconnectPolicy policy);
+
+  /** The byte streams of the session's connections as of now, one per pool member. */
+  List<Terminal> terminals();
 
   /** The byte stream of the current connection; empty for a pool (members are not attachable). */
   default Optional<Terminal> terminal() {

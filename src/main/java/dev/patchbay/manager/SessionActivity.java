@@ -1,14 +1,11 @@
 package dev.patchbay.manager;
 
 /**
- * Told by {@link SessionService} when a session opens and while REST automation (execute,
- * configure) uses a session, e.g. so that web viewers see who holds write control. Called on the
- * calling (blocking) thread; implementations must return quickly.
+ * Told by {@link SessionService} while REST automation (execute, configure) uses a session, e.g. so
+ * that web viewers see who holds write control. Called on the calling (blocking) thread;
+ * implementations must return quickly.
  */
 public interface SessionActivity {
-
-  /** A session was opened through the REST API. */
-  default void sessionOpened(String device, String alias) {}
 
   /** An execute, batch or configure call by {@code actor} starts on the session. */
   default void automationStarted(String device, String alias, String actor) {}

@@ -46,13 +46,16 @@ class SessionService {
   }
 
   SessionResponse open(String device, OpenSessionRequest body, String actor) {
-    SessionResponse session = openForViewer(device, body, actor);
-    listeners().forEach(listener -> listener.sessionOpened(device, session.alias()));
-    return session;
+    return open(device, body, actor, "rest");
   }
 
-  /** Opens a session without telling {@link SessionActivity} (the viewer opening it knows). */
+  /** Opens a session for the web viewer {@code actor}, which its recording names. */
   SessionResponse openForViewer(String device, OpenSessionRequest body, String actor) {
+    return open(device, body, actor, "viewer:" + actor);
+  }
+
+  private SessionResponse open(
+      String device, OpenSessionRequest body, String actor, String openedBy) {
     OpenSessionRequest request =
         body == null ? new OpenSessionRequest(null, null, null, null) : body;
     SessionTarget target = source.resolve(device, request.via());
@@ -68,7 +71,9 @@ class SessionService {
     return registry.track(
         () ->
             SessionResponse.of(
-                registry.manager(device).connect(target, alias, poolSize, poolTimeout, actor)));
+                registry
+                    .manager(device)
+                    .connect(target, alias, poolSize, poolTimeout, actor, openedBy)));
   }
 
   List<SessionResponse> list(String device) {

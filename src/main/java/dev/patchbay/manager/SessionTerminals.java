@@ -1,27 +1,51 @@
 package dev.patchbay.manager;
 
+import dev.patchbay.inventory.DeviceWriteGuard;
 import dev.patchbay.io.Terminal;
+import dev.patchbay.recording.TerminalRecorder;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The manager's door for web terminals: finds the byte stream of a live session, and opens or
- * closes a session on a viewer's behalf. Methods block; call them off the event loop.
+ * The manager's door for web terminals: finds the byte stream and the recorder of a live session,
+ * checks whether a viewer may write to its device (the lease), and opens or closes a session on a
+ * viewer's behalf. Methods block; call them off the event loop.
  */
 @Component
 public class SessionTerminals {
 
   private final ConnectionManagerRegistry registry;
   private final SessionService sessions;
+  private final SessionRecorders recorders;
+  private final DeviceWriteGuard writeGuard;
 
-  SessionTerminals(ConnectionManagerRegistry registry, SessionService sessions) {
+  SessionTerminals(
+      ConnectionManagerRegistry registry,
+      SessionService sessions,
+      SessionRecorders recorders,
+      DeviceWriteGuard writeGuard) {
     this.registry = registry;
     this.sessions = sessions;
+    this.recorders = recorders;
+    this.writeGuard = writeGuard;
   }
 
   /** The terminal of the session {@code alias} of {@code device}, if it is live and single. */
   public Optional<Terminal> terminal(String device, String alias) {
     return session(device, alias).flatMap(ManagedSession::terminal);
+  }
+
+  /** The recording of the session, where what its viewers type and resize goes. */
+  public Optional<TerminalRecorder> recorder(String device, String alias) {
+    return recorders.single(device, alias);
+  }
+
+  /**
+   * Refuses (with a {@code PatchbayException}) a viewer's write to {@code device} unless its lease
+   * allows it; {@code lease} and {@code fencingToken} are what the viewer presented, or null.
+   */
+  public void checkWrite(String device, String lease, String fencingToken) {
+    writeGuard.checkWrite(device, lease, fencingToken);
   }
 
   /** The state of the session, empty when the device has no such session. */

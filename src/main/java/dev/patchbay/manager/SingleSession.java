@@ -9,11 +9,15 @@ import dev.patchbay.io.ConnectionClosedException;
 import dev.patchbay.io.ConnectionException;
 import dev.patchbay.io.Terminal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A session over one connection; reopened after a drop when its target asks for it. */
+/**
+ * A session over one connection; reopened after a drop when its target asks for it. Tells {@link
+ * SessionEvents} when it notices a drop, and how a reconnect goes.
+ */
 final class SingleSession implements ManagedSession {
 
   private static final Logger log = LoggerFactory.getLogger(SingleSession.class);
@@ -22,6 +26,7 @@ final class SingleSession implements ManagedSession {
   private final SessionTarget target;
   private final BaseConnection connection;
   private final SessionAudit audit;
+  private final SessionEvents events;
   private final Instant openedAt = Instant.now();
   private volatile boolean closed;
   private volatile boolean reconnecting;
@@ -31,11 +36,16 @@ final class SingleSession implements ManagedSession {
   private Instant nextAttempt;
 
   private SingleSession(
-      String alias, SessionTarget target, BaseConnection connection, SessionAudit audit) {
+      String alias,
+      SessionTarget target,
+      BaseConnection connection,
+      SessionAudit audit,
+      SessionEvents events) {
     this.alias = alias;
     this.target = target;
     this.connection = connection;
     this.audit = audit;
+    this.events = events;
   }
 
   /**
@@ -43,14 +53,18 @@ final class SingleSession implements ManagedSession {
    * audited.
    */
   static SingleSession open(
-      String alias, SessionTarget target, BaseConnection connection, SessionAudit audit) {
+      String alias,
+      SessionTarget target,
+      BaseConnection connection,
+      SessionAudit audit,
+      SessionEvents events) {
     try {
       connection.open();
     } catch (RuntimeException e) {
       connection.close();
       throw e;
     }
-    return new SingleSession(alias, target, connection, audit);
+    return new SingleSession(alias, target, connection, audit, events);
   }
 
   @Override
@@ -106,6 +120,11 @@ final class SingleSession implements ManagedSession {
   }
 
   @Override
+  public List<Terminal> terminals() {
+    return List.of(connection.terminal());
+  }
+
+  @Override
   public Optional<Terminal> terminal() {
     return Optional.of(connection.terminal());
   }
@@ -141,10 +160,12 @@ final class SingleSession implements ManagedSession {
       }
       reconnecting = true;
     }
+    events.stateChanged(target.device(), alias, SessionState.RECONNECTING);
     policy.executor().execute(() -> reconnect(policy));
   }
 
   private void reconnect(ReconnectPolicy policy) {
+    boolean reopened = false;
     try {
       connection.failure().ifPresent(cause -> lastFailure = cause);
       connection.open();
@@ -157,6 +178,7 @@ final class SingleSession implements ManagedSession {
       }
       log.info("{}/{}: reconnected", target.device(), alias);
       audit.reconnected(target, alias, attempt, null);
+      reopened = true;
     } catch (RuntimeException e) {
       synchronized (this) {
         failedAttempts++;
@@ -175,6 +197,10 @@ final class SingleSession implements ManagedSession {
         connection.close();
       }
     }
+    if (reopened && !closed) {
+      events.terminalReplaced(target.device(), alias, 0, connection.terminal());
+    }
+    events.stateChanged(target.device(), alias, state());
   }
 
   private Instant noticedDrop() {
@@ -182,6 +208,7 @@ final class SingleSession implements ManagedSession {
     if (dropped == null) {
       dropped = Instant.now();
       droppedAt = dropped;
+      events.stateChanged(target.device(), alias, state());
     }
     return dropped;
   }

@@ -53,9 +53,11 @@ public class Recordings implements DisposableBean {
   }
 
   /**
-   * Starts recording a session (80x24 until the first resize). {@code openedBy} says who opened it.
+   * Starts the recording of one connection of a session (80x24 until the first resize), titled
+   * {@code title}; it records once it {@link TerminalRecorder#follow follows} a terminal. {@code
+   * openedBy} says who opened the session.
    */
-  public SessionRecording start(String device, String alias, String openedBy) {
+  public TerminalRecorder start(String device, String alias, String openedBy, String title) {
     Instant start = Instant.now();
     String fileName =
         DateTimeFormatter.ISO_INSTANT.format(start).replace(':', '-')
@@ -65,16 +67,18 @@ public class Recordings implements DisposableBean {
     Recording recording = repository.save(new Recording(device, alias, openedBy, start, fileName));
     Long id = recording.getId();
     try {
-      return new RedactingRecording(
-          new AsciicastFile(
-              directory.resolve(fileName),
-              json,
-              closer,
-              WIDTH,
-              HEIGHT,
-              start,
-              device + "/" + alias,
-              bytes -> finish(id, bytes)));
+      return new TerminalRecorder(
+          new RedactingRecording(
+              new AsciicastFile(
+                  directory.resolve(fileName),
+                  json,
+                  closer,
+                  WIDTH,
+                  HEIGHT,
+                  start,
+                  title,
+                  bytes -> finish(id, bytes))),
+          title);
     } catch (IOException e) {
       repository.deleteById(id);
       throw new UncheckedIOException("cannot start recording " + fileName, e);

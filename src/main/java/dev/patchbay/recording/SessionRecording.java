@@ -1,10 +1,11 @@
 package dev.patchbay.recording;
 
 /**
- * The recording of one live session. Calls block on file I/O; they are serialised internally.
- * Failures are logged, never thrown: a full disk must not break a terminal.
+ * The recording of one connection's stream, as {@link TerminalRecorder} feeds it. Calls block on
+ * file I/O; they are serialised internally. Failures are logged, never thrown: a full disk must not
+ * break a terminal.
  */
-public interface SessionRecording {
+interface SessionRecording {
 
   /** What the device sent ({@code "o"} events). */
   void output(byte[] bytes);

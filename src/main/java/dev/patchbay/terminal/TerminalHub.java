@@ -4,10 +4,7 @@ import dev.patchbay.io.ConnectionException;
 import dev.patchbay.io.Terminal;
 import dev.patchbay.manager.SessionState;
 import dev.patchbay.manager.SessionTerminals;
-import dev.patchbay.recording.SessionRecording;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +14,13 @@ import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The viewers of one live session. A single pump (a virtual thread) reads the session's {@link
- * Terminal} and hands every chunk to the scrollback, the recording (both without what is echoed
- * while a secret is entered) and each viewer's bounded queue; it never waits for a viewer. Follows
- * the session across reconnects (a new terminal) and ends when the session is gone.
+ * The viewers of one live session. Every chunk its {@link SessionOutput} reads goes to the {@link
+ * Scrollback} and each viewer's bounded queue; the hub never waits for a viewer. Viewers' input
+ * passes the {@link InputGate} on its way to the device and is handed to the session's recorder.
+ * The session's events (from {@link TerminalHubs}) move it to the next terminal after a reconnect,
+ * update the state viewers see and end it.
  */
-final class TerminalHub {
-
-  private static final int CHUNK = 8 * 1024;
-  private static final int PUMP_BUFFER = 1 << 20;
-
-  /** How often a hub looks for the session's next terminal while it reconnects. */
-  private static final Duration RECONNECT_POLL = Duration.ofMillis(200);
-
-  /** The pump waits for output this long at a time; {@link #end} wakes it by unsubscribing. */
-  private static final Duration UNTIL_OUTPUT = Duration.ofHours(1);
+final class TerminalHub implements SessionOutput.Listener {
 
   private static final String CLOSED = "CLOSED";
 
@@ -40,16 +29,13 @@ final class TerminalHub {
   private final SessionTerminals sessions;
   private final TerminalProperties properties;
   private final JsonMapper json;
-  private final SessionRecording recording;
   private final Executor blocking;
   private final Consumer<TerminalHub> onEnd;
   private final WriteControlAudit audit;
   private final Map<String, Viewer> viewers = new LinkedHashMap<>();
-  private final ChunkQueue scrollback;
-  private final WriteControl writeControl = new WriteControl();
-  private final PasswordPrompt passwordPrompt = new PasswordPrompt();
-  private volatile Terminal terminal;
-  private volatile Terminal.Subscription reading;
+  private final Scrollback scrollback;
+  private final InputGate gate;
+  private final SessionOutput output;
   private volatile String state = SessionState.CONNECTED.name();
   private int viewerCount;
   private boolean openedByViewer;
@@ -61,7 +47,6 @@ final class TerminalHub {
       SessionTerminals sessions,
       TerminalProperties properties,
       JsonMapper json,
-      SessionRecording recording,
       Executor blocking,
       Consumer<TerminalHub> onEnd,
       WriteControlAudit audit) {
@@ -70,25 +55,21 @@ final class TerminalHub {
     this.sessions = sessions;
     this.properties = properties;
     this.json = json;
-    this.recording = recording;
     this.blocking = blocking;
     this.onEnd = onEnd;
     this.audit = audit;
-    this.scrollback = new ChunkQueue(properties.scrollback().toBytes());
+    this.scrollback = new Scrollback(properties.scrollback().toBytes());
+    this.gate = new InputGate(properties);
+    this.output = new SessionOutput(device, alias, sessions, this);
   }
 
-  /** Starts pumping {@code first} on a virtual thread. */
+  /** Starts reading the session's output from {@code first}. */
   void start(Terminal first) {
-    terminal = first;
-    Thread.ofVirtual().name("terminal-hub-" + device + "/" + alias).start(this::pump);
+    output.start(first);
   }
 
   String device() {
     return device;
-  }
-
-  String alias() {
-    return alias;
   }
 
   /** The session was opened by a viewer: close it when the last viewer leaves. */
@@ -111,8 +92,6 @@ final class TerminalHub {
               "v" + (++viewerCount),
               name,
               properties.viewerBuffer().toBytes(),
-              new InputRateLimit(
-                  properties.inputRate().toBytes(), properties.inputBurst().toBytes()),
               skipped -> json.writeValueAsString(ServerMessage.skipped(skipped)));
       byte[] history = scrollback.snapshot();
       if (history.length > 0) {
@@ -132,7 +111,7 @@ final class TerminalHub {
       if (viewers.remove(viewer.id()) == null) {
         return;
       }
-      released = writeControl.release(viewer.id());
+      released = gate.leave(viewer);
       viewer.finish();
       closeSession = viewers.isEmpty() && openedByViewer && !ended;
     }
@@ -147,22 +126,19 @@ final class TerminalHub {
   }
 
   void requestWrite(Viewer viewer) {
-    String holder;
-    boolean taken;
+    String refusedBy = null;
+    boolean taken = false;
     synchronized (this) {
-      boolean held = viewer.id().equals(writeControl.holder());
-      if (writeControl.request(viewer.id())) {
-        holder = null;
+      boolean held = gate.control().mayWrite(viewer);
+      if (gate.control().request(viewer)) {
         taken = !held;
       } else {
-        holder = writeControl.holder();
-        taken = false;
+        refusedBy = gate.holder();
       }
     }
-    if (holder != null) {
-      String described = describe(holder);
-      notice(viewer, "write-refused", "write control is held by " + described);
-      audit.refused(viewer, described);
+    if (refusedBy != null) {
+      notice(viewer, "write-refused", "write control is held by " + refusedBy);
+      audit.refused(viewer, refusedBy);
     } else if (taken) {
       audit.granted(viewer);
     }
@@ -172,7 +148,7 @@ final class TerminalHub {
   void releaseWrite(Viewer viewer) {
     boolean released;
     synchronized (this) {
-      released = writeControl.release(viewer.id());
+      released = gate.control().release(viewer);
     }
     if (released) {
       audit.released(viewer, false);
@@ -180,40 +156,19 @@ final class TerminalHub {
     }
   }
 
-  /** Sends typed bytes to the device if the viewer holds write control (blocking). */
+  /** Sends typed bytes to the device and the recording if the gate lets them pass (blocking). */
   void input(Viewer viewer, byte[] bytes) {
-    long max = properties.maxInputFrame().toBytes();
-    boolean record;
+    InputGate.Refusal refused;
     synchronized (this) {
-      if (!writeControl.mayWrite(viewer.id())) {
-        refuseWrite(viewer);
-        return;
-      }
-      if (bytes.length > max) {
-        notice(
-            viewer,
-            "input-too-large",
-            "input frame of " + bytes.length + " bytes refused; the limit is " + max);
-        return;
-      }
-      if (!viewer.takeInput(bytes.length)) {
-        notice(
-            viewer,
-            "input-rate-limited",
-            "input of "
-                + bytes.length
-                + " bytes refused; the limit is "
-                + properties.inputRate().toBytes()
-                + " bytes/s");
-        return;
-      }
-      record = !passwordPrompt.isShown();
+      refused = gate.checkInput(viewer, bytes.length);
+    }
+    if (refused != null) {
+      notice(viewer, refused.code(), refused.message());
+      return;
     }
     try {
-      terminal.write(bytes);
-      if (record) {
-        recording.input(bytes);
-      }
+      output.terminal().write(bytes);
+      sessions.recorder(device, alias).ifPresent(recorder -> recorder.input(bytes));
     } catch (ConnectionException e) {
       notice(viewer, "write-failed", e.getMessage());
     }
@@ -221,19 +176,21 @@ final class TerminalHub {
 
   /** Resizes the device's window if the viewer holds write control (blocking). */
   void resize(Viewer viewer, int columns, int rows) {
+    InputGate.Refusal refused;
     synchronized (this) {
-      if (!writeControl.mayWrite(viewer.id())) {
-        refuseWrite(viewer);
-        return;
-      }
+      refused = gate.checkWriter(viewer);
+    }
+    if (refused != null) {
+      notice(viewer, refused.code(), refused.message());
+      return;
     }
     if (columns < 1 || rows < 1 || columns > 1000 || rows > 1000) {
       notice(viewer, "bad-message", "resize needs 1..1000 columns and rows");
       return;
     }
     try {
-      terminal.resize(columns, rows);
-      recording.resize(columns, rows);
+      output.terminal().resize(columns, rows);
+      sessions.recorder(device, alias).ifPresent(recorder -> recorder.resize(columns, rows));
     } catch (ConnectionException e) {
       notice(viewer, "write-failed", e.getMessage());
     }
@@ -243,8 +200,9 @@ final class TerminalHub {
   void automationStarted(String actor) {
     Viewer preempted;
     synchronized (this) {
-      preempted = holdingViewer();
-      writeControl.automationStarted();
+      WriteControl control = gate.control();
+      preempted = control.automationHolds() ? null : control.viewer();
+      control.automationStarted();
     }
     if (preempted != null) {
       audit.preempted(actor, preempted);
@@ -256,8 +214,9 @@ final class TerminalHub {
   void automationFinished() {
     Viewer returned;
     synchronized (this) {
-      writeControl.automationFinished();
-      returned = holdingViewer();
+      WriteControl control = gate.control();
+      control.automationFinished();
+      returned = control.automationHolds() ? null : control.viewer();
     }
     if (returned != null) {
       audit.returned(returned);
@@ -265,10 +224,18 @@ final class TerminalHub {
     publishStatus();
   }
 
-  /** The viewer holding write control, null when nobody or the automation holds it. */
-  private synchronized Viewer holdingViewer() {
-    String holder = writeControl.holder();
-    return holder == null ? null : viewers.get(holder);
+  /** The session reconnected: its output is read from {@code next} once the old stream ended. */
+  void terminalReplaced(Terminal next) {
+    output.replaced(next);
+  }
+
+  /** The session's state changed; viewers are told. */
+  @Override
+  public void state(SessionState now) {
+    if (!isEnded() && !now.name().equals(state)) {
+      state = now.name();
+      publishStatus();
+    }
   }
 
   void notice(Viewer viewer, String code, String message) {
@@ -283,8 +250,9 @@ final class TerminalHub {
     }
   }
 
-  /** Stops the pump and detaches every viewer. */
-  void end() {
+  /** Stops reading and detaches every viewer. */
+  @Override
+  public void end() {
     List<Viewer> left;
     synchronized (this) {
       if (ended) {
@@ -294,99 +262,31 @@ final class TerminalHub {
       state = CLOSED;
       left = new ArrayList<>(viewers.values());
     }
-    Terminal.Subscription pumped = reading;
-    if (pumped != null) {
-      pumped.close();
-    }
+    output.stop();
     publishStatus();
     left.forEach(
         viewer -> {
           viewer.finish();
           viewer.drain();
         });
-    recording.close();
     onEnd.accept(this);
   }
 
-  private void pump() {
-    Terminal current = terminal;
-    try {
-      while (current != null) {
-        try (Terminal.Subscription subscription = current.subscribe(PUMP_BUFFER)) {
-          reading = subscription;
-          refreshState();
-          byte[] buffer = new byte[CHUNK];
-          int n;
-          while (!isEnded() && (n = subscription.read(buffer, UNTIL_OUTPUT)) >= 0 && !isEnded()) {
-            long lost = subscription.takeSkipped();
-            if (lost > 0) {
-              broadcastSkipped(lost);
-            }
-            if (n > 0) {
-              fanOut(Arrays.copyOf(buffer, n));
-            }
-          }
-        }
-        current = nextTerminal(current);
-      }
-    } finally {
-      end();
-    }
-  }
-
-  private void fanOut(byte[] chunk) {
+  @Override
+  public void output(byte[] chunk) {
     List<Viewer> targets;
-    byte[] kept;
     synchronized (this) {
-      kept = passwordPrompt.seen(chunk);
-      if (kept.length > 0) {
-        scrollback.offer(kept);
-      }
+      scrollback.add(chunk);
       for (Viewer viewer : viewers.values()) {
         viewer.queueOutput(chunk);
       }
       targets = new ArrayList<>(viewers.values());
     }
-    if (kept.length > 0) {
-      recording.output(kept);
-    }
     targets.forEach(Viewer::drain);
   }
 
-  /** Waits for the session's next terminal (after a reconnect); null when the session is gone. */
-  private Terminal nextTerminal(Terminal previous) {
-    while (!isEnded()) {
-      Optional<Terminal> now = sessions.terminal(device, alias);
-      if (now.isEmpty()) {
-        return null;
-      }
-      refreshState();
-      // Take the new terminal once the session says CONNECTED, so that viewers are told.
-      if (now.get() != previous
-          && !now.get().isEnded()
-          && SessionState.CONNECTED.name().equals(state)) {
-        terminal = now.get();
-        return now.get();
-      }
-      try {
-        Thread.sleep(RECONNECT_POLL);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private void refreshState() {
-    String now = sessions.state(device, alias).map(Enum::name).orElse(CLOSED);
-    if (!now.equals(state)) {
-      state = now;
-      publishStatus();
-    }
-  }
-
-  private void broadcastSkipped(long lost) {
+  @Override
+  public void skipped(long lost) {
     List<Viewer> targets;
     synchronized (this) {
       targets = new ArrayList<>(viewers.values());
@@ -402,17 +302,18 @@ final class TerminalHub {
   private void publishStatus() {
     List<Viewer> targets;
     synchronized (this) {
-      String holder = writeControl.holder();
-      Viewer holding = holder == null ? null : viewers.get(holder);
+      WriteControl control = gate.control();
+      Viewer holding = control.automationHolds() ? null : control.viewer();
+      String writer = control.automationHolds() ? WriteControl.AUTOMATION : idOf(holding);
       for (Viewer viewer : viewers.values()) {
         viewer.queueStatus(
             json.writeValueAsString(
                 ServerMessage.status(
                     state,
-                    holder,
+                    writer,
                     holding == null ? null : holding.name(),
                     viewer.id(),
-                    writeControl.mayWrite(viewer.id()),
+                    control.mayWrite(viewer),
                     viewers.size())));
       }
       targets = new ArrayList<>(viewers.values());
@@ -420,22 +321,8 @@ final class TerminalHub {
     targets.forEach(Viewer::drain);
   }
 
-  private void refuseWrite(Viewer viewer) {
-    String holder = writeControl.holder();
-    notice(
-        viewer,
-        "write-refused",
-        holder == null
-            ? "request write control first"
-            : "write control is held by " + describe(holder));
-  }
-
-  private synchronized String describe(String holder) {
-    if (WriteControl.AUTOMATION.equals(holder)) {
-      return "REST automation";
-    }
-    Viewer viewer = viewers.get(holder);
-    return viewer == null ? holder : "viewer " + holder + " (" + viewer.name() + ")";
+  private static String idOf(Viewer viewer) {
+    return viewer == null ? null : viewer.id();
   }
 
   private synchronized boolean isEnded() {

@@ -5,9 +5,11 @@ import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditLog;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.io.Terminal;
+import dev.patchbay.manager.OpenedSession;
 import dev.patchbay.manager.SessionActivity;
+import dev.patchbay.manager.SessionLifecycle;
+import dev.patchbay.manager.SessionState;
 import dev.patchbay.manager.SessionTerminals;
-import dev.patchbay.recording.Recordings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,16 +19,16 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One {@link TerminalHub} per live session, created when a session is opened through REST (so that
- * it is recorded from the start) or when the first viewer attaches; removed when the session ends.
- * Also tells hubs when REST automation holds a session.
+ * One {@link TerminalHub} per live single-connection session, created when the session opens (so
+ * that a late viewer gets the scrollback) or when the first viewer attaches; ended when the session
+ * closes. Passes the session's events (a new terminal, a new state, REST automation holding it) on
+ * to its hub.
  */
 @Component
-class TerminalHubs implements SessionActivity, DisposableBean {
+class TerminalHubs implements SessionLifecycle, SessionActivity, DisposableBean {
 
   private final Map<String, TerminalHub> hubs = new ConcurrentHashMap<>();
   private final SessionTerminals sessions;
-  private final Recordings recordings;
   private final TerminalProperties properties;
   private final JsonMapper json;
   private final Blocking blocking;
@@ -34,13 +36,11 @@ class TerminalHubs implements SessionActivity, DisposableBean {
 
   TerminalHubs(
       SessionTerminals sessions,
-      Recordings recordings,
       TerminalProperties properties,
       JsonMapper json,
       Blocking blocking,
       AuditLog audit) {
     this.sessions = sessions;
-    this.recordings = recordings;
     this.properties = properties;
     this.json = json;
     this.blocking = blocking;
@@ -48,8 +48,25 @@ class TerminalHubs implements SessionActivity, DisposableBean {
   }
 
   @Override
-  public void sessionOpened(String device, String alias) {
-    sessions.terminal(device, alias).ifPresent(terminal -> hub(device, alias, terminal, "rest"));
+  public void sessionOpened(OpenedSession session) {
+    if (!session.pooled()) {
+      hub(session.device(), session.alias(), session.terminals().getFirst());
+    }
+  }
+
+  @Override
+  public void terminalReplaced(String device, String alias, int member, Terminal terminal) {
+    find(device, alias).ifPresent(hub -> hub.terminalReplaced(terminal));
+  }
+
+  @Override
+  public void stateChanged(String device, String alias, SessionState state) {
+    find(device, alias).ifPresent(hub -> hub.state(state));
+  }
+
+  @Override
+  public void sessionClosed(String device, String alias) {
+    find(device, alias).ifPresent(TerminalHub::end);
   }
 
   @Override
@@ -89,7 +106,7 @@ class TerminalHubs implements SessionActivity, DisposableBean {
             () ->
                 new PatchbayException(
                     ProblemType.SESSION_NOT_FOUND, "session '" + alias + "' has just ended"));
-    TerminalHub hub = hub(device, alias, live, opened ? "viewer:" + name : "rest");
+    TerminalHub hub = hub(device, alias, live);
     if (opened) {
       hub.closeWithLastViewer();
     }
@@ -110,7 +127,7 @@ class TerminalHubs implements SessionActivity, DisposableBean {
     List.copyOf(hubs.values()).forEach(TerminalHub::end);
   }
 
-  private TerminalHub hub(String device, String alias, Terminal terminal, String openedBy) {
+  private TerminalHub hub(String device, String alias, Terminal terminal) {
     return hubs.computeIfAbsent(
         key(device, alias),
         key -> {
@@ -121,7 +138,6 @@ class TerminalHubs implements SessionActivity, DisposableBean {
                   sessions,
                   properties,
                   json,
-                  recordings.start(device, alias, openedBy),
                   blocking.scheduler()::schedule,
                   ended -> hubs.remove(key, ended),
                   new WriteControlAudit(audit, device, alias));

@@ -2,7 +2,7 @@ package dev.patchbay.terminal;
 
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.common.Blocking;
-import dev.patchbay.inventory.DeviceWriteGuard;
+import dev.patchbay.manager.SessionTerminals;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.server.PathContainer;
@@ -36,14 +36,14 @@ class TerminalWebSocketHandler implements WebSocketHandler {
   private static final PathPattern PATTERN = PathPatternParser.defaultInstance.parse(PATH);
 
   private final TerminalHubs hubs;
-  private final DeviceWriteGuard guard;
+  private final SessionTerminals sessions;
   private final Blocking blocking;
   private final JsonMapper json;
 
   TerminalWebSocketHandler(
-      TerminalHubs hubs, DeviceWriteGuard guard, Blocking blocking, JsonMapper json) {
+      TerminalHubs hubs, SessionTerminals sessions, Blocking blocking, JsonMapper json) {
     this.hubs = hubs;
-    this.guard = guard;
+    this.sessions = sessions;
     this.blocking = blocking;
     this.json = json;
   }
@@ -82,7 +82,7 @@ class TerminalWebSocketHandler implements WebSocketHandler {
                 caller.checkMayWrite("open a session");
                 // A browser cannot send the lease header: on a leased device, the lease holder
                 // opens the session over REST and viewers attach to it.
-                guard.checkWrite(device, null, null);
+                sessions.checkWrite(device, null, null);
               }
               return hubs.attach(device, alias, caller.name(), open, via);
             })
@@ -140,7 +140,7 @@ class TerminalWebSocketHandler implements WebSocketHandler {
             .run(
                 () -> {
                   caller.checkMayWrite("take write control");
-                  guard.checkWrite(device, lease, fencingToken);
+                  sessions.checkWrite(device, lease, fencingToken);
                   hub.requestWrite(viewer);
                 })
             .onErrorResume(

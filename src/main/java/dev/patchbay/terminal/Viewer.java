@@ -20,23 +20,16 @@ final class Viewer {
   private final String name;
   private final ChunkQueue output;
   private final ArrayDeque<String> notices = new ArrayDeque<>();
-  private final InputRateLimit inputRate;
   private final Function<Long, String> skippedNotice;
   private final AtomicInteger drains = new AtomicInteger();
   private String status;
   private boolean finished;
   private volatile FluxSink<Outbound> sink;
 
-  Viewer(
-      String id,
-      String name,
-      long bufferBytes,
-      InputRateLimit inputRate,
-      Function<Long, String> skippedNotice) {
+  Viewer(String id, String name, long bufferBytes, Function<Long, String> skippedNotice) {
     this.id = id;
     this.name = name;
     this.output = new ChunkQueue(bufferBytes);
-    this.inputRate = inputRate;
     this.skippedNotice = skippedNotice;
   }
 
@@ -82,11 +75,6 @@ final class Viewer {
 
   synchronized long bufferedOutput() {
     return output.size();
-  }
-
-  /** Takes input tokens; false when the viewer is typing faster than allowed. */
-  synchronized boolean takeInput(int bytes) {
-    return inputRate.tryTake(bytes);
   }
 
   /** Emits queued frames while the WebSocket has demand; safe to call from any thread. */

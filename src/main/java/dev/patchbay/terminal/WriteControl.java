@@ -11,21 +11,21 @@ final class WriteControl {
   /** The holder's name in status messages while REST automation runs. */
   static final String AUTOMATION = "automation";
 
-  private String viewer;
+  private Viewer viewer;
   private int automationCalls;
 
-  /** Grants control to {@code viewerId} if it is free (or already held by it). */
-  boolean request(String viewerId) {
-    if (automationCalls > 0 || (viewer != null && !viewer.equals(viewerId))) {
+  /** Grants control to {@code requester} if it is free (or already held by it). */
+  boolean request(Viewer requester) {
+    if (automationCalls > 0 || (viewer != null && viewer != requester)) {
       return false;
     }
-    viewer = viewerId;
+    viewer = requester;
     return true;
   }
 
-  /** Releases control if {@code viewerId} holds it; true when it did. */
-  boolean release(String viewerId) {
-    if (viewerId.equals(viewer)) {
+  /** Releases control if {@code leaver} holds it; true when it did. */
+  boolean release(Viewer leaver) {
+    if (viewer == leaver) {
       viewer = null;
       return true;
     }
@@ -40,12 +40,17 @@ final class WriteControl {
     automationCalls = Math.max(0, automationCalls - 1);
   }
 
-  boolean mayWrite(String viewerId) {
-    return automationCalls == 0 && viewerId.equals(viewer);
+  boolean mayWrite(Viewer writer) {
+    return automationCalls == 0 && viewer == writer;
   }
 
-  /** {@value #AUTOMATION}, the holding viewer's id, or null when free. */
-  String holder() {
-    return automationCalls > 0 ? AUTOMATION : viewer;
+  /** True while REST automation holds control. */
+  boolean automationHolds() {
+    return automationCalls > 0;
+  }
+
+  /** The viewer holding control (or the one it returns to after automation); null when none. */
+  Viewer viewer() {
+    return viewer;
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,9 +24,10 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Recordings of web terminal sessions: listed and filtered over REST, downloaded as asciicast v2
- * with output, input (but not the enable secret) and resizes, played by Debian's {@code asciinema
- * cat}, and deleted by the retention sweep. A live session's file is closed while it is idle.
+ * Recordings of web terminal and pooled sessions: listed and filtered over REST, downloaded as
+ * asciicast v2 with output, input (but not the enable secret) and resizes, played by Debian's
+ * {@code asciinema cat}, and deleted by the retention sweep. A live session's file is closed while
+ * it is idle.
  */
 @Timeout(90)
 @TestPropertySource(
@@ -146,6 +148,36 @@ class RecordingTest extends TerminalTestSupport {
   }
 
   @Test
+  void aPooledSessionIsRecordedOneFilePerMember() throws Exception {
+    String device = registerDevice("pool");
+    post("/api/v1/devices/" + device + "/sessions", "{\"alias\": \"p\", \"poolSize\": 2}")
+        .expectStatus()
+        .isCreated();
+    execute(device, "p", "show version");
+    client
+        .delete()
+        .uri("/api/v1/devices/" + device + "/sessions/p")
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+
+    JsonNode items = listUntilEnded(device, 2).path("items");
+    List<String> casts = new ArrayList<>();
+    for (JsonNode item : items) {
+      assertThat(item.path("alias").asString()).isEqualTo("p");
+      assertThat(item.path("openedBy").asString()).isEqualTo("rest");
+      casts.add(download(item.path("href").asString()));
+    }
+    assertThat(casts)
+        .extracting(cast -> JSON.readTree(cast.lines().findFirst().orElseThrow()))
+        .extracting(header -> header.path("title").asString())
+        .containsExactlyInAnyOrder(device + "/p (member 1 of 2)", device + "/p (member 2 of 2)");
+    assertThat(casts)
+        .as("the member that ran the command recorded its output")
+        .anySatisfy(cast -> assertThat(cast).contains("Cisco IOS XE Software, Version 17.09.04a"));
+  }
+
+  @Test
   void theRetentionSweepDeletesOldRecordingsAndTheirFiles() throws Exception {
     String device = registerDevice("sweep");
     openSession(device, "default");
@@ -171,17 +203,30 @@ class RecordingTest extends TerminalTestSupport {
   }
 
   private JsonNode listUntilEnded(String device) throws InterruptedException, IOException {
+    return listUntilEnded(device, 1);
+  }
+
+  /** The device's recordings once there are {@code count} and all have ended. */
+  private JsonNode listUntilEnded(String device, int count)
+      throws InterruptedException, IOException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
       JsonNode page = list("?device=" + device);
-      if (page.path("totalItems").asLong() == 1
-          && !page.path("items").get(0).path("endedAt").isNull()
-          && page.path("items").get(0).has("endedAt")) {
+      if (page.path("totalItems").asLong() == count && allEnded(page.path("items"))) {
         return page;
       }
       assertThat(System.nanoTime()).as("recording ended in time: " + page).isLessThan(deadline);
       Thread.sleep(100);
     }
+  }
+
+  private static boolean allEnded(JsonNode items) {
+    for (JsonNode item : items) {
+      if (!item.has("endedAt") || item.path("endedAt").isNull()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String download(String href) {

@@ -1,4 +1,4 @@
-package dev.patchbay.terminal;
+package dev.patchbay.security.masking;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 /**
  * Watches the output to tell whether the device is asking for a secret, so that neither what is
  * typed there nor what the device echoes of it (the rest of that line) is recorded or replayed. The
- * secret entry ends with the next line break in the output. Guarded by its hub.
+ * secret entry ends with the next line break in the output. The web terminal's scrollback and the
+ * recorder each keep one over the stream they read. Not thread-safe: guarded by its owner.
  */
-final class PasswordPrompt {
+public final class PasswordPrompt {
 
   private static final int MAX_LINE = 256;
   private static final byte[] NOTHING = new byte[0];
@@ -23,7 +24,7 @@ final class PasswordPrompt {
    * Notes a chunk of output and returns the part that may be kept (recording, scrollback): all of
    * it, except while a secret is being entered, when the echo up to the line break is left out.
    */
-  byte[] seen(byte[] output) {
+  public byte[] seen(byte[] output) {
     byte[] kept = output;
     if (entering) {
       int lineEnd = lineEnd(output);
@@ -49,7 +50,7 @@ final class PasswordPrompt {
   }
 
   /** Whether the device is waiting for a secret: input now is not recorded. */
-  boolean isShown() {
+  public boolean isShown() {
     return entering;
   }
 

@@ -1,4 +1,4 @@
-package dev.patchbay.terminal;
+package dev.patchbay.security.masking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

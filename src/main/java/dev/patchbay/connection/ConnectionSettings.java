@@ -9,9 +9,9 @@ import java.util.Objects;
  * Everything a driver needs to open one connection, resolved from the inventory by the connection
  * manager: where (host/port or serial line), who (credentials), how the CLI looks (OS profile with
  * prompt overrides), init commands, timeouts, terminal size and typed driver {@code options}.
- * {@code proxy} is the jump host, if any. {@code definition} identifies the inventory's connection
- * definition (its SSH host key is pinned to it); null for settings built without the inventory,
- * which pin nothing.
+ * {@code proxy} lists the hops to the device, first hop first (empty: reached directly; {@code
+ * null} is read as empty). {@code definition} identifies the inventory's connection definition (its
+ * SSH host key is pinned to it); null for settings built without the inventory, which pin nothing.
  */
 public record ConnectionSettings(
     Definition definition,
@@ -27,7 +27,7 @@ public record ConnectionSettings(
     int columns,
     int rows,
     DriverOptions options,
-    ConnectionSettings proxy) {
+    List<ProxyHop> proxy) {
 
   /** The inventory's connection definition {@code connection} of {@code device}, by id. */
   public record Definition(long id, String device, String connection) {}
@@ -46,6 +46,7 @@ public record ConnectionSettings(
   public ConnectionSettings {
     initExecCommands = List.copyOf(initExecCommands);
     initConfigCommands = List.copyOf(initConfigCommands);
+    proxy = proxy == null ? List.of() : List.copyOf(proxy);
     Objects.requireNonNull(options, "options");
   }
 

@@ -50,6 +50,7 @@ public class ConnectionService {
     }
     ConnectionDefinition definition = new ConnectionDefinition(body.name());
     writer.apply(body, definition, "");
+    ProxyHops.check(deviceName, "proxy", definition.getProxy(), devices::findByName);
     device.addConnection(definition);
     return saved(device, definition);
   }
@@ -67,6 +68,7 @@ public class ConnectionService {
           "device '" + deviceName + "' already has a connection '" + named.name() + "'");
     }
     writer.apply(named, definition, "");
+    ProxyHops.check(deviceName, "proxy", definition.getProxy(), devices::findByName);
     return saved(device, definition);
   }
 

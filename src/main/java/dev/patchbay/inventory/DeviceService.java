@@ -10,6 +10,7 @@ import dev.patchbay.web.Versions;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -160,6 +161,13 @@ public class DeviceService {
     }
     if (body.connections() != null) {
       connections.replaceAll(device, body.connections());
+      for (int i = 0; i < device.getConnections().size(); i++) {
+        ProxyHops.check(
+            device.getName(),
+            "connections[" + i + "].proxy",
+            device.getConnections().get(i).getProxy(),
+            n -> n.equals(device.getName()) ? Optional.of(device) : devices.findByName(n));
+      }
     }
   }
 

@@ -178,14 +178,7 @@ final class InventoryValidator {
   }
 
   private void proxy(String path, Object proxy) {
-    if (proxy == null || proxy instanceof String) {
-      return;
-    }
-    if (proxy instanceof List<?> hops
-        && hops.stream().allMatch(h -> h instanceof String || h instanceof Map<?, ?>)) {
-      return;
-    }
-    add(path, "must be a device name or a list of hops");
+    ProxyHops.formProblem(proxy).ifPresent(problem -> add(path, problem));
   }
 
   private void commands(String path, List<String> commands) {

@@ -5,6 +5,7 @@ import dev.patchbay.connection.ConnectionSettings;
 import dev.patchbay.connection.serial.SerialConnection;
 import dev.patchbay.connection.ssh.KnownHosts;
 import dev.patchbay.connection.ssh.SshClientHolder;
+import dev.patchbay.connection.ssh.SshCommandHopConnection;
 import dev.patchbay.connection.ssh.SshConnection;
 import dev.patchbay.connection.telnet.TelnetConnection;
 import dev.patchbay.inventory.ConnectionDefinition;
@@ -13,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds the unopened driver for a connection definition: the {@link ConnectionSettingsReader}
- * resolves its settings, this only picks the driver by protocol and gives the SSH driver the shared
- * client and the known host keys.
+ * resolves its settings, this only picks the driver by protocol (a command hop's driver when the
+ * last proxy hop runs a command) and gives the drivers the shared SSH client and the known host
+ * keys.
  */
 @Component
 public class ConnectionFactory {
@@ -34,9 +36,12 @@ public class ConnectionFactory {
   @Transactional(readOnly = true)
   public BaseConnection create(ConnectionDefinition definition) {
     ConnectionSettings settings = reader.read(definition);
+    if (!settings.proxy().isEmpty() && settings.proxy().getLast().runsCommand()) {
+      return new SshCommandHopConnection(settings, sshClients, knownHosts);
+    }
     return switch (ConnectionSettingsReader.protocolOf(definition)) {
       case SSH -> new SshConnection(settings, sshClients, knownHosts);
-      case TELNET -> new TelnetConnection(settings);
+      case TELNET -> new TelnetConnection(settings, sshClients, knownHosts);
       case SERIAL -> new SerialConnection(settings);
     };
   }

@@ -4,25 +4,30 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.cli.OsProfile;
 import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.ProxyHop;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.inventory.Protocol;
+import dev.patchbay.inventory.ProxyHops;
 import dev.patchbay.inventory.SecretSealer;
 import dev.patchbay.inventory.SerialLine;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns an inventory connection definition into one complete {@link ConnectionSettings}, so that
  * drivers read no entity: credentials (connection → device → testbed), the OS profile with the
  * definition's prompt overrides, init commands ({@code null} means the profile's defaults, {@code
- * []} none), timeouts, serial line, typed driver options and the SSH jump host. Refuses, with a
- * {@code validation} problem, what no driver can open. Runs inside the caller's transaction: it
- * walks the definition's lazy associations.
+ * []} none), timeouts, serial line, typed driver options and the proxy hops (see {@link
+ * ProxyHops}). Refuses, with a {@code validation} problem, what no driver can open. Runs inside the
+ * caller's transaction: it walks the definition's lazy associations.
  */
 @Component
 class ConnectionSettingsReader {
@@ -40,7 +45,9 @@ class ConnectionSettingsReader {
 
   /** The settings to open {@code definition} with. */
   ConnectionSettings read(ConnectionDefinition definition) {
-    return settingsFor(definition, 0);
+    Set<String> visiting = new LinkedHashSet<>();
+    visiting.add(definition.getDevice().getName());
+    return settingsFor(definition, visiting);
   }
 
   /** The protocol of {@code definition}'s driver, or a {@code validation} problem if none. */
@@ -56,7 +63,7 @@ class ConnectionSettingsReader {
                         : "uses protocol '" + definition.getProtocol() + "', which has no driver"));
   }
 
-  private ConnectionSettings settingsFor(ConnectionDefinition definition, int depth) {
+  private ConnectionSettings settingsFor(ConnectionDefinition definition, Set<String> visiting) {
     Protocol protocol = protocolOf(definition);
     Device device = definition.getDevice();
     String name = device.getName() + "/" + definition.getName();
@@ -90,35 +97,83 @@ class ConnectionSettingsReader {
         TERMINAL_COLUMNS,
         TERMINAL_ROWS,
         DriverOptionsReader.read(definition),
-        proxyOf(name, definition, protocol, depth));
+        proxyOf(name, definition, protocol, visiting));
   }
 
-  private ConnectionSettings proxyOf(
-      String name, ConnectionDefinition definition, Protocol protocol, int depth) {
-    Object proxy = definition.getProxy();
-    if (proxy == null) {
-      return null;
+  /**
+   * The hops to {@code definition}, first hop first: each hop's own proxy hops come before it (a
+   * chain), a command hop only last. Every hop is an ssh connection of its device.
+   */
+  private List<ProxyHop> proxyOf(
+      String name, ConnectionDefinition definition, Protocol protocol, Set<String> visiting) {
+    List<ProxyHops.Hop> hops;
+    try {
+      hops = ProxyHops.parse(definition.getProxy());
+    } catch (IllegalArgumentException e) {
+      throw invalid(name, "has a malformed proxy: " + e.getMessage());
     }
-    if (!(proxy instanceof String proxyDevice) || protocol != Protocol.SSH) {
-      throw invalid(name, "has a proxy Patchbay cannot use (only 'proxy: <device>' for ssh)");
+    if (hops.isEmpty()) {
+      return List.of();
     }
-    if (depth > 0) {
-      throw invalid(name, "chains jump hosts; only one hop is supported");
+    if (protocol == Protocol.SERIAL) {
+      throw invalid(name, "is serial; a serial line cannot be reached through a proxy");
     }
-    Device jump =
-        devices
-            .findByName(proxyDevice)
-            .orElseThrow(
-                () ->
-                    invalid(name, "names proxy device '" + proxyDevice + "' that does not exist"));
-    ConnectionDefinition jumpSsh =
-        jump.getConnections().stream()
-            .filter(c -> c.supportedProtocol().filter(p -> p == Protocol.SSH).isPresent())
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    invalid(name, "uses proxy '" + proxyDevice + "' which has no ssh connection"));
-    return settingsFor(jumpSsh, depth + 1);
+    List<ProxyHop> result = new ArrayList<>();
+    for (ProxyHops.Hop hop : hops) {
+      if (visiting.contains(hop.device())) {
+        throw invalid(
+            name,
+            "has proxy hop '"
+                + hop.device()
+                + "' which closes a cycle: "
+                + String.join(" → ", visiting)
+                + " → "
+                + hop.device());
+      }
+      Device device =
+          devices
+              .findByName(hop.device())
+              .orElseThrow(
+                  () ->
+                      invalid(
+                          name, "names proxy device '" + hop.device() + "' that does not exist"));
+      ConnectionDefinition hopConnection =
+          ProxyHops.hopConnection(device, hop)
+              .orElseThrow(
+                  () ->
+                      invalid(
+                          name,
+                          "uses proxy '"
+                              + hop.device()
+                              + "' which has "
+                              + (hop.via() == null
+                                  ? "no ssh connection"
+                                  : "no connection '" + hop.via() + "'")));
+      if (hopConnection.supportedProtocol().filter(p -> p == Protocol.SSH).isEmpty()) {
+        throw invalid(
+            name,
+            "uses proxy '"
+                + hop.device()
+                + "' through connection '"
+                + hopConnection.getName()
+                + "', which is not ssh (proxy hops are reached over ssh)");
+      }
+      Set<String> deeper = new LinkedHashSet<>(visiting);
+      deeper.add(hop.device());
+      ConnectionSettings hopSettings = settingsFor(hopConnection, deeper);
+      result.addAll(hopSettings.proxy());
+      result.add(new ProxyHop(hopSettings, hop.command()));
+    }
+    for (int i = 0; i < result.size() - 1; i++) {
+      if (result.get(i).runsCommand()) {
+        throw invalid(
+            name,
+            "has command hop '"
+                + result.get(i).settings().name()
+                + "' before another hop; a command hop must be the last one");
+      }
+    }
+    return List.copyOf(result);
   }
 
   private static ConnectionSettings.SerialSettings serialOf(String name, SerialLine line) {

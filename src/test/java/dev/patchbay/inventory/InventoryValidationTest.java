@@ -263,4 +263,58 @@ class InventoryValidationTest extends InventoryApiTestSupport {
     JsonNode after = body(get("/api/v1/devices/" + name), 200);
     assertThat(after).isEqualTo(before);
   }
+
+  @Test
+  void proxyHopsNamingNoDeviceItselfOrACycleAreRefusedAtWriteTime() {
+    String jump = unique("jump");
+    String target = unique("target");
+    body(post("/api/v1/devices", ssh(jump, "")), 201);
+
+    JsonNode missing =
+        problem(
+            post("/api/v1/devices", ssh(target, ", \"proxy\": \"no-such-jump\"")),
+            400,
+            "validation",
+            "connections[0].proxy");
+    assertThat(missing.toString()).contains("proxy hop 'no-such-jump' names no device");
+
+    JsonNode self =
+        problem(
+            post("/api/v1/devices", ssh(target, ", \"proxy\": [\"%s\"]".formatted(target))),
+            400,
+            "validation",
+            "connections[0].proxy");
+    assertThat(self.toString()).contains("proxy hop '" + target + "' is the device itself");
+
+    body(
+        post(
+            "/api/v1/devices",
+            ssh(
+                target,
+                ", \"proxy\": {\"device\": \"%s\", \"command\": \"telnet 10.1.1.5 2001\"}"
+                    .formatted(jump))),
+        201);
+    String cycle =
+        """
+        {"name": "cli", "protocol": "ssh", "host": "127.0.0.1", "proxy": "%s"}
+        """
+            .formatted(target);
+    JsonNode closed =
+        problem(
+            put("/api/v1/devices/" + jump + "/connections/cli", cycle), 400, "validation", "proxy");
+    assertThat(closed.toString())
+        .contains(
+            "proxy hop '" + jump + "' closes a cycle: " + jump + " → " + target + " → " + jump);
+    JsonNode malformed =
+        problem(
+            post(
+                "/api/v1/devices/" + jump + "/connections",
+                """
+                {"name": "vty", "protocol": "telnet", "host": "h", "proxy": [{"command": "x"}]}
+                """),
+            400,
+            "validation",
+            "proxy");
+    assertThat(malformed.toString()).contains("proxy hop needs 'device'");
+  }
 }

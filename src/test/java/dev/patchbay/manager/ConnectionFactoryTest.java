@@ -13,6 +13,7 @@ import dev.patchbay.connection.ConnectionState;
 import dev.patchbay.connection.LoginCredentials;
 import dev.patchbay.connection.serial.SerialConnection;
 import dev.patchbay.connection.ssh.SshClientHolder;
+import dev.patchbay.connection.ssh.SshCommandHopConnection;
 import dev.patchbay.connection.ssh.SshConnection;
 import dev.patchbay.connection.telnet.TelnetConnection;
 import dev.patchbay.hostkey.HostKeyStore;
@@ -215,11 +216,89 @@ class ConnectionFactoryTest {
       cli.setProxy("jump-host");
       cli.setSettings(Map.of("host_key_policy", "insecure"));
       try (BaseConnection connection = factory.create(cli)) {
-        assertThat(connection.settings().proxy().name()).isEqualTo("jump-host/cli");
+        assertThat(connection.settings().proxy().getFirst().settings().name())
+            .isEqualTo("jump-host/cli");
         connection.open();
         assertThat(connection.execute(ExecuteRequest.of("show version")).output())
             .startsWith("Cisco IOS XE Software");
       }
+    }
+  }
+
+  /** A stored jump host device {@code name} on {@code sshd}, logged in to as root by key. */
+  private void jumpHost(String name, OpenSshServer sshd) throws Exception {
+    Device jump = new Device(name);
+    jump.setOs("linux");
+    Credential key = new Credential("default");
+    key.setUsername("root");
+    key.setPrivateKey(sealer.seal(sshd.clientKey()));
+    jump.getCredentials().add(key);
+    definition(jump, "cli", "ssh", "127.0.0.1", sshd.port());
+    devices.saveAndFlush(jump);
+  }
+
+  @Test
+  void reachesATelnetDeviceThroughAJumpHostAndThroughACommandHop() throws Exception {
+    try (OpenSshServer sshd = new OpenSshServer()) {
+      sshd.start("a");
+      jumpHost("telnet-jump", sshd);
+      SimulatedDevice sim = lab.device("r1-telnet");
+      Device target = new Device("r1-telnet-behind-jump");
+      target.setOs("iosxe");
+      target.getCredentials().add(credential("default", "admin", "admin"));
+      ConnectionDefinition forwarded = definition(target, "vty", "telnet", sim.host(), sim.port());
+      forwarded.setProxy(List.of("telnet-jump"));
+      ConnectionDefinition console = definition(target, "console", "telnet", "10.9.9.9", 2001);
+      console.setProxy(
+          Map.of("device", "telnet-jump", "command", "telnet " + sim.host() + " " + sim.port()));
+
+      try (BaseConnection connection = factory.create(forwarded)) {
+        assertThat(connection).isInstanceOf(TelnetConnection.class);
+        connection.open();
+        assertThat(connection.execute(ExecuteRequest.of("show version")).output())
+            .startsWith("Cisco IOS XE Software");
+      }
+      try (BaseConnection connection = factory.create(console)) {
+        assertThat(connection).isInstanceOf(SshCommandHopConnection.class);
+        assertThat(connection.settings().proxy())
+            .singleElement()
+            .satisfies(hop -> assertThat(hop.command()).startsWith("telnet "));
+        connection.open();
+        assertThat(connection.execute(ExecuteRequest.of("show version")).output())
+            .startsWith("Cisco IOS XE Software");
+      }
+    }
+  }
+
+  @Test
+  void refusesAtOpenProxiesThatCannotBeUsed() {
+    Device a = new Device("cycle-a");
+    Device b = new Device("cycle-b");
+    definition(a, "cli", "ssh", "192.0.2.1", null).setProxy("cycle-b");
+    definition(b, "cli", "ssh", "192.0.2.2", null).setProxy("cycle-a");
+    devices.saveAndFlush(a);
+    devices.saveAndFlush(b);
+    Device target = new Device("proxied");
+    ConnectionDefinition cycle = definition(target, "cycle", "ssh", "192.0.2.3", null);
+    cycle.setProxy("cycle-a");
+    ConnectionDefinition missing = definition(target, "missing", "telnet", "192.0.2.3", null);
+    missing.setProxy(List.of(Map.of("device", "no-such-jump")));
+    ConnectionDefinition self = definition(target, "self", "ssh", "192.0.2.3", null);
+    self.setProxy("proxied");
+    ConnectionDefinition serial = definition(target, "line", "serial", null, null);
+    serial.getSerial().setDevice("/dev/ttyUSB0");
+    serial.setProxy("cycle-a");
+
+    assertThatThrownBy(() -> factory.create(cycle))
+        .hasMessageContaining(
+            "'cycle-a' which closes a cycle: proxied → cycle-a → cycle-b → cycle-a");
+    assertThatThrownBy(() -> factory.create(missing)).hasMessageContaining("'no-such-jump'");
+    assertThatThrownBy(() -> factory.create(self)).hasMessageContaining("cycle: proxied → proxied");
+    assertThatThrownBy(() -> factory.create(serial)).hasMessageContaining("serial");
+    for (ConnectionDefinition d : List.of(cycle, missing, self, serial)) {
+      assertThatThrownBy(() -> factory.create(d))
+          .isInstanceOfSatisfying(
+              PatchbayException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.VALIDATION));
     }
   }
 }

@@ -8,7 +8,6 @@ import dev.patchbay.connection.HostKeyPolicy;
 import dev.patchbay.connection.LoginCredentials;
 import dev.patchbay.io.AuthFailedException;
 import dev.patchbay.io.ConnectionException;
-import dev.patchbay.io.DeviceUnreachableException;
 import dev.patchbay.io.HostKeyMismatchException;
 import dev.patchbay.io.OperationTimeoutException;
 import java.io.ByteArrayInputStream;
@@ -33,8 +32,8 @@ import org.apache.sshd.core.CoreModuleProperties;
  * OpenSSH private key or keyboard-interactive (answered with the password), host key checked
  * against the {@link KnownHosts} by the definition's policy, keepalive heartbeat, and one xterm PTY
  * shell channel whose output MINA's I/O threads hand to the terminal (no thread of its own). A
- * {@code proxy} is reached first and the device through a local port forwarded over it
- * (direct-tcpip).
+ * {@code proxy} of jump hops is reached first and the device through a port forwarded over it
+ * ({@link SshTunnel}).
  */
 public final class SshConnection extends BaseConnection {
 
@@ -43,7 +42,7 @@ public final class SshConnection extends BaseConnection {
   private final SshClientHolder clients;
   private final KnownHosts knownHosts;
   private volatile ClientSession session;
-  private volatile ClientSession jumpSession;
+  private volatile SshTunnel tunnel;
   private volatile ChannelShell channel;
   private volatile OutputStream input;
 
@@ -62,15 +61,9 @@ public final class SshConnection extends BaseConnection {
   @Override
   protected void openTransport() {
     ConnectionSettings settings = settings();
-    SshdSocketAddress target = new SshdSocketAddress(settings.host(), settings.port());
-    if (settings.proxy() != null) {
-      jumpSession =
-          authenticate(
-              settings.proxy(),
-              new SshdSocketAddress(settings.proxy().host(), settings.proxy().port()));
-      target = forwardThroughJump(jumpSession, settings);
-    }
-    session = authenticate(settings, target);
+    tunnel =
+        SshTunnel.open(settings.proxy(), settings.host(), settings.port(), clients, knownHosts);
+    session = authenticate(settings, tunnel.address());
     try {
       ChannelShell shell = session.createShellChannel();
       shell.setPtyType("xterm");
@@ -85,6 +78,17 @@ public final class SshConnection extends BaseConnection {
     } catch (IOException e) {
       throw unreachable("shell channel", e);
     }
+  }
+
+  /**
+   * An authenticated session to a proxy hop at {@code address}, its host key checked and pinned.
+   */
+  static ClientSession hopSession(
+      ConnectionSettings hop,
+      SshdSocketAddress address,
+      SshClientHolder clients,
+      KnownHosts knownHosts) {
+    return new SshConnection(hop, clients, knownHosts).authenticate(hop, address);
   }
 
   private ClientSession authenticate(ConnectionSettings settings, SshdSocketAddress address) {
@@ -164,19 +168,6 @@ public final class SshConnection extends BaseConnection {
         : unreachable(settings.endpoint(), e);
   }
 
-  private static SshdSocketAddress forwardThroughJump(
-      ClientSession jump, ConnectionSettings settings) {
-    try {
-      return jump.startLocalPortForwarding(
-          new SshdSocketAddress("127.0.0.1", 0),
-          new SshdSocketAddress(settings.host(), settings.port()));
-    } catch (IOException e) {
-      closeQuietly(jump);
-      throw new DeviceUnreachableException(
-          "cannot forward to " + settings.endpoint() + " through " + settings.proxy().name(), e);
-    }
-  }
-
   private static void addIdentities(ClientSession session, LoginCredentials credentials)
       throws IOException, GeneralSecurityException {
     if (credentials.privateKey() != null) {
@@ -209,7 +200,10 @@ public final class SshConnection extends BaseConnection {
   @Override
   protected void closeTransport() {
     closeQuietly(session);
-    closeQuietly(jumpSession);
+    SshTunnel hops = tunnel;
+    if (hops != null) {
+      hops.close();
+    }
   }
 
   @Override

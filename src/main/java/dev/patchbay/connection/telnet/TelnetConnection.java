@@ -2,6 +2,9 @@ package dev.patchbay.connection.telnet;
 
 import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.ssh.KnownHosts;
+import dev.patchbay.connection.ssh.SshClientHolder;
+import dev.patchbay.connection.ssh.SshTunnel;
 import dev.patchbay.io.OperationTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +22,8 @@ import org.apache.commons.net.telnet.WindowSizeOptionHandler;
 /**
  * Telnet driver (Apache Commons Net): terminal type xterm, NAWS window size, suppress go-ahead,
  * remote echo. Commons Net's own reader thread is disabled; one virtual thread reads the socket.
+ * SSH jump hops in the settings are opened first and the socket connects to the port they forward
+ * ({@link SshTunnel}).
  */
 public final class TelnetConnection extends BaseConnection {
 
@@ -27,9 +32,24 @@ public final class TelnetConnection extends BaseConnection {
   private volatile TelnetClient client;
   private volatile OutputStream output;
   private volatile Thread reader;
+  private final SshClientHolder sshClients;
+  private final KnownHosts knownHosts;
+  private volatile SshTunnel tunnel;
 
+  /** A telnet connection reached directly; its settings must name no proxy hop. */
   public TelnetConnection(ConnectionSettings settings) {
+    this(settings, null, null);
+  }
+
+  /** A telnet connection, reached through its settings' SSH jump hops if it has any. */
+  public TelnetConnection(
+      ConnectionSettings settings, SshClientHolder sshClients, KnownHosts knownHosts) {
     super(settings);
+    if (!settings.proxy().isEmpty() && sshClients == null) {
+      throw new IllegalArgumentException("proxy hops need the SSH client");
+    }
+    this.sshClients = sshClients;
+    this.knownHosts = knownHosts;
   }
 
   @Override
@@ -47,7 +67,11 @@ public final class TelnetConnection extends BaseConnection {
               settings.columns(), settings.rows(), true, false, true, false));
       telnet.addOptionHandler(new SuppressGAOptionHandler(true, true, true, true));
       telnet.addOptionHandler(new EchoOptionHandler(false, true, false, true));
-      telnet.connect(settings.host(), settings.port());
+      SshTunnel hops =
+          SshTunnel.open(
+              settings.proxy(), settings.host(), settings.port(), sshClients, knownHosts);
+      tunnel = hops;
+      telnet.connect(hops.address().getHostName(), hops.address().getPort());
       telnet.setTcpNoDelay(true);
     } catch (SocketTimeoutException e) {
       closeQuietly(telnet);
@@ -79,6 +103,10 @@ public final class TelnetConnection extends BaseConnection {
   @Override
   protected void closeTransport() {
     closeQuietly(client);
+    SshTunnel hops = tunnel;
+    if (hops != null) {
+      hops.close();
+    }
     Thread thread = reader;
     if (thread != null && thread != Thread.currentThread()) {
       try {

@@ -7,6 +7,7 @@ import dev.patchbay.inventory.Credential;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.inventory.Protocol;
+import dev.patchbay.inventory.ProxyHops;
 import dev.patchbay.inventory.StoredSecret;
 import dev.patchbay.inventory.Testbed;
 import dev.patchbay.inventory.TestbedRepository;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -70,6 +72,7 @@ public class TestbedImporter {
                     Collectors.toMap(
                         Device::getName, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     checkOwnership(parsed, current, report);
+    checkProxies(parsed);
     Resolution secrets =
         resolver.resolve(parsed.secrets(), previous(existing, current.values(), layout), report);
     if (report.hasErrors()) {
@@ -102,6 +105,21 @@ public class TestbedImporter {
       apply(parsed, existing, current, layout, secrets, mode);
     }
     return new Outcome(result, existing == null && mode != ImportMode.DRY_RUN);
+  }
+
+  /** Every proxy hop names a device of the file or a stored one, and no chain is a cycle. */
+  private void checkProxies(ParsedTestbed parsed) {
+    Map<String, Device> inFile = new LinkedHashMap<>();
+    parsed.devices().forEach(d -> inFile.put(d.device().getName(), d.device()));
+    for (ParsedDevice d : parsed.devices()) {
+      for (ConnectionDefinition c : d.device().getConnections()) {
+        ProxyHops.check(
+            d.device().getName(),
+            "devices." + d.device().getName() + ".connections." + c.getName() + ".proxy",
+            c.getProxy(),
+            n -> inFile.containsKey(n) ? Optional.of(inFile.get(n)) : devices.findByName(n));
+      }
+    }
   }
 
   private void checkOwnership(

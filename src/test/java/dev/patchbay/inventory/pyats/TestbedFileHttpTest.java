@@ -180,6 +180,65 @@ class TestbedFileHttpTest extends TestbedFileRoundTripTestBase {
   }
 
   @Test
+  void proxyHopsNamingNoDeviceOrACycleAreRefused() {
+    String missing =
+        """
+        testbed:
+          name: tb-proxy
+        devices:
+          r1:
+            os: iosxe
+            connections:
+              cli:
+                protocol: telnet
+                ip: 192.0.2.1
+                proxy: [jump]
+        """;
+    http.post()
+        .uri("/api/v1/testbeds/import")
+        .contentType(YAML)
+        .bodyValue(missing)
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("https://patchbay.dev/problems/validation")
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("devices.r1.connections.cli.proxy")
+        .jsonPath("$.errors[0].message")
+        .isEqualTo("proxy hop 'jump' names no device");
+    String cycle =
+        """
+        testbed:
+          name: tb-proxy
+        devices:
+          jump:
+            os: linux
+            connections:
+              cli: {protocol: ssh, ip: 192.0.2.2, proxy: r1}
+          r1:
+            os: iosxe
+            connections:
+              cli:
+                protocol: telnet
+                ip: 192.0.2.1
+                proxy: {device: jump, command: telnet 10.1.1.5 2001}
+        """;
+    http.post()
+        .uri("/api/v1/testbeds/import")
+        .contentType(YAML)
+        .bodyValue(cycle)
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].message")
+        .isEqualTo("proxy hop 'r1' closes a cycle: r1 → jump → r1");
+    http.get().uri("/api/v1/testbeds/tb-proxy").exchange().expectStatus().isNotFound();
+  }
+
+  @Test
   void yamlSyntaxErrorsDuplicateKeysAndBadShapesReportTheirLine() {
     assertError("testbed:\n  name: x\ndevices:\n  d1:\n    os: [ios\n", "", 6);
     assertError(

@@ -53,7 +53,8 @@ public record ConnectionResponse(
       return null;
     }
     if (c.getCommand() != null) {
-      return "the definition runs a local command, which Patchbay does not do";
+      return "the definition runs a local command, which Patchbay runs only when"
+          + " patchbay.command-connections enables it";
     }
     if (c.getProtocol() == null) {
       return "the definition has no protocol";

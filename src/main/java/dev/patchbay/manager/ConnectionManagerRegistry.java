@@ -185,7 +185,7 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   }
 
   private void registerGauges(MeterRegistry meters) {
-    for (String protocol : List.of("ssh", "telnet", "serial")) {
+    for (String protocol : List.of("ssh", "telnet", "serial", "command")) {
       Gauge.builder("patchbay.connections.open", this, r -> r.openConnections(protocol))
           .description("Connections open to devices")
           .tag("protocol", protocol)

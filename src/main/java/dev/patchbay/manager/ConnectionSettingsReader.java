@@ -50,6 +50,38 @@ class ConnectionSettingsReader {
     return settingsFor(definition, visiting);
   }
 
+  /**
+   * The settings of a {@code command:} definition: no host, port or proxy; the program's terminal
+   * is the device.
+   */
+  ConnectionSettings readCommand(ConnectionDefinition definition) {
+    Device device = definition.getDevice();
+    String name = device.getName() + "/" + definition.getName();
+    if (definition.getProxy() != null) {
+      throw invalid(name, "runs a local command and cannot be reached through a proxy");
+    }
+    OsProfile profile = OsProfile.forOs(device.getOs()).withOverrides(definition.getPrompts());
+    return new ConnectionSettings(
+        definition.getId() == null
+            ? null
+            : new ConnectionSettings.Definition(
+                definition.getId(), device.getName(), definition.getName()),
+        name,
+        null,
+        0,
+        null,
+        credentials.resolve(definition, false),
+        profile,
+        Objects.requireNonNullElse(definition.getInitExecCommands(), profile.initExecCommands()),
+        Objects.requireNonNullElse(
+            definition.getInitConfigCommands(), profile.initConfigCommands()),
+        timeoutsOf(definition),
+        TERMINAL_COLUMNS,
+        TERMINAL_ROWS,
+        DriverOptionsReader.read(definition),
+        List.of());
+  }
+
   /** The protocol of {@code definition}'s driver, or a {@code validation} problem if none. */
   static Protocol protocolOf(ConnectionDefinition definition) {
     return definition

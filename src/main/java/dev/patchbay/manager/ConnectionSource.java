@@ -68,6 +68,16 @@ class ConnectionSource {
   private static SessionTarget targetOf(Device device, String via) {
     String name = via != null ? via : defaultVia(device);
     ConnectionDefinition definition = definition(device, name);
+    if (definition.getCommand() != null) {
+      DriverOptions options = DriverOptionsReader.read(definition);
+      return new SessionTarget(
+          device.getName(),
+          name,
+          "command",
+          options.exclusive(),
+          options.reconnect(),
+          definition.getPoolSize() == null ? 0 : definition.getPoolSize());
+    }
     Protocol protocol =
         definition
             .supportedProtocol()

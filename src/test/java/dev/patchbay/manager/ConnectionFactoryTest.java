@@ -11,6 +11,7 @@ import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.connection.ConnectionSettings;
 import dev.patchbay.connection.ConnectionState;
 import dev.patchbay.connection.LoginCredentials;
+import dev.patchbay.connection.command.CommandConnection;
 import dev.patchbay.connection.serial.SerialConnection;
 import dev.patchbay.connection.ssh.SshClientHolder;
 import dev.patchbay.connection.ssh.SshCommandHopConnection;
@@ -81,6 +82,9 @@ class ConnectionFactoryTest {
   @Autowired ConnectionFactory factory;
   @Autowired SecretSealer sealer;
   @Autowired DeviceRepository devices;
+  @Autowired ConnectionSettingsReader reader;
+  @Autowired SshClientHolder sshClients;
+  @Autowired HostKeyStore hostKeys;
 
   @BeforeAll
   static void startLab() throws Exception {
@@ -299,6 +303,44 @@ class ConnectionFactoryTest {
       assertThatThrownBy(() -> factory.create(d))
           .isInstanceOfSatisfying(
               PatchbayException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.VALIDATION));
+    }
+  }
+
+  @Test
+  void commandConnectionsRunOnlyWhenEnabledAndAllowed() {
+    Device device = new Device("mock-device");
+    device.setOs("linux");
+    ConnectionDefinition bash = definition(device, "cli", "unknown", null, null);
+    bash.setCommand("bash --norc --noprofile");
+    ConnectionDefinition other = definition(device, "other", "unknown", null, null);
+    other.setCommand("sh -c 'echo hi'");
+    ConnectionDefinition absent = definition(device, "absent", "unknown", null, null);
+    absent.setCommand("/no/such/program");
+
+    assertThatThrownBy(() -> factory.create(bash))
+        .isInstanceOfSatisfying(
+            PatchbayException.class,
+            e -> {
+              assertThat(e.type()).isEqualTo(ProblemType.VALIDATION);
+              assertThat(e.getMessage())
+                  .contains("mock-device/cli", "patchbay.command-connections.enabled=false");
+            });
+
+    ConnectionFactory enabled =
+        new ConnectionFactory(
+            reader, sshClients, hostKeys, new CommandConnectionProperties(true, List.of("bash")));
+    assertThatThrownBy(() -> enabled.create(other))
+        .isInstanceOf(PatchbayException.class)
+        .hasMessageContaining("runs 'sh', which is not in patchbay.command-connections");
+    assertThatThrownBy(() -> enabled.create(absent))
+        .isInstanceOf(PatchbayException.class)
+        .hasMessageContaining("no such executable");
+    try (BaseConnection connection = enabled.create(bash)) {
+      assertThat(connection).isInstanceOf(CommandConnection.class);
+      connection.open();
+      assertThat(connection.execute(ExecuteRequest.of("echo pty-$((6*7))")).output())
+          .isEqualTo("pty-42");
+      assertThat(connection.execute(ExecuteRequest.of("tty")).output()).startsWith("/dev/pts/");
     }
   }
 }

@@ -333,6 +333,35 @@ class SessionApiTest extends SessionApiTestSupport {
   }
 
   @Test
+  void aCommandConnectionWhileDisabledIsAValidationProblem() {
+    String device = "mock-" + UUID.randomUUID().toString().substring(0, 8);
+    String testbed =
+        """
+        testbed:
+          name: tb-%s
+        devices:
+          %s:
+            os: iosxe
+            connections:
+              cli:
+                protocol: unknown
+                command: mock_device_cli --os iosxe
+        """
+            .formatted(device, device);
+    client
+        .post()
+        .uri("/api/v1/testbeds/import")
+        .contentType(MediaType.parseMediaType("application/yaml"))
+        .bodyValue(testbed)
+        .exchange()
+        .expectStatus()
+        .isCreated();
+    JsonNode refused = problem(post(sessions(device), "{\"via\": \"cli\"}"), 400, "validation");
+    assertThat(refused.path("detail").asString())
+        .contains(device + "/cli", "patchbay.command-connections.enabled=false");
+  }
+
+  @Test
   void unknownSessionsAndDevicesAreNotFound() {
     String device = registerDevice("unknown");
     problem(get(sessions(device) + "/nope"), 404, "session-not-found");

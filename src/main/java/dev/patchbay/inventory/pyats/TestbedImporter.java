@@ -196,7 +196,8 @@ public class TestbedImporter {
   /** Why Patchbay cannot open {@code c} itself, or {@code null} when it can. */
   static String unsupportedReason(ConnectionDefinition c) {
     if (c.getCommand() != null || c.getExtra().containsKey("command")) {
-      return "spawns a local program (command:), which Patchbay does not run";
+      return "spawns a local program (command:), which Patchbay runs only when"
+          + " patchbay.command-connections enables it";
     }
     if (c.getProtocol() == null) {
       return c.getConnectionClass() == null

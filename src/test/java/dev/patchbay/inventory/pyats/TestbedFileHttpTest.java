@@ -51,7 +51,8 @@ class TestbedFileHttpTest extends TestbedFileRoundTripTestBase {
                 "connection",
                 "a",
                 "reason",
-                "spawns a local program (command:), which Patchbay does not run"));
+                "spawns a local program (command:), which Patchbay runs only when"
+                    + " patchbay.command-connections enables it"));
     assertThat(practice.get("unresolvedSecrets"))
         .asList()
         .contains("devices.r1.connections.console.ip", "devices.sw4.connections.console.ip");

@@ -56,7 +56,12 @@ public final class SshCommandHopConnection extends BaseConnection {
     tunnel =
         SshTunnel.open(
             hops.subList(0, hops.size() - 1), hop.host(), hop.port(), clients, knownHosts);
-    session = SshConnection.hopSession(hop, tunnel.address(), clients, knownHosts);
+    try {
+      session = SshConnection.hopSession(hop, tunnel.address(), clients, knownHosts);
+    } catch (ConnectionException e) {
+      tunnel.throwIfRefused();
+      throw e;
+    }
     Terminal hopStream =
         new Terminal(
             new Terminal.Port() {

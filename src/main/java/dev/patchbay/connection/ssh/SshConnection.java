@@ -63,7 +63,12 @@ public final class SshConnection extends BaseConnection {
     ConnectionSettings settings = settings();
     tunnel =
         SshTunnel.open(settings.proxy(), settings.host(), settings.port(), clients, knownHosts);
-    session = authenticate(settings, tunnel.address());
+    try {
+      session = authenticate(settings, tunnel.address());
+    } catch (ConnectionException e) {
+      tunnel.throwIfRefused();
+      throw e;
+    }
     try {
       ChannelShell shell = session.createShellChannel();
       shell.setPtyType("xterm");

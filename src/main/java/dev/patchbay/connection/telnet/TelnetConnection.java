@@ -72,6 +72,7 @@ public final class TelnetConnection extends BaseConnection {
               settings.proxy(), settings.host(), settings.port(), sshClients, knownHosts);
       tunnel = hops;
       telnet.connect(hops.address().getHostName(), hops.address().getPort());
+      hops.awaitForwarded(settings.timeouts().connect());
       telnet.setTcpNoDelay(true);
     } catch (SocketTimeoutException e) {
       closeQuietly(telnet);

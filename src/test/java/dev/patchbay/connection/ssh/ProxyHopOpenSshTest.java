@@ -16,7 +16,7 @@ import dev.patchbay.hostkey.HostKeyStore;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceRepository;
-import dev.patchbay.io.ConnectionException;
+import dev.patchbay.io.DeviceUnreachableException;
 import dev.patchbay.io.HostKeyMismatchException;
 import dev.patchbay.testpeer.OpenSshServer;
 import dev.patchbay.testpeer.Telnetd;
@@ -214,13 +214,28 @@ class ProxyHopOpenSshTest {
   }
 
   @Test
-  void aJumpHostThatCannotReachTheDeviceFailsTheOpen() throws Exception {
+  void aJumpHostThatCannotReachTheDeviceIsUnreachable() throws Exception {
     ConnectionSettings unreachable =
         settings(
             definition("telnet"), "127.0.0.1", 1, null, List.of(ProxyHop.jump(ssh(jump1, null))));
     TelnetConnection connection = new TelnetConnection(unreachable, clients, hostKeys);
-    // the forwarded port accepts locally; the hop's refusal then closes the stream
-    assertThatThrownBy(connection::open).isInstanceOf(ConnectionException.class);
+    assertThatThrownBy(connection::open)
+        .isInstanceOf(DeviceUnreachableException.class)
+        .hasMessageContaining("cannot reach the device through proxy hop")
+        .hasMessageContaining("127.0.0.1:1");
     assertThat(connection.state()).isEqualTo(ConnectionState.FAILED);
+
+    ConnectionSettings sshBehind =
+        settings(
+            definition("ssh"),
+            "127.0.0.1",
+            1,
+            jump1.clientKey(),
+            List.of(ProxyHop.jump(ssh(jump1, null))));
+    SshConnection ssh = new SshConnection(sshBehind, clients, hostKeys);
+    assertThatThrownBy(ssh::open)
+        .as("not auth-failed: the jump host could not reach the device")
+        .isInstanceOf(DeviceUnreachableException.class)
+        .hasMessageContaining("127.0.0.1:1");
   }
 }

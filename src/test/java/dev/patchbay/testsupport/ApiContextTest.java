@@ -1,5 +1,6 @@
 package dev.patchbay.testsupport;
 
+import dev.patchbay.lease.LeaseEventLog;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -8,6 +9,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 
 /**
  * The real service on a random port with an in-memory H2 database and no devices: the one context
@@ -26,11 +28,14 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:patchbay-api;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:patchbay-api;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
       "patchbay.data-dir=target/test-data",
       "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
       "patchbay.auth.max-failures=100000",
-      "patchbay.audit.batch-size=7"
+      "patchbay.audit.batch-size=7",
+      "patchbay.lease.sweep-interval=200ms",
+      "patchbay.lease.max-wait=120s"
     })
-@AutoConfigureWebTestClient(timeout = "30s")
+@AutoConfigureWebTestClient(timeout = "120s")
+@Import(LeaseEventLog.class)
 public @interface ApiContextTest {}

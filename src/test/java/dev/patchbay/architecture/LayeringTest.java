@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layering of docs/adr/0011-layers.md, read off the compiled classes: every dependency
  * points down {@link #LAYERS}, no package import circle, and the rules the architecture names
- * (drivers know nothing above them, the expect engine knows no driver, the terminal reaches
- * devices through the manager, security knows no inventory, the simulator knows nothing of ours).
+ * (drivers know nothing above them, the expect engine knows no driver, the terminal reaches devices
+ * through the manager, security knows no inventory, the simulator knows nothing of ours).
  */
 class LayeringTest {
 

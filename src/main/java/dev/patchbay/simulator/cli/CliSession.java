@@ -23,6 +23,7 @@ public final class CliSession {
 
   private static final String MORE = " --More-- ";
   private static final byte CTRL_Z = 0x1a;
+  private static final byte CTRL_CARET = 0x1e;
   private static final String MORE_ERASE =
       "\b".repeat(MORE.length()) + " ".repeat(MORE.length()) + "\b".repeat(MORE.length());
 
@@ -38,6 +39,7 @@ public final class CliSession {
     MORE,
     BUSY,
     HUNG,
+    WEDGED,
     CLOSED
   }
 
@@ -66,6 +68,7 @@ public final class CliSession {
   private int loginFailures;
   private Pending pending;
   private Pager pager;
+  private boolean escapeTyped;
 
   public CliSession(
       DeviceProfile profile,
@@ -108,7 +111,11 @@ public final class CliSession {
   /** Feeds input bytes typed by the user. */
   public synchronized void receive(byte[] data, int offset, int length) {
     for (int i = offset; i < offset + length; i++) {
-      if (mode == Mode.CLOSED || mode == Mode.HUNG) {
+      if (mode == Mode.HUNG) {
+        hungInput(data[i]);
+        continue;
+      }
+      if (mode == Mode.CLOSED || mode == Mode.WEDGED) {
         return;
       }
       if (mode == Mode.BUSY) {
@@ -201,6 +208,20 @@ public final class CliSession {
         }
       }
     }
+  }
+
+  /**
+   * Input while a command hangs: typed lines are swallowed, Ctrl-C or IOS's escape sequence (Ctrl-^
+   * then x) stops the command and gives the prompt back.
+   */
+  private void hungInput(byte b) {
+    if (b == 0x03 || (escapeTyped && (b == 'x' || b == 'X'))) {
+      escapeTyped = false;
+      keys.decode((byte) 0x03);
+      onInterrupt();
+      return;
+    }
+    escapeTyped = b == CTRL_CARET;
   }
 
   private void eraseLastCharacter() {
@@ -363,7 +384,8 @@ public final class CliSession {
     applyAction(rule, args);
     FaultBehaviour faults = rule.faults();
     if (faults.hang()) {
-      mode = Mode.HUNG;
+      mode = faults.ignoresInterrupt() ? Mode.WEDGED : Mode.HUNG;
+      escapeTyped = false;
       return;
     }
     int invocation = invocations.merge(rule, 1, Integer::sum) - 1;

@@ -70,6 +70,9 @@ public final class CliSession {
   private Pager pager;
   private boolean escapeTyped;
 
+  /** Counts interrupted answers: output scheduled for an earlier count is dropped. */
+  private long answers;
+
   public CliSession(
       DeviceProfile profile,
       SessionIdentity identity,
@@ -119,6 +122,15 @@ public final class CliSession {
         return;
       }
       if (mode == Mode.BUSY) {
+        if (data[i] == 0x03 && interactive) {
+          // Ctrl-C stops the answer in progress (a delayed or paced one) and drops typeahead
+          answers++;
+          typeahead.reset();
+          pager = null;
+          keys.decode(data[i]);
+          onInterrupt();
+          continue;
+        }
         typeahead.write(data, i, offset + length - i);
         return;
       }
@@ -394,9 +406,10 @@ public final class CliSession {
     byte[] bytes = output.getBytes(faults.encoding());
     mode = Mode.BUSY;
     Runnable afterOutput = () -> afterResponse(rule);
+    long answer = answers;
     Runnable emit =
         () -> {
-          if (mode == Mode.CLOSED) {
+          if (mode == Mode.CLOSED || answers != answer) {
             return;
           }
           if (faults.generatedBytes() > 0) {
@@ -427,7 +440,21 @@ public final class CliSession {
       source = OutputSource.limited(source, faults.disconnectAfterBytes());
       onDone = this::disconnect;
     }
-    new OutputPump(this, transport, scheduler, source, faults.bytesPerSecond(), onDone).start();
+    long answer = answers;
+    OutputSource limited = source;
+    Runnable done = onDone;
+    new OutputPump(
+            this,
+            transport,
+            scheduler,
+            max -> answers == answer ? limited.next(max) : null,
+            faults.bytesPerSecond(),
+            () -> {
+              if (answers == answer) {
+                done.run();
+              }
+            })
+        .start();
   }
 
   private void afterResponse(CommandRule rule) {

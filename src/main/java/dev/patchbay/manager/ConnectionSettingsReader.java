@@ -4,6 +4,7 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.cli.OsProfile;
 import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.DriverOptions;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceRepository;
@@ -89,8 +90,19 @@ class ConnectionSettingsReader {
         timeoutsOf(definition),
         TERMINAL_COLUMNS,
         TERMINAL_ROWS,
-        DriverOptionsReader.read(definition),
+        driverOptions(definition),
         proxyOf(name, definition, protocol, depth));
+  }
+
+  /**
+   * The definition's typed settings; privileged on connect only when the device has an enable
+   * credential (as Unicon), since the enable password otherwise falls back to the login one.
+   */
+  private DriverOptions driverOptions(ConnectionDefinition definition) {
+    DriverOptions options = DriverOptionsReader.read(definition);
+    return credentials.hasEnableCredential(definition)
+        ? options
+        : options.withEnableOnConnect(false);
   }
 
   private ConnectionSettings proxyOf(

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Types a definition's driver settings (pyATS {@code settings}: {@code host_key_policy}, {@code
- * keepalive_seconds}, {@code exclusive}, {@code reconnect}) once, so that drivers and the manager
- * read no string map. {@code ssh_options} {@code -o StrictHostKeyChecking=no} means {@code
+ * keepalive_seconds}, {@code exclusive}, {@code reconnect}, {@code enable_on_connect}: {@code
+ * false} keeps a device with an enable credential in user EXEC) once, so that drivers and the
+ * manager read no string map. {@code ssh_options} {@code -o StrictHostKeyChecking=no} means {@code
  * host_key_policy: insecure} unless the settings name a policy; other ssh options are not
  * interpreted. A bad value is a {@code validation} problem naming the setting.
  */
@@ -27,7 +28,8 @@ final class DriverOptionsReader {
         hostKeyPolicy(definition, settings),
         keepalive(definition, settings.get("keepalive_seconds")),
         flag(settings.get("exclusive")),
-        flag(settings.get("reconnect")));
+        flag(settings.get("reconnect")),
+        enableOnConnect(definition, settings.get("enable_on_connect")));
   }
 
   private static HostKeyPolicy hostKeyPolicy(
@@ -62,6 +64,20 @@ final class DriverOptionsReader {
           "keepalive_seconds",
           "must be a whole number of seconds, not '" + value + "'");
     }
+  }
+
+  /** True unless {@code false}; a value that is neither is a validation problem. */
+  private static boolean enableOnConnect(ConnectionDefinition definition, Object value) {
+    if (value == null) {
+      return DriverOptions.DEFAULT.enableOnConnect();
+    }
+    return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw invalid(
+              definition, "enable_on_connect", "must be true or false, not '" + value + "'");
+    };
   }
 
   /** Only {@code true}, in any case, is true. */

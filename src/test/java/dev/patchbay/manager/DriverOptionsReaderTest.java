@@ -56,6 +56,27 @@ class DriverOptionsReaderTest {
   }
 
   @Test
+  void enableOnConnectIsTheDefaultAndFalseKeepsUserExec() {
+    assertThat(DriverOptionsReader.read(definition(Map.of(), null)).enableOnConnect()).isTrue();
+    assertThat(DriverOptionsReader.read(definition(Map.of("enable_on_connect", " False "), null)))
+        .isEqualTo(DriverOptions.DEFAULT.withEnableOnConnect(false));
+    assertThat(
+            DriverOptionsReader.read(definition(Map.of("enable_on_connect", true), null))
+                .enableOnConnect())
+        .isTrue();
+    assertThatThrownBy(
+            () -> DriverOptionsReader.read(definition(Map.of("enable_on_connect", "no"), null)))
+        .isInstanceOfSatisfying(
+            PatchbayException.class,
+            e ->
+                assertThat(e.errors())
+                    .containsExactly(
+                        new FieldProblem(
+                            "devices.r1.connections.cli.settings.enable_on_connect",
+                            "must be true or false, not 'no'")));
+  }
+
+  @Test
   void strictHostKeyCheckingNoInSshOptionsIsInsecureUnlessAPolicyIsNamed() {
     String sshOptions = "-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking = no";
     assertThat(DriverOptionsReader.read(definition(Map.of(), sshOptions)).hostKeyPolicy())

@@ -42,24 +42,34 @@ public final class OpenSshServer implements AutoCloseable {
 
   /** Starts (or restarts) sshd presenting host key {@code a} or {@code b}. */
   public void start(String hostKey) throws IOException, InterruptedException {
+    start(hostKey, List.of());
+  }
+
+  /**
+   * Starts (or restarts) sshd presenting host key {@code a} or {@code b}, with {@code extra}
+   * configuration lines (such as a {@code ForceCommand}).
+   */
+  public void start(String hostKey, List<String> extra) throws IOException, InterruptedException {
     stop();
     Path config = dir.resolve("sshd_config");
-    Files.write(
-        config,
-        List.of(
-            "Port " + port,
-            "ListenAddress 127.0.0.1",
-            "HostKey " + dir.resolve("host_key_" + hostKey),
-            "PidFile " + dir.resolve("sshd.pid"),
-            "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
-            "UsePAM no",
-            "PermitRootLogin yes",
-            "StrictModes no",
-            "PasswordAuthentication no",
-            "KbdInteractiveAuthentication no",
-            "PubkeyAuthentication yes",
-            "PrintMotd no",
-            "LogLevel ERROR"));
+    List<String> lines =
+        new java.util.ArrayList<>(
+            List.of(
+                "Port " + port,
+                "ListenAddress 127.0.0.1",
+                "HostKey " + dir.resolve("host_key_" + hostKey),
+                "PidFile " + dir.resolve("sshd.pid"),
+                "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+                "UsePAM no",
+                "PermitRootLogin yes",
+                "StrictModes no",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "PubkeyAuthentication yes",
+                "PrintMotd no",
+                "LogLevel ERROR"));
+    lines.addAll(extra);
+    Files.write(config, lines);
     process =
         new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
             .redirectErrorStream(true)
@@ -79,6 +89,11 @@ public final class OpenSshServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The server's temporary directory, for files its extra configuration names. */
+  public Path directory() {
+    return dir;
   }
 
   /** The authorised client key in OpenSSH private key format. */

@@ -44,6 +44,7 @@ final class Handshake {
   private volatile Map<KexProposalOption, String> clientProposal;
   private volatile Map<KexProposalOption, String> serverProposal;
   private volatile Throwable negotiationFailure;
+  private volatile boolean authenticated;
 
   Handshake(SshOptions options) {
     this.options = options;
@@ -72,6 +73,23 @@ final class Handshake {
               : factory);
     }
     session.setUserAuthFactories(auth);
+  }
+
+  /**
+   * After a key exchange, before authentication: MINA signs public-key authentication with the
+   * session's signature algorithms (its host key list) rather than the auth factory's, so they
+   * become the public-key list until {@link #authenticated}.
+   */
+  void keyEstablished(ClientSession session) {
+    if (!authenticated) {
+      session.setSignatureFactories(signatures(SshAlgorithms.Kind.PUBKEY));
+    }
+  }
+
+  /** Back to the host key list, which a later key exchange (re-keying) offers again. */
+  void authenticated(ClientSession session) {
+    authenticated = true;
+    session.setSignatureFactories(signatures(SshAlgorithms.Kind.HOST_KEY));
   }
 
   private List<NamedFactory<Signature>> signatures(SshAlgorithms.Kind kind) {

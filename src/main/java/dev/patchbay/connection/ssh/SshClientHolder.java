@@ -69,6 +69,14 @@ public class SshClientHolder implements DisposableBean {
     }
 
     @Override
+    public void sessionEvent(Session session, Event event) {
+      Handshake handshake = handshake(session);
+      if (handshake != null && event == Event.KeyEstablished) {
+        handshake.keyEstablished((ClientSession) session);
+      }
+    }
+
+    @Override
     public void sessionPeerIdentificationLine(Session session, String line, List<String> extra) {
       Handshake handshake = handshake(session);
       if (handshake != null) {

@@ -139,6 +139,7 @@ public final class SshConnection extends BaseConnection {
         opened.addPasswordIdentity(credentials.password());
       }
       opened.auth().verify(settings.timeouts().login());
+      handshake.authenticated(opened);
     } catch (IOException | RuntimeException e) {
       closeQuietly(opened);
       throw authFailure(settings, check, handshake, e);

@@ -63,9 +63,14 @@ class SshAlgorithmsOpenSshTest {
                 new ConnectionSettings.Timeouts(
                     Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10)))
             .withOptions(
-                DriverOptions.DEFAULT
-                    .withHostKeyPolicy(HostKeyPolicy.INSECURE)
-                    .withSsh(parsed.options()));
+                new DriverOptions(
+                    HostKeyPolicy.INSECURE,
+                    parsed.options().serverAliveInterval() != null
+                        ? parsed.options().serverAliveInterval() // as the manager applies it
+                        : DriverOptions.DEFAULT.keepalive(),
+                    false,
+                    false,
+                    parsed.options()));
     return new SshConnection(settings, clients, new NoKnownHosts());
   }
 
@@ -103,7 +108,8 @@ class SshAlgorithmsOpenSshTest {
               new Key("ecdsa", "s3cret pass", "PEM"),
               new Key("rsa", "", null),
               new Key("rsa", "s3cret pass", "PEM"),
-              new Key("rsa", "", "PKCS8"));
+              new Key("rsa", "", "PKCS8"),
+              new Key("ecdsa", "s3cret pass", "PKCS8"));
       for (Key k : keys) {
         String privateKey = sshd.newClientKey(k.type(), k.passphrase(), k.format());
         String passphrase = k.passphrase().isEmpty() ? null : k.passphrase();
@@ -149,6 +155,37 @@ class SshAlgorithmsOpenSshTest {
           .hasMessageContaining("add -oHostKeyAlgorithms=+ssh-rsa to ssh_options");
 
       opensAndExecutes(connection(sshd.port(), key(sshd.clientKey(), null), LEGACY_OPTIONS));
+    }
+  }
+
+  @Test
+  void pubkeyAcceptedAlgorithmsAddsSha1RsaSignatures() throws Exception {
+    try (OpenSshServer sshd = new OpenSshServer()) {
+      sshd.start("a", List.of("PubkeyAcceptedAlgorithms ssh-rsa"));
+      String rsa = sshd.newClientKey("rsa", "", null);
+      SshConnection sha2 = connection(sshd.port(), key(rsa, null), null);
+      assertThatThrownBy(sha2::open).isInstanceOf(AuthFailedException.class);
+      // as with the OpenSSH client, +ssh-rsa is not enough: the server advertises rsa-sha2-* in
+      // server-sig-algs, so they are tried first and refused; ^ssh-rsa tries SHA-1 first
+      opensAndExecutes(
+          connection(sshd.port(), key(rsa, null), "-o PubkeyAcceptedKeyTypes=^ssh-rsa"));
+    }
+  }
+
+  @Test
+  void keepalivesAnsweredKeepTheSessionUp() throws Exception {
+    try (OpenSshServer sshd = new OpenSshServer("ed25519")) {
+      sshd.start("a");
+      try (SshConnection connection =
+          connection(
+              sshd.port(),
+              key(sshd.clientKey(), null),
+              "-o ServerAliveInterval=1 -o ServerAliveCountMax=2")) {
+        connection.open();
+        Thread.sleep(3_500);
+        assertThat(connection.isConnected()).isTrue();
+        assertThat(connection.execute(ExecuteRequest.of("echo alive")).output()).isEqualTo("alive");
+      }
     }
   }
 

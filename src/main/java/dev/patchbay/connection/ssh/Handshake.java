@@ -96,6 +96,17 @@ final class Handshake {
     return factories(kind, name -> supported(BuiltinSignatures.fromFactoryName(name)));
   }
 
+  /** The library's factory for an algorithm, if it has one and it works on this JVM. */
+  static OptionalFeature libraryFactory(SshAlgorithms.Kind kind, String name) {
+    return supported(
+        switch (kind) {
+          case KEX -> BuiltinDHFactories.fromFactoryName(name);
+          case CIPHER -> BuiltinCiphers.fromFactoryName(name);
+          case MAC -> BuiltinMacs.fromFactoryName(name);
+          case HOST_KEY, PUBKEY -> BuiltinSignatures.fromFactoryName(name);
+        });
+  }
+
   private static <T extends OptionalFeature> T supported(T factory) {
     return factory == null || !factory.isSupported() ? null : factory;
   }

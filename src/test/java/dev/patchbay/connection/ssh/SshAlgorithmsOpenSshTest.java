@@ -54,6 +54,11 @@ class SshAlgorithmsOpenSshTest {
   }
 
   private SshConnection connection(int port, LoginCredentials login, String sshOptions) {
+    return connection(port, login, sshOptions, Duration.ofSeconds(10));
+  }
+
+  private SshConnection connection(
+      int port, LoginCredentials login, String sshOptions, Duration loginTimeout) {
     SshOptions.Parsed parsed = SshOptions.parse(sshOptions);
     assertThat(parsed.problems()).isEmpty();
     OsProfile linux = OsProfile.forOs("linux");
@@ -61,7 +66,7 @@ class SshAlgorithmsOpenSshTest {
         ConnectionSettings.network("linux/cli", "127.0.0.1", port, login, linux)
             .withTimeouts(
                 new ConnectionSettings.Timeouts(
-                    Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10)))
+                    Duration.ofSeconds(5), loginTimeout, Duration.ofSeconds(10)))
             .withOptions(
                 new DriverOptions(
                     HostKeyPolicy.INSECURE,
@@ -235,6 +240,36 @@ class SshAlgorithmsOpenSshTest {
           .hasMessageContaining("HTTP/1.1 400 Bad Request");
       assertThat(connection.state()).isEqualTo(ConnectionState.FAILED);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void aSilentPeerIsATimeoutWithinTheLoginTimeout() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      Thread holder =
+          Thread.ofPlatform()
+              .daemon()
+              .start(
+                  () -> {
+                    try (Socket socket = silent.accept()) {
+                      socket.getInputStream().readAllBytes(); // until the client gives up
+                    } catch (IOException e) {
+                      // closed
+                    }
+                  });
+      SshConnection connection =
+          connection(
+              silent.getLocalPort(),
+              new LoginCredentials("root", "x", null, null),
+              null,
+              Duration.ofSeconds(2));
+      long started = System.nanoTime();
+      assertThatThrownBy(connection::open)
+          .isInstanceOfSatisfying(
+              ConnectionException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.TIMEOUT))
+          .hasMessageContaining("sent no SSH identification");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+      holder.join(5_000);
     }
   }
 

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Over REST against a real OpenSSH server that offers only legacy algorithms (DH group14-sha1,
  * ssh-rsa): a session is refused with 502 ssh-negotiation-failed naming both sides' lists and the
- * option to add, audited with the same type, and opens once {@code ssh_options} adds them; a peer
- * that is no SSH server is a 502 protocol-error.
+ * option to add, audited with the same type, and opens once {@code ssh_options} adds them (the port
+ * coming from {@code -o Port} too, as the definition names none); a peer that is no SSH server is a
+ * 502 protocol-error.
  */
 @Timeout(120)
 class SshNegotiationApiTest extends SessionApiTestSupport {
@@ -40,8 +41,8 @@ class SshNegotiationApiTest extends SessionApiTestSupport {
                "credentials": {"default": {"username": "root", "privateKey": "%s"}},
                "connections": [
                  {"name": "cli", "protocol": "ssh", "host": "127.0.0.1", "port": %d},
-                 {"name": "legacy", "protocol": "ssh", "host": "127.0.0.1", "port": %d,
-                  "sshOptions": "-oKexAlgorithms=+diffie-hellman-group14-sha1 -oHostkeyAlgorithms=+ssh-rsa"}]}
+                 {"name": "legacy", "protocol": "ssh", "host": "127.0.0.1",
+                  "sshOptions": "-oKexAlgorithms=+diffie-hellman-group14-sha1 -oHostkeyAlgorithms=+ssh-rsa -o Port=%d -o ConnectTimeout=5"}]}
               """
                   .formatted(device, key, sshd.port(), sshd.port())),
           201);

@@ -89,6 +89,7 @@ class SshNegotiationApiTest extends SessionApiTestSupport {
                     try (var socket = server.accept()) {
                       socket.getOutputStream().write("220 smtp.example ESMTP\r\n".getBytes());
                       socket.getOutputStream().flush();
+                      Thread.sleep(500); // a mail server waits for a command
                     } catch (Exception ignored) {
                       // the test fails on the answer
                     }

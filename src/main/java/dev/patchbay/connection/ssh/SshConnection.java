@@ -121,6 +121,10 @@ public final class SshConnection extends BaseConnection {
               .verify(settings.timeouts().connect())
               .getSession();
     } catch (IOException e) {
+      if (handshake.firstLine() != null && !handshake.identified()) {
+        throw new ProtocolErrorException(
+            endpoint + " is not an SSH server: it sent '" + handshake.firstLine() + "'", e);
+      }
       throw connectFailure(settings, e);
     }
     try {

@@ -5,6 +5,8 @@ import dev.patchbay.api.ProblemType;
 import dev.patchbay.cli.OsProfile;
 import dev.patchbay.connection.ConnectionSettings;
 import dev.patchbay.connection.DriverOptions;
+import dev.patchbay.connection.LoginCredentials;
+import dev.patchbay.connection.SshOptions;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceRepository;
@@ -21,9 +23,12 @@ import org.springframework.stereotype.Component;
  * Turns an inventory connection definition into one complete {@link ConnectionSettings}, so that
  * drivers read no entity: credentials (connection → device → testbed), the OS profile with the
  * definition's prompt overrides, init commands ({@code null} means the profile's defaults, {@code
- * []} none), timeouts, serial line, typed driver options and the SSH jump host. Refuses, with a
- * {@code validation} problem, what no driver can open. Runs inside the caller's transaction: it
- * walks the definition's lazy associations.
+ * []} none), timeouts, serial line, typed driver options and the SSH jump host. For SSH, the
+ * definition's own port, credential username and connect timeout win over {@code ssh_options}
+ * {@code Port}, {@code User} and {@code ConnectTimeout}, which fill in when those are absent (as
+ * with Unicon, whose {@code -p} and {@code -l} come before the options). Refuses, with a {@code
+ * validation} problem, what no driver can open. Runs inside the caller's transaction: it walks the
+ * definition's lazy associations.
  */
 @Component
 class ConnectionSettingsReader {
@@ -62,6 +67,8 @@ class ConnectionSettingsReader {
     Device device = definition.getDevice();
     String name = device.getName() + "/" + definition.getName();
     OsProfile profile = OsProfile.forOs(device.getOs()).withOverrides(definition.getPrompts());
+    DriverOptions options = driverOptions(definition);
+    SshOptions ssh = protocol == Protocol.SSH ? options.ssh() : SshOptions.NONE;
     ConnectionSettings.SerialSettings serial = null;
     int port = 0;
     if (protocol == Protocol.SERIAL) {
@@ -71,7 +78,15 @@ class ConnectionSettingsReader {
         throw invalid(name, "has no host");
       }
       port =
-          definition.getPort() != null ? definition.getPort() : protocol == Protocol.SSH ? 22 : 23;
+          definition.getPort() != null
+              ? definition.getPort()
+              : protocol != Protocol.SSH ? 23 : Objects.requireNonNullElse(ssh.port(), 22);
+    }
+    LoginCredentials login = credentials.resolve(definition, protocol == Protocol.SSH);
+    if (protocol == Protocol.SSH && login.username() == null && ssh.user() != null) {
+      login =
+          new LoginCredentials(
+              ssh.user(), login.password(), login.privateKey(), login.enablePassword());
     }
     return new ConnectionSettings(
         definition.getId() == null
@@ -82,15 +97,15 @@ class ConnectionSettingsReader {
         definition.getHost(),
         port,
         serial,
-        credentials.resolve(definition, protocol == Protocol.SSH),
+        login,
         profile,
         Objects.requireNonNullElse(definition.getInitExecCommands(), profile.initExecCommands()),
         Objects.requireNonNullElse(
             definition.getInitConfigCommands(), profile.initConfigCommands()),
-        timeoutsOf(definition),
+        timeoutsOf(definition, ssh),
         TERMINAL_COLUMNS,
         TERMINAL_ROWS,
-        driverOptions(definition),
+        options,
         proxyOf(name, definition, protocol, depth));
   }
 
@@ -146,10 +161,13 @@ class ConnectionSettingsReader {
         Objects.requireNonNullElse(line.getFlowControl(), "none"));
   }
 
-  private static ConnectionSettings.Timeouts timeoutsOf(ConnectionDefinition definition) {
+  private static ConnectionSettings.Timeouts timeoutsOf(
+      ConnectionDefinition definition, SshOptions ssh) {
     ConnectionSettings.Timeouts defaults = ConnectionSettings.Timeouts.DEFAULT;
     return new ConnectionSettings.Timeouts(
-        seconds(definition.getConnectTimeoutSeconds(), defaults.connect()),
+        seconds(
+            definition.getConnectTimeoutSeconds(),
+            Objects.requireNonNullElse(ssh.connectTimeout(), defaults.connect())),
         seconds(definition.getLoginTimeoutSeconds(), defaults.login()),
         seconds(definition.getExecuteTimeoutSeconds(), defaults.execute()));
   }

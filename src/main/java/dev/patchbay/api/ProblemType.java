@@ -27,6 +27,12 @@ public enum ProblemType {
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   DEVICE_UNREACHABLE("device-unreachable", HttpStatus.BAD_GATEWAY, "Device unreachable"),
   AUTH_FAILED("auth-failed", HttpStatus.BAD_GATEWAY, "Device refused the credentials"),
+  SSH_NEGOTIATION_FAILED(
+      "ssh-negotiation-failed",
+      HttpStatus.BAD_GATEWAY,
+      "Device and Patchbay share no SSH algorithm"),
+  PROTOCOL_ERROR(
+      "protocol-error", HttpStatus.BAD_GATEWAY, "Device does not speak the expected protocol"),
   HOST_KEY_MISMATCH(
       "host-key-mismatch", HttpStatus.BAD_GATEWAY, "Device host key does not match the pinned key"),
   TIMEOUT("timeout", HttpStatus.GATEWAY_TIMEOUT, "Device did not answer in time"),

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -28,7 +29,14 @@ public final class CliSession implements AutoCloseable {
   /** How long to wait for a prompt after Ctrl-C before also sending a newline. */
   private static final Duration RESYNC_NUDGE = Duration.ofSeconds(1);
 
-  private static final String CTRL_C = "\u0003";
+  /** How long no further prompt must come before a resync counts as settled. */
+  private static final Duration QUIET_AFTER_PROMPT = Duration.ofMillis(200);
+
+  private static final int MAX_DRAINED = 16;
+
+  /** A command that renames the device, whose new name the prompt shows at once. */
+  private static final Pattern HOSTNAME_COMMAND =
+      Pattern.compile("^\\s*hostname\\s+([\\w.\\-/:]+)\\s*$");
 
   private final OsProfile profile;
   private final Expect expect;
@@ -200,11 +208,11 @@ public final class CliSession implements AutoCloseable {
           ProblemType.VALIDATION, "OS profile '" + profile.name() + "' has no configuration mode");
     }
     long start = System.nanoTime();
-    Duration timeout = timeoutOf(request.timeout());
+    Budget budget = Budget.of(request.timeout(), defaultTimeout);
     StringBuilder output = new StringBuilder();
-    enable(timeout);
+    enable(budget.next());
     if (state != CliState.CONFIG) {
-      Step enter = run(profile.configCommand(), null, List.of(), timeout);
+      Step enter = run(profile.configCommand(), null, List.of(), budget.next());
       if (state != CliState.CONFIG) {
         throw new PromptNotFoundException(
             "'" + profile.configCommand() + "' did not reach config mode", enter.output);
@@ -212,20 +220,21 @@ public final class CliSession implements AutoCloseable {
     }
     List<String> lines = request.lines();
     for (int i = 0; i < lines.size(); i++) {
-      Step step = run(lines.get(i), null, List.of(), timeout);
+      Step step = run(lines.get(i), null, List.of(), budget.next());
       appendLine(output, step.output);
       if (rejects(profileErrors, step.output)) {
-        leaveConfig(timeout);
+        leaveConfig(budget.next());
         throw new CommandErrorException(lines.get(i), i + 1, step.output);
       }
     }
-    leaveConfig(timeout);
+    leaveConfig(budget.next());
     return new ConfigureResult(
         lines.size(), output.toString(), (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
-   * Interrupts whatever runs (Ctrl-C) and waits for a prompt again.
+   * Interrupts whatever runs with the profile's interrupt sequences (Ctrl-C; on IOS also Ctrl-^ x),
+   * one after the other while no prompt comes back, then a newline, and waits for a prompt again.
    *
    * @return true when a prompt came back within {@code timeout}
    */
@@ -233,17 +242,42 @@ public final class CliSession implements AutoCloseable {
     List<Pattern> patterns = List.copyOf(prompts.byState().values());
     Instant deadline = Instant.now().plus(timeout);
     expect.reset();
-    expect.send(CTRL_C);
-    int match = expect.await(patterns, earliest(deadline, Instant.now().plus(RESYNC_NUDGE)));
-    if (match < 0) {
+    int match = -1;
+    int sent = 0;
+    for (String interrupt : profile.interrupts()) {
+      expect.send(interrupt);
+      sent++;
+      match = expect.await(patterns, earliest(deadline, Instant.now().plus(RESYNC_NUDGE)));
+      if (match >= 0 || !Instant.now().isBefore(deadline)) {
+        break;
+      }
+    }
+    if (match < 0 && Instant.now().isBefore(deadline)) {
       expect.sendLine("");
+      sent++;
       match = expect.await(patterns, deadline);
-      drainPrompts(1);
     }
-    if (match >= 0) {
-      state = prompts.stateOf(expect.lastLine()).orElse(state);
+    if (match < 0) {
+      return false;
     }
-    return match >= 0;
+    if (sent > 1) {
+      // A later interrupt may have reached a command that had already ended (the x of Ctrl-^ x
+      // then sits on the command line): a newline clears it, and the prompts still on their way
+      // are drained until the device is quiet.
+      expect.reset();
+      expect.sendLine("");
+      Instant settle = Instant.now().plus(RESYNC_NUDGE);
+      if (expect.await(patterns, deadline.isAfter(settle) ? deadline : settle) < 0) {
+        return false;
+      }
+      for (int i = 0;
+          i < MAX_DRAINED && expect.await(patterns, Instant.now().plus(QUIET_AFTER_PROMPT)) >= 0;
+          i++) {
+        // another late prompt
+      }
+    }
+    state = prompts.stateOf(expect.lastLine()).orElse(state);
+    return true;
   }
 
   /** Waits briefly for prompts answering newlines sent while the device was slow. */
@@ -266,7 +300,24 @@ public final class CliSession implements AutoCloseable {
     expect.close();
   }
 
-  private void enable(Duration timeout) {
+  /** The state the last prompt showed; null before the prompt was learned. */
+  public CliState state() {
+    return state;
+  }
+
+  /** The hostname the prompts are matched with; null when the profile's prompts have none. */
+  public String hostname() {
+    return prompts.hostname();
+  }
+
+  /**
+   * Moves from user EXEC to the privileged state with the profile's enable command, answering the
+   * password prompt with the enable password; does nothing in any other state.
+   *
+   * @throws AuthFailedException when the device refuses the password or asks for one it lacks
+   * @throws OperationTimeoutException when no prompt came back within {@code timeout}
+   */
+  public void enable(Duration timeout) {
     if (state != CliState.EXEC || profile.enableCommand() == null) {
       return;
     }
@@ -315,8 +366,16 @@ public final class CliSession implements AutoCloseable {
       String command, List<Pattern> expected, List<DialogStatement> dialogs, Duration timeout) {
     long start = System.nanoTime();
     Instant deadline = Instant.now().plus(timeout);
-    List<Pattern> promptPatterns =
-        expected == null ? List.copyOf(prompts.byState().values()) : expected;
+    PromptSet renamed = expected == null ? renamedBy(command) : null;
+    List<Pattern> promptPatterns = new ArrayList<>();
+    if (expected != null) {
+      promptPatterns.addAll(expected);
+    } else {
+      promptPatterns.addAll(prompts.byState().values());
+      if (renamed != null) {
+        promptPatterns.addAll(renamed.byState().values());
+      }
+    }
     List<DialogStatement> active = new ArrayList<>(dialogs);
     String echo = echoOf(command);
     boolean paged = false;
@@ -345,6 +404,9 @@ public final class CliSession implements AutoCloseable {
         expect.send(" ");
       } else if (expect.contains(echo)) {
         String prompt = expect.lastLine();
+        if (renamed != null && renamed.stateOf(prompt).isPresent()) {
+          prompts = renamed;
+        }
         state = prompts.stateOf(prompt).orElse(state);
         // Pager artefacts are searched for only when a pager prompt was answered.
         String output =
@@ -353,6 +415,19 @@ public final class CliSession implements AutoCloseable {
         return new Step(output, prompt, (System.nanoTime() - start) / 1_000_000, expect.skipped());
       }
     }
+  }
+
+  /**
+   * The prompts for the new hostname when {@code command} sets one ({@code hostname X}, as in IOS,
+   * NX-OS and Linux), so that the prompt the command returns with is taken and every later prompt
+   * follows the new name; null for any other command or a profile whose prompts have no {@code %N}.
+   */
+  private PromptSet renamedBy(String command) {
+    Matcher matcher = HOSTNAME_COMMAND.matcher(command);
+    if (!matcher.matches() || prompts.hostname() == null) {
+      return null;
+    }
+    return PromptSet.forHostname(profile, matcher.group(1));
   }
 
   /**
@@ -393,6 +468,27 @@ public final class CliSession implements AutoCloseable {
   private static void appendLine(StringBuilder all, String output) {
     if (!output.isEmpty()) {
       all.append(output).append('\n');
+    }
+  }
+
+  /**
+   * The time a configure may take: with a requested timeout one deadline for all its steps, without
+   * one the default timeout for each step.
+   */
+  private record Budget(Instant deadline, Duration perStep) {
+
+    static Budget of(Duration requested, Duration fallback) {
+      return requested == null
+          ? new Budget(null, fallback)
+          : new Budget(Instant.now().plus(requested), null);
+    }
+
+    Duration next() {
+      if (deadline == null) {
+        return perStep;
+      }
+      Duration left = Duration.between(Instant.now(), deadline);
+      return left.isNegative() ? Duration.ZERO : left;
     }
   }
 

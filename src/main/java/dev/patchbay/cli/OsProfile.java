@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * How a kind of device talks, as data: prompt patterns per {@link CliState} (regular expressions
  * matched against the last line of output; {@code %N} stands for the hostname), the commands that
- * move between states, init commands, error patterns, the pager and the login prompts.
+ * move between states, init commands, error patterns, the pager, the login prompts and the
+ * interrupt sequences that stop a hung command, tried in order ({@code Ctrl-C}; IOS also {@code
+ * Ctrl-^ x}, its escape sequence for ping, traceroute and telnet).
  */
 public record OsProfile(
     String name,
@@ -21,7 +23,8 @@ public record OsProfile(
     String enableCommand,
     String configCommand,
     String endCommand,
-    LoginPrompts login) {
+    LoginPrompts login,
+    List<String> interrupts) {
 
   /** Login prompt patterns (telnet and serial) and the texts that mean the login was refused. */
   public record LoginPrompts(String username, String password, String failed) {}
@@ -37,6 +40,9 @@ public record OsProfile(
           "^%\\s*(?:Invalid input|Incomplete command|Ambiguous command|Unknown command"
               + "|Invalid command|Error|Bad )");
 
+  private static final String CTRL_C = "\u0003";
+  private static final String CTRL_CARET_X = "\u001ex";
+
   private static final String PAGER = "-+\\s*[Mm]ore\\s*-+|<--- More --->|--More--";
   private static final LoginPrompts LOGIN =
       new LoginPrompts(
@@ -50,6 +56,34 @@ public record OsProfile(
     initExecCommands = List.copyOf(initExecCommands);
     initConfigCommands = List.copyOf(initConfigCommands);
     errorPatterns = List.copyOf(errorPatterns);
+    interrupts =
+        interrupts == null || interrupts.isEmpty() ? List.of(CTRL_C) : List.copyOf(interrupts);
+  }
+
+  /** A profile interrupted with Ctrl-C only (the constructor before interrupts were data). */
+  public OsProfile(
+      String name,
+      Map<CliState, String> prompts,
+      List<String> initExecCommands,
+      List<String> initConfigCommands,
+      List<String> errorPatterns,
+      String pagerPattern,
+      String enableCommand,
+      String configCommand,
+      String endCommand,
+      LoginPrompts login) {
+    this(
+        name,
+        prompts,
+        initExecCommands,
+        initConfigCommands,
+        errorPatterns,
+        pagerPattern,
+        enableCommand,
+        configCommand,
+        endCommand,
+        login,
+        List.of(CTRL_C));
   }
 
   /**
@@ -76,7 +110,8 @@ public record OsProfile(
         "enable",
         "configure terminal",
         "end",
-        LOGIN);
+        LOGIN,
+        name.startsWith("ios") ? List.of(CTRL_C, CTRL_CARET_X) : List.of(CTRL_C));
   }
 
   private static OsProfile linux(String name) {
@@ -148,7 +183,8 @@ public record OsProfile(
         enableCommand,
         configCommand,
         endCommand,
-        loginPrompts);
+        loginPrompts,
+        interrupts);
   }
 
   private static String text(Map<String, Object> map, String key, String fallback) {

@@ -13,8 +13,10 @@ final class PromptSet {
   private static final String HOSTNAME_GROUP = "(?<hostname>" + ANY_HOSTNAME + ")";
 
   private final Map<CliState, Pattern> byState = new LinkedHashMap<>();
+  private final String hostname;
 
-  private PromptSet(OsProfile profile, String hostnameRegex) {
+  private PromptSet(OsProfile profile, String hostnameRegex, String hostname) {
+    this.hostname = hostname;
     profile
         .prompts()
         .forEach(
@@ -24,12 +26,23 @@ final class PromptSet {
 
   /** Prompts for a device whose hostname is not known yet; they capture it as {@code hostname}. */
   static PromptSet learning(OsProfile profile) {
-    return new PromptSet(profile, HOSTNAME_GROUP);
+    return new PromptSet(profile, HOSTNAME_GROUP, null);
   }
 
   /** Prompts for a known hostname (any hostname when {@code hostname} is null). */
   static PromptSet forHostname(OsProfile profile, String hostname) {
-    return new PromptSet(profile, hostname == null ? ANY_HOSTNAME : Pattern.quote(hostname));
+    boolean named = hostname != null && usesHostname(profile);
+    return new PromptSet(
+        profile, named ? Pattern.quote(hostname) : ANY_HOSTNAME, named ? hostname : null);
+  }
+
+  private static boolean usesHostname(OsProfile profile) {
+    return profile.prompts().values().stream().anyMatch(p -> p.contains("%N"));
+  }
+
+  /** The hostname these prompts are bound to; null when any hostname matches. */
+  String hostname() {
+    return hostname;
   }
 
   Map<CliState, Pattern> byState() {

@@ -17,8 +17,8 @@ import dev.patchbay.io.Terminal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +43,21 @@ public abstract class BaseConnection implements AutoCloseable {
    */
   private static final int ENGINE_BUFFER = 16 << 20;
 
-  /** How long a timed-out command gets to give the prompt back after Ctrl-C. */
+  /**
+   * The recovery window: how long a timed-out command gets to give the prompt back after the
+   * profile's interrupts before the connection is marked {@code FAILED}.
+   */
   private static final Duration RESYNC = Duration.ofSeconds(5);
 
   private final ConnectionSettings settings;
   private final Object lifecycle = new Object();
-  private final ReentrantLock calls = new ReentrantLock(true);
+
+  /**
+   * One permit for the CLI: held by a call, and after a timeout handed to the recovery that runs in
+   * the background, so that the next call waits for the prompt to come back.
+   */
+  private final Semaphore calls = new Semaphore(1, true);
+
   private volatile ConnectionState state = ConnectionState.NEW;
   private volatile ConnectionException failure;
   private volatile boolean closing;
@@ -98,6 +107,9 @@ public abstract class BaseConnection implements AutoCloseable {
         session.login(credentials.username(), credentials.password(), settings.timeouts().login());
       }
       session.learnPrompt(settings.timeouts().login());
+      if (settings.options().enableOnConnect() && settings.credentials().enablePassword() != null) {
+        session.enable(settings.timeouts().login());
+      }
       runInitCommands(session);
       session.idle();
       synchronized (lifecycle) {
@@ -155,8 +167,9 @@ public abstract class BaseConnection implements AutoCloseable {
   }
 
   /**
-   * Runs one command. After a timeout the engine interrupts the command (Ctrl-C) and resyncs to the
-   * prompt; if the prompt does not come back the connection is {@code FAILED}.
+   * Runs one command, answering within its timeout. After a timeout the command is interrupted (the
+   * profile's interrupts) and the prompt awaited in the background, within a recovery window, while
+   * the next call waits; if the prompt does not come back the connection is {@code FAILED}.
    */
   public final ExecuteResult execute(ExecuteRequest request) {
     return serialised(session -> session.execute(request));
@@ -212,7 +225,7 @@ public abstract class BaseConnection implements AutoCloseable {
   private <T> T serialised(Function<CliSession, T> call) {
     Duration wait = settings.timeouts().execute();
     try {
-      if (!calls.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!calls.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new OperationTimeoutException(
             "connection '" + settings.name() + "' stayed busy for " + wait.toSeconds() + " s", "");
       }
@@ -220,21 +233,52 @@ public abstract class BaseConnection implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new OperationTimeoutException("interrupted while waiting for the connection", e);
     }
+    boolean handedOver = false;
     try {
       CliSession session = requireConnected();
       try {
         return call.apply(session);
       } catch (OperationTimeoutException e) {
-        recover(session);
+        handedOver = recoverInBackground(session);
         throw e;
       } catch (ConnectionClosedException e) {
         fail(e);
         throw e;
       } finally {
-        session.idle();
+        if (!handedOver) {
+          session.idle();
+        }
       }
     } finally {
-      calls.unlock();
+      if (!handedOver) {
+        calls.release();
+      }
+    }
+  }
+
+  /**
+   * Starts the recovery of a timed-out call on a virtual thread, which owns the CLI (and its
+   * permit) until the prompt is back or the window passed, so that the timeout is answered at once.
+   *
+   * @return false when no thread could be started (the recovery then ran here)
+   */
+  private boolean recoverInBackground(CliSession session) {
+    try {
+      Thread.ofVirtual()
+          .name("patchbay-recover-" + settings.name())
+          .start(
+              () -> {
+                try {
+                  recover(session);
+                } finally {
+                  session.idle();
+                  calls.release();
+                }
+              });
+      return true;
+    } catch (RuntimeException | OutOfMemoryError e) {
+      recover(session);
+      return false;
     }
   }
 
@@ -251,6 +295,10 @@ public abstract class BaseConnection implements AutoCloseable {
       if (session.resync(RESYNC)) {
         return;
       }
+      log.warn(
+          "{}: no prompt within {} s after interrupting a timed-out command",
+          settings.name(),
+          RESYNC.toSeconds());
       fail(
           new PromptNotFoundException(
               "no prompt within " + RESYNC.toSeconds() + " s after interrupting a command", ""));

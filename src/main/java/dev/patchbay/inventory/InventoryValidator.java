@@ -2,6 +2,7 @@ package dev.patchbay.inventory;
 
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
+import dev.patchbay.connection.SshOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -131,7 +132,18 @@ final class InventoryValidator {
       range(p + "timeouts.executeSeconds", c.timeouts().executeSeconds(), 1, MAX_TIMEOUT);
     }
     maxLength(p + "sshOptions", c.sshOptions(), 2000);
+    sshOptions(p + "sshOptions", c.sshOptions());
     range(p + "poolSize", c.poolSize(), 1, 64);
+  }
+
+  /**
+   * Every ssh option Patchbay does not apply or cannot read is refused, naming it: none is dropped
+   * silently.
+   */
+  private void sshOptions(String path, String text) {
+    if (text != null && text.length() <= 2000) {
+      SshOptions.parse(text).problems().forEach(problem -> add(path, problem.message()));
+    }
   }
 
   private void serial(String p, SerialSettings s) {

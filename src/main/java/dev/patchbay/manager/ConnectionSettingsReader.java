@@ -4,7 +4,10 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.cli.OsProfile;
 import dev.patchbay.connection.ConnectionSettings;
+import dev.patchbay.connection.DriverOptions;
+import dev.patchbay.connection.LoginCredentials;
 import dev.patchbay.connection.ProxyHop;
+import dev.patchbay.connection.SshOptions;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceRepository;
@@ -26,8 +29,11 @@ import org.springframework.stereotype.Component;
  * drivers read no entity: credentials (connection → device → testbed), the OS profile with the
  * definition's prompt overrides, init commands ({@code null} means the profile's defaults, {@code
  * []} none), timeouts, serial line, typed driver options and the proxy hops (see {@link
- * ProxyHops}). Refuses, with a {@code validation} problem, what no driver can open. Runs inside the
- * caller's transaction: it walks the definition's lazy associations.
+ * ProxyHops}). For SSH, the definition's own port, credential username and connect timeout win over
+ * {@code ssh_options} {@code Port}, {@code User} and {@code ConnectTimeout}, which fill in when
+ * those are absent (as with Unicon, whose {@code -p} and {@code -l} come before the options).
+ * Refuses, with a {@code validation} problem, what no driver can open. Runs inside the caller's
+ * transaction: it walks the definition's lazy associations.
  */
 @Component
 class ConnectionSettingsReader {
@@ -75,10 +81,10 @@ class ConnectionSettingsReader {
         Objects.requireNonNullElse(definition.getInitExecCommands(), profile.initExecCommands()),
         Objects.requireNonNullElse(
             definition.getInitConfigCommands(), profile.initConfigCommands()),
-        timeoutsOf(definition),
+        timeoutsOf(definition, SshOptions.NONE),
         TERMINAL_COLUMNS,
         TERMINAL_ROWS,
-        DriverOptionsReader.read(definition),
+        driverOptions(definition),
         List.of());
   }
 
@@ -100,6 +106,8 @@ class ConnectionSettingsReader {
     Device device = definition.getDevice();
     String name = device.getName() + "/" + definition.getName();
     OsProfile profile = OsProfile.forOs(device.getOs()).withOverrides(definition.getPrompts());
+    DriverOptions options = driverOptions(definition);
+    SshOptions ssh = protocol == Protocol.SSH ? options.ssh() : SshOptions.NONE;
     ConnectionSettings.SerialSettings serial = null;
     int port = 0;
     if (protocol == Protocol.SERIAL) {
@@ -109,7 +117,15 @@ class ConnectionSettingsReader {
         throw invalid(name, "has no host");
       }
       port =
-          definition.getPort() != null ? definition.getPort() : protocol == Protocol.SSH ? 22 : 23;
+          definition.getPort() != null
+              ? definition.getPort()
+              : protocol != Protocol.SSH ? 23 : Objects.requireNonNullElse(ssh.port(), 22);
+    }
+    LoginCredentials login = credentials.resolve(definition, protocol == Protocol.SSH);
+    if (protocol == Protocol.SSH && login.username() == null && ssh.user() != null) {
+      login =
+          new LoginCredentials(
+              ssh.user(), login.password(), login.privateKey(), login.enablePassword());
     }
     return new ConnectionSettings(
         definition.getId() == null
@@ -120,16 +136,27 @@ class ConnectionSettingsReader {
         definition.getHost(),
         port,
         serial,
-        credentials.resolve(definition, protocol == Protocol.SSH),
+        login,
         profile,
         Objects.requireNonNullElse(definition.getInitExecCommands(), profile.initExecCommands()),
         Objects.requireNonNullElse(
             definition.getInitConfigCommands(), profile.initConfigCommands()),
-        timeoutsOf(definition),
+        timeoutsOf(definition, ssh),
         TERMINAL_COLUMNS,
         TERMINAL_ROWS,
-        DriverOptionsReader.read(definition),
+        options,
         proxyOf(name, definition, protocol, visiting));
+  }
+
+  /**
+   * The definition's typed settings; privileged on connect only when the device has an enable
+   * credential (as Unicon), since the enable password otherwise falls back to the login one.
+   */
+  private DriverOptions driverOptions(ConnectionDefinition definition) {
+    DriverOptions options = DriverOptionsReader.read(definition);
+    return credentials.hasEnableCredential(definition)
+        ? options
+        : options.withEnableOnConnect(false);
   }
 
   /**
@@ -221,10 +248,13 @@ class ConnectionSettingsReader {
         Objects.requireNonNullElse(line.getFlowControl(), "none"));
   }
 
-  private static ConnectionSettings.Timeouts timeoutsOf(ConnectionDefinition definition) {
+  private static ConnectionSettings.Timeouts timeoutsOf(
+      ConnectionDefinition definition, SshOptions ssh) {
     ConnectionSettings.Timeouts defaults = ConnectionSettings.Timeouts.DEFAULT;
     return new ConnectionSettings.Timeouts(
-        seconds(definition.getConnectTimeoutSeconds(), defaults.connect()),
+        seconds(
+            definition.getConnectTimeoutSeconds(),
+            Objects.requireNonNullElse(ssh.connectTimeout(), defaults.connect())),
         seconds(definition.getLoginTimeoutSeconds(), defaults.login()),
         seconds(definition.getExecuteTimeoutSeconds(), defaults.execute()));
   }

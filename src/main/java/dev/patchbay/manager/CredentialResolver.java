@@ -43,6 +43,14 @@ final class CredentialResolver {
         enablePassword);
   }
 
+  /**
+   * Whether the definition has an enable credential of its own (on it, its device or testbed), not
+   * only the login password the enable password falls back to.
+   */
+  boolean hasEnableCredential(ConnectionDefinition definition) {
+    return find(definition, "enable").isPresent();
+  }
+
   private static Optional<Credential> find(ConnectionDefinition definition, String name) {
     Device device = definition.getDevice();
     List<Credential> testbed =

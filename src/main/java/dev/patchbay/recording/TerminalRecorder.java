@@ -43,6 +43,7 @@ public final class TerminalRecorder {
         return;
       }
       if (subscription != null) {
+        catchUp(subscription); // what the old terminal said last, even if the pump has not run yet
         subscription.close();
       }
       followed = terminal.subscribe(BUFFER);

@@ -166,9 +166,11 @@ final class TerminalHub implements SessionOutput.Listener {
       notice(viewer, refused.code(), refused.message());
       return;
     }
+    // The recorder judges the input against the output sent so far, so it must see the input
+    // before the device can answer it (an echoed newline would hide the password prompt).
+    sessions.recorder(device, alias).ifPresent(recorder -> recorder.input(bytes));
     try {
       output.terminal().write(bytes);
-      sessions.recorder(device, alias).ifPresent(recorder -> recorder.input(bytes));
     } catch (ConnectionException e) {
       notice(viewer, "write-failed", e.getMessage());
     }

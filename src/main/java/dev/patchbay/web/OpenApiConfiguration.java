@@ -184,7 +184,8 @@ public class OpenApiConfiguration {
                     "BadGateway",
                     error(
                         "The device could not be used: device-unreachable, auth-failed,"
-                            + " host-key-mismatch, prompt-not-found"))
+                            + " ssh-negotiation-failed, protocol-error, host-key-mismatch,"
+                            + " prompt-not-found"))
                 .addResponses(
                     "ServiceUnavailable",
                     error("capacity-exhausted, pool-exhausted or shutting-down"))

@@ -8,7 +8,6 @@ import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layering of docs/adr/0011-layers.md, read off the compiled classes: every dependency
  * points down {@link #LAYERS}, no package import circle, and the rules the architecture names
- * (drivers know nothing above them, the expect engine knows no driver, the terminal reaches
- * devices through the manager, security knows no inventory, the simulator knows nothing of ours).
+ * (drivers know nothing above them, the expect engine knows no driver, the terminal reaches devices
+ * through the manager, security knows no inventory, the simulator knows nothing of ours).
  */
 class LayeringTest {
 
@@ -52,10 +51,7 @@ class LayeringTest {
 
   @BeforeAll
   static void importMainClasses() {
-    classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.patchbay");
+    classes = new ClassFileImporter().importPath(Path.of("target/classes"));
   }
 
   @Test

@@ -2,13 +2,12 @@ package dev.patchbay.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchbay.testsupport.ApiContextTest;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -17,15 +16,7 @@ import tools.jackson.databind.JsonNode;
  * field, devices in order, events without devices, and a batch larger than one statement.
  * Subclasses choose the database.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:patchbay-audit;DB_CLOSE_DELAY=-1",
-      "patchbay.data-dir=target/test-data",
-      "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-      "patchbay.audit.batch-size=7"
-    })
-@AutoConfigureWebTestClient
+@ApiContextTest
 abstract class AuditLogStorageTestSupport {
 
   @Autowired WebTestClient client;

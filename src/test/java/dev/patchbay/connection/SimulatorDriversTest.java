@@ -112,8 +112,8 @@ class SimulatorDriversTest {
       ExecuteResult version = connection.execute(ExecuteRequest.of("show version"));
       assertThat(version.output()).startsWith("Cisco IOS XE Software").contains("r1 uptime is");
       assertThat(version.output()).doesNotContain("show version", "r1>");
-      assertThat(version.prompt()).isEqualTo("r1>");
-      assertThat(version.state()).isEqualTo(CliState.EXEC);
+      assertThat(version.prompt()).isEqualTo("r1#");
+      assertThat(version.state()).isEqualTo(CliState.ENABLE);
       assertThat(connection.execute(ExecuteRequest.of("show terminal")).output())
           .contains("Length: 0 lines");
     }
@@ -225,8 +225,11 @@ class SimulatorDriversTest {
       assertThatThrownBy(
               () ->
                   connection.execute(
-                      ExecuteRequest.of("show hang").withTimeout(Duration.ofMillis(300))))
+                      ExecuteRequest.of("show freeze").withTimeout(Duration.ofMillis(300))))
           .isInstanceOf(OperationTimeoutException.class);
+      // recovery runs in the background; the next call waits for it
+      assertThatThrownBy(() -> connection.execute(ExecuteRequest.of("show clock")))
+          .isInstanceOf(ConnectionClosedException.class);
       assertThat(connection.state()).isEqualTo(ConnectionState.FAILED);
       assertThat(connection.failure()).containsInstanceOf(PromptNotFoundException.class);
       assertThat(connection.terminal().isEnded()).isTrue();

@@ -2,6 +2,7 @@ package dev.patchbay.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchbay.testsupport.ApiContextTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -24,14 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One Spring context for all HTTP tests of the inventory: the real service on a random port over an
  * in-memory H2 database migrated by Flyway. Tests use unique names so they do not interfere.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:patchbay-inventory;DB_CLOSE_DELAY=-1",
-      "patchbay.data-dir=target/test-data",
-      "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
-    })
-@AutoConfigureWebTestClient(timeout = "30s")
+@ApiContextTest
 abstract class InventoryApiTestSupport {
 
   static final String PROBLEMS = "https://patchbay.dev/problems/";

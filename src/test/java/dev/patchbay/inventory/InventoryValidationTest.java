@@ -153,6 +153,38 @@ class InventoryValidationTest extends InventoryApiTestSupport {
   }
 
   @Test
+  void sshOptionsPatchbayDoesNotApplyAreRefusedNamingThem() {
+    JsonNode unknown =
+        problem(
+            post(
+                "/api/v1/devices",
+                ssh(unique("d"), ", \"sshOptions\": \"-o Compression=yes -oPort=22\"")),
+            400,
+            "validation",
+            "connections[0].sshOptions");
+    assertThat(unknown.path("errors").toString())
+        .contains("ssh option Compression is not one that Patchbay applies");
+    JsonNode bad =
+        problem(
+            post(
+                "/api/v1/devices",
+                ssh(unique("d"), ", \"sshOptions\": \"-o KexAlgorithms=+rot13-kex\"")),
+            400,
+            "validation",
+            "connections[0].sshOptions");
+    assertThat(bad.path("errors").toString())
+        .contains("KexAlgorithms=+rot13-kex", "does not support");
+    body(
+        post(
+            "/api/v1/devices",
+            ssh(
+                unique("d"),
+                ", \"sshOptions\": \"-oKexAlgorithms=+diffie-hellman-group14-sha1"
+                    + " -oHostkeyAlgorithms=+ssh-rsa -o StrictHostKeyChecking=no\"")),
+        201);
+  }
+
+  @Test
   void malformedBodiesAreBadRequests() {
     problem(post("/api/v1/devices", "{\"name\": "), 400, "malformed-request");
     problem(

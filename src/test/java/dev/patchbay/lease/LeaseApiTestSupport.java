@@ -3,6 +3,7 @@ package dev.patchbay.lease;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchbay.inventory.DeviceRepository;
+import dev.patchbay.testsupport.ApiContextTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -36,17 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The real service on a random port over an in-memory H2 database migrated by Flyway, with a fast
  * lease sweep. Subclasses may point it at PostgreSQL. Tests use unique device names.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:patchbay-lease;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
-      "patchbay.data-dir=target/test-data",
-      "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-      "patchbay.lease.sweep-interval=200ms",
-      "patchbay.lease.max-wait=120s"
-    })
-@AutoConfigureWebTestClient(timeout = "120s")
-@Import(LeaseEventLog.class)
+@ApiContextTest
 abstract class LeaseApiTestSupport {
 
   static final String PROBLEMS = "https://patchbay.dev/problems/";

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.context.event.EventListener;
 
 /** Test bean: every {@link LeaseGranted} and {@link LeaseEnded} event, in publication order. */
-class LeaseEventLog {
+public class LeaseEventLog {
 
   private final List<LeaseGranted> grants = new ArrayList<>();
   private final List<LeaseEnded> ends = new ArrayList<>();
@@ -20,11 +20,11 @@ class LeaseEventLog {
     ends.add(event);
   }
 
-  synchronized List<LeaseGranted> grants() {
+  public synchronized List<LeaseGranted> grants() {
     return List.copyOf(grants);
   }
 
-  synchronized List<LeaseEnded> ends() {
+  public synchronized List<LeaseEnded> ends() {
     return List.copyOf(ends);
   }
 }

@@ -2,13 +2,8 @@ package dev.patchbay.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patchbay.testsupport.PostgresTestSchema;
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
+import dev.patchbay.testsupport.PostgresSchema;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,20 +11,8 @@ import tools.jackson.databind.JsonNode;
  * Flyway and dropped afterwards: the concurrency proof and all-or-nothing with fencing. Fails,
  * never skips, when PostgreSQL is down.
  */
-@DirtiesContext
+@PostgresSchema("lease")
 class LeasePostgresTest extends LeaseApiTestSupport {
-
-  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema("lease");
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    SCHEMA.register(registry);
-  }
-
-  @AfterAll
-  static void dropSchema() throws SQLException {
-    SCHEMA.drop();
-  }
 
   @Test
   void noDeviceIsEverHeldTwiceAndEveryClientIsServed() throws Exception {

@@ -8,6 +8,7 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.connection.DriverOptions;
 import dev.patchbay.connection.HostKeyPolicy;
+import dev.patchbay.connection.SshAlgorithms;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
 import java.time.Duration;
@@ -56,6 +57,27 @@ class DriverOptionsReaderTest {
   }
 
   @Test
+  void enableOnConnectIsTheDefaultAndFalseKeepsUserExec() {
+    assertThat(DriverOptionsReader.read(definition(Map.of(), null)).enableOnConnect()).isTrue();
+    assertThat(DriverOptionsReader.read(definition(Map.of("enable_on_connect", " False "), null)))
+        .isEqualTo(DriverOptions.DEFAULT.withEnableOnConnect(false));
+    assertThat(
+            DriverOptionsReader.read(definition(Map.of("enable_on_connect", true), null))
+                .enableOnConnect())
+        .isTrue();
+    assertThatThrownBy(
+            () -> DriverOptionsReader.read(definition(Map.of("enable_on_connect", "no"), null)))
+        .isInstanceOfSatisfying(
+            PatchbayException.class,
+            e ->
+                assertThat(e.errors())
+                    .containsExactly(
+                        new FieldProblem(
+                            "devices.r1.connections.cli.settings.enable_on_connect",
+                            "must be true or false, not 'no'")));
+  }
+
+  @Test
   void strictHostKeyCheckingNoInSshOptionsIsInsecureUnlessAPolicyIsNamed() {
     String sshOptions = "-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking = no";
     assertThat(DriverOptionsReader.read(definition(Map.of(), sshOptions)).hostKeyPolicy())
@@ -68,10 +90,49 @@ class DriverOptionsReaderTest {
     explicitNull.put("host_key_policy", null);
     assertThat(DriverOptionsReader.read(definition(explicitNull, sshOptions)).hostKeyPolicy())
         .isEqualTo(HostKeyPolicy.TOFU);
+    // as OpenSSH: yes trusts only keys known beforehand, accept-new pins the first one
     assertThat(
             DriverOptionsReader.read(definition(Map.of(), "-o StrictHostKeyChecking=yes"))
                 .hostKeyPolicy())
+        .isEqualTo(HostKeyPolicy.STRICT);
+    assertThat(
+            DriverOptionsReader.read(definition(Map.of(), "-oStrictHostKeyChecking=accept-new"))
+                .hostKeyPolicy())
         .isEqualTo(HostKeyPolicy.TOFU);
+  }
+
+  @Test
+  void sshOptionsAreTyped() {
+    DriverOptions options =
+        DriverOptionsReader.read(
+            definition(
+                Map.of(),
+                "-oKexAlgorithms=+diffie-hellman-group14-sha1 -o ServerAliveInterval=10"
+                    + " -o ServerAliveCountMax=2"));
+    assertThat(options.keepalive()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(options.ssh().serverAliveCountMax()).isEqualTo(2);
+    assertThat(options.ssh().algorithms(SshAlgorithms.Kind.KEX))
+        .endsWith("diffie-hellman-group14-sha1");
+    assertThat(
+            DriverOptionsReader.read(
+                    definition(Map.of("keepalive_seconds", 5), "-o ServerAliveInterval=10"))
+                .keepalive())
+        .isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aBadValueOfAnAppliedSshOptionIsAValidationProblem() {
+    assertThatThrownBy(() -> DriverOptionsReader.read(definition(Map.of(), "-o Ciphers=rot13")))
+        .isInstanceOfSatisfying(
+            PatchbayException.class,
+            e -> {
+              assertThat(e.type()).isEqualTo(ProblemType.VALIDATION);
+              assertThat(e.getMessage())
+                  .startsWith("connection 'r1/cli': ssh option Ciphers=rot13");
+              assertThat(e.errors())
+                  .extracting(FieldProblem::field)
+                  .containsExactly("devices.r1.connections.cli.ssh_options");
+            });
   }
 
   @Test

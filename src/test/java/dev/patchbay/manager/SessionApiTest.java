@@ -387,8 +387,42 @@ class SessionApiTest extends SessionApiTestSupport {
             504,
             "timeout");
     assertThat(timeout.path("detail").asString()).isNotBlank();
+    // interrupted (Ctrl-C) and the prompt back: the session stays usable
+    assertThat(execute(device, "t", "show clock").path("prompt").asString()).isEqualTo("r1#");
     assertThat(body(get(sessions(device) + "/t"), 200).path("state").asString())
-        .isEqualTo("DISCONNECTED");
+        .isEqualTo("CONNECTED");
+  }
+
+  @Test
+  void aWedgedDeviceIsDisconnectedAfterTheRecoveryWindowAndReconnected() throws Exception {
+    String device = registerDevice("wedged");
+    body(post(sessions(device), "{\"alias\": \"w\", \"via\": \"flaky\"}"), 201);
+    long started = System.nanoTime();
+    problem(
+        post(
+            sessions(device) + "/w/execute",
+            "{\"command\": \"show freeze\", \"timeoutSeconds\": 1}"),
+        504,
+        "timeout");
+    long answeredMs = (System.nanoTime() - started) / 1_000_000;
+    // the spec: timeout + 0.5 s; +1 s slack for HTTP and a loaded CI machine
+    assertThat(answeredMs).isBetween(1_000L, 2_500L);
+    // the prompt never comes back: after the 5 s recovery window the session is dropped, and
+    // reconnect: true opens it again
+    JsonNode session = body(get(sessions(device) + "/w"), 200);
+    boolean dropped = false;
+    for (int i = 0; i < 300; i++) {
+      String state = session.path("state").asString();
+      dropped |= !state.equals("CONNECTED");
+      if (dropped && state.equals("CONNECTED")) {
+        break;
+      }
+      Thread.sleep(50);
+      session = body(get(sessions(device) + "/w"), 200);
+    }
+    assertThat(dropped).as("dropped after the recovery window").isTrue();
+    assertThat(session.path("state").asString()).isEqualTo("CONNECTED");
+    assertThat(execute(device, "w", "show clock").path("output").asString()).contains("UTC");
   }
 
   @Test

@@ -6,11 +6,10 @@ import dev.patchbay.simulator.DeviceSpec;
 import dev.patchbay.simulator.Protocol;
 import dev.patchbay.simulator.SimulatedDevice;
 import dev.patchbay.simulator.SimulatorExtension;
+import dev.patchbay.testsupport.DeviceSessionContextTest;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -21,17 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ports: {@code r1} (iosxe over SSH) and {@code r2} (iosxe over Telnet). Each test registers its
  * own device through the inventory API, so tests do not share sessions.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:patchbay-sessions;DB_CLOSE_DELAY=-1",
-      "patchbay.data-dir=target/test-data",
-      "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-      "patchbay.manager.max-per-device=6",
-      "patchbay.manager.health-interval=200ms",
-      "patchbay.manager.reconnect-backoff=200ms"
-    })
-@AutoConfigureWebTestClient(timeout = "60s")
+@DeviceSessionContextTest
 abstract class SessionApiTestSupport {
 
   static final String PROBLEMS = "https://patchbay.dev/problems/";

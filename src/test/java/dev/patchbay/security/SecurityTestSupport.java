@@ -4,6 +4,7 @@ import dev.patchbay.security.token.ApiToken;
 import dev.patchbay.security.token.ApiTokenRepository;
 import dev.patchbay.security.token.Role;
 import dev.patchbay.security.token.TokenSecrets;
+import dev.patchbay.testsupport.ApiContextTest;
 import dev.patchbay.testsupport.TestApiToken;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -24,15 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One Spring context for the authentication and authorisation tests: the real service on a random
  * port, with a failure limit high enough that the matrix's many bad credentials are not throttled.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:patchbay-security;DB_CLOSE_DELAY=-1",
-      "patchbay.data-dir=target/test-data",
-      "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-      "patchbay.auth.max-failures=100000"
-    })
-@AutoConfigureWebTestClient(timeout = "30s")
+@ApiContextTest
 abstract class SecurityTestSupport {
 
   static final JsonMapper JSON = JsonMapper.builder().build();

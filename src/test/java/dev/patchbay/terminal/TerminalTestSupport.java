@@ -3,15 +3,14 @@ package dev.patchbay.terminal;
 import dev.patchbay.simulator.DeviceSpec;
 import dev.patchbay.simulator.Protocol;
 import dev.patchbay.simulator.SimulatorExtension;
+import dev.patchbay.testsupport.DeviceSessionContextTest;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -21,17 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The real service on a random port with a simulated iosxe router ({@code r1}, SSH) on an ephemeral
  * 127.0.0.1 port. Each test registers its own device, so tests share no session.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:patchbay-terminal;DB_CLOSE_DELAY=-1",
-      "patchbay.data-dir=target/test-data/terminal",
-      "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-      "patchbay.simulator.enabled=false",
-      "patchbay.manager.health-interval=200ms",
-      "patchbay.manager.reconnect-backoff=200ms"
-    })
-@AutoConfigureWebTestClient(timeout = "60s")
+@DeviceSessionContextTest
 abstract class TerminalTestSupport {
 
   static final JsonMapper JSON = JsonMapper.builder().build();

@@ -104,7 +104,7 @@ class TerminalWebSocketTest extends TerminalTestSupport {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       assertThat(result.path("output").asString().length()).isGreaterThan(10_000_000);
       assertThat(took).as("10 MB through the hub").isLessThan(Duration.ofSeconds(20));
-      fast.awaitOutputEnding("r1>", WAIT);
+      fast.awaitOutputEnding("r1#", WAIT);
       // The fast viewer kept streaming to the end: far more than a stalled viewer may hold. (Its
       // share of the 10 MB depends on how much faster the simulator floods than a WebSocket
       // drains; when the device outruns it, it is skipped forward too, by design.)
@@ -120,7 +120,7 @@ class TerminalWebSocketTest extends TerminalTestSupport {
           m -> "output-skipped".equals(m.path("code").asString()),
           Duration.ofSeconds(40),
           "a skip notice after the socket buffers drained");
-      stalled.awaitOutputEnding("r1>", WAIT);
+      stalled.awaitOutputEnding("r1#", WAIT);
       long skipped =
           stalled.messages().stream()
               .filter(m -> "output-skipped".equals(m.path("code").asString()))

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real OpenSSH {@code sshd} on a loopback port with a throwaway configuration, host keys and an
  * authorised client key in a temporary directory (root login by key; the Linux shell is the
- * device). Needs the {@code openssh-server} and {@code openssh-client} packages; fails without.
+ * device). Host key type, extra {@code sshd_config} lines and further client keys are chosen by the
+ * test. Needs the {@code openssh-server} and {@code openssh-client} packages; fails without.
  */
 public final class OpenSshServer implements AutoCloseable {
 
@@ -27,13 +28,20 @@ public final class OpenSshServer implements AutoCloseable {
   private Process process;
 
   public OpenSshServer() throws IOException, InterruptedException {
+    this("ecdsa");
+  }
+
+  /**
+   * Host keys {@code a} and {@code b} of {@code hostKeyType} (ssh-keygen -t: ecdsa, ed25519, rsa).
+   */
+  public OpenSshServer(String hostKeyType) throws IOException, InterruptedException {
     assertThat(SSHD).as("OpenSSH server (apt-get install openssh-server)").isExecutable();
     assertThat(KEYGEN).as("ssh-keygen (apt-get install openssh-client)").isExecutable();
     dir = Files.createTempDirectory("patchbay-sshd");
     Files.createDirectories(Path.of("/run/sshd"));
-    keygen("host_key_a");
-    keygen("host_key_b");
-    keygen("client_key");
+    keygen("host_key_a", hostKeyType, "", null);
+    keygen("host_key_b", hostKeyType, "", null);
+    keygen("client_key", "ecdsa", "", null);
     Files.copy(dir.resolve("client_key.pub"), dir.resolve("authorized_keys"));
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
@@ -42,10 +50,19 @@ public final class OpenSshServer implements AutoCloseable {
 
   /** Starts (or restarts) sshd presenting host key {@code a} or {@code b}. */
   public void start(String hostKey) throws IOException, InterruptedException {
+    start(hostKey, List.of());
+  }
+
+  /**
+   * Starts (or restarts) sshd presenting host key {@code a} or {@code b}, with {@code extraConfig}
+   * lines first (sshd takes the first value of a keyword, so they win over the defaults).
+   */
+  public void start(String hostKey, List<String> extraConfig)
+      throws IOException, InterruptedException {
     stop();
     Path config = dir.resolve("sshd_config");
-    Files.write(
-        config,
+    List<String> lines = new java.util.ArrayList<>(extraConfig);
+    lines.addAll(
         List.of(
             "Port " + port,
             "ListenAddress 127.0.0.1",
@@ -60,6 +77,7 @@ public final class OpenSshServer implements AutoCloseable {
             "PubkeyAuthentication yes",
             "PrintMotd no",
             "LogLevel ERROR"));
+    Files.write(config, lines);
     process =
         new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
             .redirectErrorStream(true)
@@ -79,6 +97,11 @@ public final class OpenSshServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The server's temporary directory, for files its extra configuration names. */
+  public Path directory() {
+    return dir;
   }
 
   /** The authorised client key in OpenSSH private key format. */
@@ -102,21 +125,38 @@ public final class OpenSshServer implements AutoCloseable {
     }
   }
 
-  private void keygen(String name) throws IOException, InterruptedException {
-    Process keygen =
-        new ProcessBuilder(
-                KEYGEN.toString(),
-                "-q",
-                "-t",
-                "ecdsa",
-                "-b",
-                "256",
-                "-N",
-                "",
-                "-f",
-                dir.resolve(name).toString())
-            .redirectErrorStream(true)
-            .start();
+  /**
+   * A new client key of {@code type} (ecdsa, ed25519, rsa) encrypted with {@code passphrase}
+   * (empty: none) in {@code format} (null: OpenSSH; PEM or PKCS8), authorised for login; its
+   * private key file's text.
+   */
+  public String newClientKey(String type, String passphrase, String format)
+      throws IOException, InterruptedException {
+    String name = "client_" + type + "_" + System.nanoTime();
+    keygen(name, type, passphrase, format);
+    Files.writeString(
+        dir.resolve("authorized_keys"),
+        Files.readString(dir.resolve(name + ".pub")),
+        java.nio.file.StandardOpenOption.APPEND);
+    return Files.readString(dir.resolve(name));
+  }
+
+  private void keygen(String name, String type, String passphrase, String format)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(KEYGEN.toString(), "-q", "-t", type, "-N", passphrase, "-C", name));
+    command.addAll(
+        switch (type) {
+          case "ecdsa" -> List.of("-b", "256");
+          case "rsa" -> List.of("-b", "2048");
+          default -> List.of();
+        });
+    if (format != null) {
+      command.addAll(List.of("-m", format));
+    }
+    command.addAll(List.of("-f", dir.resolve(name).toString()));
+    Process keygen = new ProcessBuilder(command).redirectErrorStream(true).start();
     assertThat(keygen.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(keygen.exitValue()).as("ssh-keygen " + name).isZero();
   }

@@ -4,19 +4,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A throwaway schema on the real PostgreSQL given by the system property {@code
  * patchbay.test.pg.url}: Flyway migrates it from scratch for one test class, which drops it
  * afterwards. Tests using it fail, never skip, when PostgreSQL is down.
  *
- * <pre>{@code
- * static final PostgresTestSchema SCHEMA = new PostgresTestSchema("lease");
- * @DynamicPropertySource static void db(DynamicPropertyRegistry r) { SCHEMA.register(r); }
- * @AfterAll static void drop() throws SQLException { SCHEMA.drop(); }
- * }</pre>
+ * <p>Spring test classes use it through {@link PostgresSchema @PostgresSchema}; plain tests (a
+ * Flyway migration test, say) create one, use {@link #schemaUrl()} and {@link #drop()} it.
  */
 public final class PostgresTestSchema {
 
@@ -29,13 +27,15 @@ public final class PostgresTestSchema {
         "pb_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
-  /** Points the datasource and Flyway at this schema. */
-  public void register(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", this::schemaUrl);
-    registry.add("spring.datasource.username", () -> USER);
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("spring.flyway.schemas", () -> name);
-    registry.add("spring.flyway.default-schema", () -> name);
+  /** The Spring properties pointing the datasource and Flyway at this schema. */
+  public Map<String, String> properties() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("spring.datasource.url", schemaUrl());
+    properties.put("spring.datasource.username", USER);
+    properties.put("spring.datasource.password", "");
+    properties.put("spring.flyway.schemas", name);
+    properties.put("spring.flyway.default-schema", name);
+    return properties;
   }
 
   /** The JDBC URL whose connections use this schema (user {@value #USER}, no password). */

@@ -2,20 +2,26 @@ package dev.patchbay.connection.ssh;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
 import dev.patchbay.connection.BaseConnection;
 import dev.patchbay.connection.ConnectionSettings;
 import dev.patchbay.connection.HostKeyPolicy;
 import dev.patchbay.connection.LoginCredentials;
 import dev.patchbay.io.AuthFailedException;
 import dev.patchbay.io.ConnectionException;
+import dev.patchbay.io.DeviceUnreachableException;
 import dev.patchbay.io.HostKeyMismatchException;
 import dev.patchbay.io.OperationTimeoutException;
+import dev.patchbay.io.ProtocolErrorException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
@@ -28,12 +34,14 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
- * SSH driver (Apache MINA SSHD client): a session on the shared client, authenticated by password,
- * OpenSSH private key or keyboard-interactive (answered with the password), host key checked
- * against the {@link KnownHosts} by the definition's policy, keepalive heartbeat, and one xterm PTY
- * shell channel whose output MINA's I/O threads hand to the terminal (no thread of its own). A
- * {@code proxy} of jump hops is reached first and the device through a port forwarded over it
- * ({@link SshTunnel}).
+ * SSH driver (Apache MINA SSHD client): a session on the shared client offering the connection's
+ * algorithms ({@code ssh_options}, else OpenSSH's defaults; see {@link Handshake}), authenticated
+ * by password, private key (ed25519, ECDSA, RSA; OpenSSH or PEM; an encrypted key opened with the
+ * password) or keyboard-interactive (answered with the password), host key checked against the
+ * {@link KnownHosts} by the definition's policy, keepalive heartbeat, and one xterm PTY shell
+ * channel whose output MINA's I/O threads hand to the terminal (no thread of its own). Jump hops in
+ * {@code proxy} are reached first and the device through a port forwarded over them ({@link
+ * SshTunnel}).
  */
 public final class SshConnection extends BaseConnection {
 
@@ -106,7 +114,9 @@ public final class SshConnection extends BaseConnection {
             policy == HostKeyPolicy.INSECURE || definition == null
                 ? null
                 : knownHosts.pinnedFingerprint(definition).orElse(null));
+    Handshake handshake = new Handshake(settings.options().ssh());
     LoginCredentials credentials = settings.credentials();
+    Iterable<KeyPair> keys = keysOf(settings);
     ClientSession opened;
     try {
       opened =
@@ -116,34 +126,129 @@ public final class SshConnection extends BaseConnection {
                   credentials.username(),
                   address.getHostName(),
                   address.getPort(),
-                  AttributeRepository.ofKeyValuePair(HostKeyCheck.KEY, check),
+                  AttributeRepository.ofAttributesMap(
+                      Map.of(HostKeyCheck.KEY, check, Handshake.KEY, handshake)),
                   null)
               .verify(settings.timeouts().connect())
               .getSession();
     } catch (IOException e) {
+      if (handshake.firstLine() != null && !handshake.identified()) {
+        throw new ProtocolErrorException(
+            endpoint + " is not an SSH server: it sent '" + handshake.firstLine() + "'", e);
+      }
       throw connectFailure(settings, e);
     }
     try {
       CoreModuleProperties.HEARTBEAT_INTERVAL.set(opened, settings.options().keepalive());
-      addIdentities(opened, credentials);
+      Integer countMax = settings.options().ssh().serverAliveCountMax();
+      if (countMax != null && countMax > 0 && !settings.options().keepalive().isZero()) {
+        // like OpenSSH: ask for a reply each interval, give up after countMax unanswered
+        CoreModuleProperties.HEARTBEAT_REQUEST.set(opened, "keepalive@openssh.com");
+        CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(opened, settings.options().keepalive());
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(opened, countMax);
+      }
+      if (keys != null) {
+        keys.forEach(opened::addPublicKeyIdentity);
+      }
+      if (credentials.password() != null) {
+        opened.addPasswordIdentity(credentials.password());
+      }
       opened.auth().verify(settings.timeouts().login());
-    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      handshake.authenticated(opened);
+    } catch (IOException | RuntimeException e) {
       closeQuietly(opened);
-      if (check.refused()) {
-        throw refused(settings, check);
-      }
-      if (e instanceof IOException io && isTimeout(io)) {
-        throw new OperationTimeoutException("SSH login to " + endpoint + " timed out", e);
-      }
-      throw new AuthFailedException(
-          "SSH authentication to " + endpoint + " as '" + credentials.username() + "' failed",
-          null,
-          e);
+      throw authFailure(settings, check, handshake, e);
     }
     if (check.shouldPin() && definition != null) {
       knownHosts.pin(definition, endpoint, check.presentedType(), check.presentedFingerprint());
     }
     return opened;
+  }
+
+  /**
+   * Why a session did not authenticate, told apart by what the handshake saw: a refused host key,
+   * no SSH server ({@code protocol-error}), no algorithm in common ({@code
+   * ssh-negotiation-failed}), a timeout, the server refusing the credentials ({@code auth-failed}),
+   * or the session ending otherwise ({@code device-unreachable}).
+   */
+  private ConnectionException authFailure(
+      ConnectionSettings settings, HostKeyCheck check, Handshake handshake, Exception e) {
+    String endpoint = settings.endpoint();
+    if (check.refused()) {
+      return refused(settings, check);
+    }
+    if (handshake.negotiationFailed()) {
+      return handshake.failure(endpoint);
+    }
+    boolean timeout = e instanceof IOException io && isTimeout(io);
+    if (!handshake.identified()) {
+      if (handshake.firstLine() != null) {
+        return new ProtocolErrorException(
+            endpoint + " is not an SSH server: it sent '" + handshake.firstLine() + "'", e);
+      }
+      return timeout
+          ? new OperationTimeoutException(
+              endpoint + " sent no SSH identification within " + settings.timeouts().login(), e)
+          : new ProtocolErrorException(
+              endpoint + " closed the connection without identifying as an SSH server", e);
+    }
+    if (timeout) {
+      return new OperationTimeoutException("SSH login to " + endpoint + " timed out", e);
+    }
+    if (handshake.negotiated() && refusedCredentials(e)) {
+      return new AuthFailedException(
+          "SSH authentication to "
+              + endpoint
+              + " as '"
+              + settings.credentials().username()
+              + "' failed: the device refused the credentials",
+          null,
+          e);
+    }
+    return new DeviceUnreachableException(
+        "SSH session to " + endpoint + " ended before authentication: " + e.getMessage(), e);
+  }
+
+  /** MINA's word for a server that accepted none of the offered credentials. */
+  private static boolean refusedCredentials(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("No more authentication methods")
+          || message.contains("authentication methods available")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The credential's private key pairs (OpenSSH or PEM: ed25519, ECDSA, RSA), an encrypted one
+   * opened with the credential's password; a key that cannot be read is a {@code validation}
+   * problem (the device was not asked).
+   */
+  private static Iterable<KeyPair> keysOf(ConnectionSettings settings) {
+    LoginCredentials credentials = settings.credentials();
+    if (credentials.privateKey() == null) {
+      return null;
+    }
+    try {
+      return SecurityUtils.loadKeyPairIdentities(
+          null,
+          NamedResource.ofName("credential"),
+          new ByteArrayInputStream(credentials.privateKey().getBytes(UTF_8)),
+          credentials.password() == null
+              ? FilePasswordProvider.EMPTY
+              : FilePasswordProvider.of(credentials.password()));
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      throw new PatchbayException(
+          ProblemType.VALIDATION,
+          "the private key of connection '"
+              + settings.name()
+              + "' cannot be read (an encrypted key is opened with the credential's password): "
+              + e.getMessage(),
+          List.of(),
+          Map.of());
+    }
   }
 
   /** The mismatch problem, audited. */
@@ -171,24 +276,6 @@ public final class SshConnection extends BaseConnection {
     return isTimeout(e)
         ? new OperationTimeoutException("connecting to " + settings.endpoint() + " timed out", e)
         : unreachable(settings.endpoint(), e);
-  }
-
-  private static void addIdentities(ClientSession session, LoginCredentials credentials)
-      throws IOException, GeneralSecurityException {
-    if (credentials.privateKey() != null) {
-      Iterable<KeyPair> keys =
-          SecurityUtils.loadKeyPairIdentities(
-              session,
-              NamedResource.ofName("credential"),
-              new ByteArrayInputStream(credentials.privateKey().getBytes(UTF_8)),
-              FilePasswordProvider.EMPTY);
-      if (keys != null) {
-        keys.forEach(session::addPublicKeyIdentity);
-      }
-    }
-    if (credentials.password() != null) {
-      session.addPasswordIdentity(credentials.password());
-    }
   }
 
   private static boolean isTimeout(IOException e) {

@@ -1,5 +1,6 @@
 package dev.patchbay.inventory.pyats;
 
+import dev.patchbay.connection.SshOptions;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Credential;
 import dev.patchbay.inventory.Device;
@@ -314,7 +315,10 @@ final class TestbedFileParser {
         case "command" -> c.setCommand(text(e, 2000, extra));
         case "class" -> c.setConnectionClass(text(e, 200, extra));
         case "pool_size" -> c.setPoolSize(integer(e, 1, 1000, extra));
-        case "ssh_options" -> c.setSshOptions(text(e, 2000, extra));
+        case "ssh_options" -> {
+          c.setSshOptions(text(e, 2000, extra));
+          sshOptionWarnings(e, c.getSshOptions());
+        }
         case "credentials" -> credentials(e, c.getCredentials(), extra);
         case "arguments" -> {
           if (e.value() instanceof MappingNode arguments) {
@@ -401,6 +405,24 @@ final class TestbedFileParser {
   }
 
   /** A typed string column; values that do not fit stay in {@code extra}. */
+  /**
+   * An ssh option Patchbay does not apply or cannot read is kept (it exports as written) and
+   * reported, naming it; a session ignores the first kind and refuses the second.
+   */
+  private void sshOptionWarnings(Entry e, String sshOptions) {
+    SshOptions.parse(sshOptions)
+        .problems()
+        .forEach(
+            problem ->
+                report.warning(
+                    e.path(),
+                    e.line(),
+                    problem.message()
+                        + (problem.unsupported()
+                            ? "; a session ignores it"
+                            : "; opening a session is refused until it is corrected")));
+  }
+
   private String text(Entry e, int maxLength, Map<String, Object> extra) {
     if (scalar(e) instanceof String s && !isSecretString(s) && s.length() <= maxLength) {
       return s;

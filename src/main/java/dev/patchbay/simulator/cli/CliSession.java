@@ -23,6 +23,7 @@ public final class CliSession {
 
   private static final String MORE = " --More-- ";
   private static final byte CTRL_Z = 0x1a;
+  private static final byte CTRL_CARET = 0x1e;
   private static final String MORE_ERASE =
       "\b".repeat(MORE.length()) + " ".repeat(MORE.length()) + "\b".repeat(MORE.length());
 
@@ -38,6 +39,7 @@ public final class CliSession {
     MORE,
     BUSY,
     HUNG,
+    WEDGED,
     CLOSED
   }
 
@@ -66,6 +68,10 @@ public final class CliSession {
   private int loginFailures;
   private Pending pending;
   private Pager pager;
+  private boolean escapeTyped;
+
+  /** Counts interrupted answers: output scheduled for an earlier count is dropped. */
+  private long answers;
 
   public CliSession(
       DeviceProfile profile,
@@ -108,10 +114,23 @@ public final class CliSession {
   /** Feeds input bytes typed by the user. */
   public synchronized void receive(byte[] data, int offset, int length) {
     for (int i = offset; i < offset + length; i++) {
-      if (mode == Mode.CLOSED || mode == Mode.HUNG) {
+      if (mode == Mode.HUNG) {
+        hungInput(data[i]);
+        continue;
+      }
+      if (mode == Mode.CLOSED || mode == Mode.WEDGED) {
         return;
       }
       if (mode == Mode.BUSY) {
+        if (data[i] == 0x03 && interactive) {
+          // Ctrl-C stops the answer in progress (a delayed or paced one) and drops typeahead
+          answers++;
+          typeahead.reset();
+          pager = null;
+          keys.decode(data[i]);
+          onInterrupt();
+          continue;
+        }
         typeahead.write(data, i, offset + length - i);
         return;
       }
@@ -201,6 +220,20 @@ public final class CliSession {
         }
       }
     }
+  }
+
+  /**
+   * Input while a command hangs: typed lines are swallowed, Ctrl-C or IOS's escape sequence (Ctrl-^
+   * then x) stops the command and gives the prompt back.
+   */
+  private void hungInput(byte b) {
+    if (b == 0x03 || (escapeTyped && (b == 'x' || b == 'X'))) {
+      escapeTyped = false;
+      keys.decode((byte) 0x03);
+      onInterrupt();
+      return;
+    }
+    escapeTyped = b == CTRL_CARET;
   }
 
   private void eraseLastCharacter() {
@@ -363,7 +396,8 @@ public final class CliSession {
     applyAction(rule, args);
     FaultBehaviour faults = rule.faults();
     if (faults.hang()) {
-      mode = Mode.HUNG;
+      mode = faults.ignoresInterrupt() ? Mode.WEDGED : Mode.HUNG;
+      escapeTyped = false;
       return;
     }
     int invocation = invocations.merge(rule, 1, Integer::sum) - 1;
@@ -372,9 +406,10 @@ public final class CliSession {
     byte[] bytes = output.getBytes(faults.encoding());
     mode = Mode.BUSY;
     Runnable afterOutput = () -> afterResponse(rule);
+    long answer = answers;
     Runnable emit =
         () -> {
-          if (mode == Mode.CLOSED) {
+          if (mode == Mode.CLOSED || answers != answer) {
             return;
           }
           if (faults.generatedBytes() > 0) {
@@ -405,7 +440,21 @@ public final class CliSession {
       source = OutputSource.limited(source, faults.disconnectAfterBytes());
       onDone = this::disconnect;
     }
-    new OutputPump(this, transport, scheduler, source, faults.bytesPerSecond(), onDone).start();
+    long answer = answers;
+    OutputSource limited = source;
+    Runnable done = onDone;
+    new OutputPump(
+            this,
+            transport,
+            scheduler,
+            max -> answers == answer ? limited.next(max) : null,
+            faults.bytesPerSecond(),
+            () -> {
+              if (answers == answer) {
+                done.run();
+              }
+            })
+        .start();
   }
 
   private void afterResponse(CommandRule rule) {

@@ -188,8 +188,17 @@ final class NativeProfileReader {
         entries.containsKey("rate") ? entries.get("rate").byteSize() : 0,
         entries.containsKey("size") ? entries.get("size").byteSize() : 0,
         entries.containsKey("disconnect-after") ? entries.get("disconnect-after").byteSize() : -1,
-        entries.containsKey("hang") && entries.get("hang").bool(),
+        entries.containsKey("hang") && !"false".equals(hang(entries.get("hang"))),
+        entries.containsKey("hang") && "forever".equals(hang(entries.get("hang"))),
         encoding);
+  }
+
+  /** {@code hang}: {@code true} (until interrupted), {@code forever} or {@code false}. */
+  private static String hang(YamlNode node) {
+    if ("forever".equalsIgnoreCase(node.text().strip())) {
+      return "forever";
+    }
+    return node.bool() ? "true" : "false";
   }
 
   private static CommandAction action(YamlNode node) {

@@ -57,7 +57,7 @@ class SerialConnectionTest {
       connection.open();
       ExecuteResult version = connection.execute(ExecuteRequest.of("show version"));
       assertThat(version.output()).startsWith("Cisco IOS XE Software");
-      assertThat(version.prompt()).isEqualTo("r1>");
+      assertThat(version.prompt()).isEqualTo("r1#");
       assertThatThrownBy(
               () ->
                   connection.configure(ConfigureRequest.of("interface Loopback9", "exit", "bogus")))

@@ -72,8 +72,9 @@ class TelnetConnectionTest {
       ExecuteResult result = connection.execute(ExecuteRequest.of("show version"));
       assertThat(result.output())
           .isEqualTo("Cisco IOS XE Software, Version 17.9.1\nr1 uptime is 1 day");
-      assertThat(result.prompt()).isEqualTo("r1>");
-      assertThat(result.state()).isEqualTo(CliState.EXEC);
+      // privileged on connect: the connection has an enable credential
+      assertThat(result.prompt()).isEqualTo("r1#");
+      assertThat(result.state()).isEqualTo(CliState.ENABLE);
       assertThat(result.elapsedMs()).isLessThan(5000);
     }
   }
@@ -86,8 +87,8 @@ class TelnetConnectionTest {
               ExecuteRequest.of("reload")
                   .withDialogs(
                       List.of(new DialogStatement(Pattern.compile("\\[confirm\\]"), "", true)))
-                  .withPrompt(Pattern.compile("^r1>$")));
-      assertThat(reload.prompt()).isEqualTo("r1>");
+                  .withPrompt(Pattern.compile("^r1#$")));
+      assertThat(reload.prompt()).isEqualTo("r1#");
       assertThat(reload.output()).endsWith("Reload scheduled");
     }
   }

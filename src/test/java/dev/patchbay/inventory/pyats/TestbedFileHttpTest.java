@@ -79,6 +79,19 @@ class TestbedFileHttpTest extends TestbedFileRoundTripTestBase {
   }
 
   @Test
+  void anSshOptionPatchbayDoesNotApplyIsAWarningNamingIt() {
+    Map<String, Object> result = importOk(resource(MIXED), "dry-run", null);
+    assertThat(result.get("warnings"))
+        .asList()
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .asString()
+                    .contains("devices.mx-jump.connections.cli.ssh_options")
+                    .contains("ssh option UserKnownHostsFile is not one that Patchbay applies"));
+  }
+
+  @Test
   void secretsAreResolvedSealedAndNeverReturned() {
     Map<String, Object> result = importOk(resource(MIXED), "merge", null);
     assertThat(result.get("askSecrets"))

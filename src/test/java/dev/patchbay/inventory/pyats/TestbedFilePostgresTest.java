@@ -1,13 +1,8 @@
 package dev.patchbay.inventory.pyats;
 
-import dev.patchbay.testsupport.PostgresTestSchema;
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
+import dev.patchbay.testsupport.PostgresSchema;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The round-trip property and atomicity on PostgreSQL ({@code patchbay.test.pg.url}), in a schema
@@ -22,18 +17,5 @@ import org.springframework.test.context.DynamicPropertySource;
       "patchbay.testbed.pyats-key=" + FernetTokens.TEST_KEY
     })
 @AutoConfigureWebTestClient
-@DirtiesContext
-class TestbedFilePostgresTest extends TestbedFileRoundTripTestBase {
-
-  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema("testbed");
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    SCHEMA.register(registry);
-  }
-
-  @AfterAll
-  static void dropSchema() throws SQLException {
-    SCHEMA.drop();
-  }
-}
+@PostgresSchema("testbed")
+class TestbedFilePostgresTest extends TestbedFileRoundTripTestBase {}

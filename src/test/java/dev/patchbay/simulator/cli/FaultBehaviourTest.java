@@ -68,6 +68,40 @@ class FaultBehaviourTest {
     assertThat(cli.transport.disconnected()).isFalse();
   }
 
+  @Test
+  void aHangEndsAtCtrlCOrAtCtrlCaretX() throws Exception {
+    cli.start("F1#");
+    cli.type("show nothing\r");
+    cli.type("show delayed\r");
+    cli.type("\u0003");
+    assertThat(cli.until("F1#")).isEqualTo("show nothing\r\n^C\r\nF1#");
+    cli.type("show nothing\r");
+    cli.type("\u001ex");
+    assertThat(cli.until("F1#")).isEqualTo("show nothing\r\n^C\r\nF1#");
+    assertThat(cli.command("show delayed", "F1#")).contains("delayed answer");
+  }
+
+  @Test
+  void aHangForeverIgnoresInterrupts() throws Exception {
+    cli.start("F1#");
+    int before = cli.transport.size();
+    cli.type("show frozen\r");
+    cli.type("\u0003\u001ex\r");
+    Thread.sleep(300);
+    assertThat(cli.transport.textFrom(before)).isEqualTo("show frozen\r\n");
+  }
+
+  @Test
+  void ctrlCStopsADelayedAnswer() throws Exception {
+    cli.start("F1#");
+    int before = cli.transport.size();
+    cli.type("show delayed\r\u0003");
+    assertThat(cli.until("F1#")).isEqualTo("show delayed\r\n^C\r\nF1#");
+    Thread.sleep(500);
+    assertThat(cli.transport.textFrom(before)).doesNotContain("delayed answer");
+    assertThat(cli.command("show delayed", "F1#")).contains("delayed answer");
+  }
+
   private static Duration elapsed(long startedNanos) {
     return Duration.ofNanos(System.nanoTime() - startedNanos);
   }

@@ -216,7 +216,8 @@ try {
   step('replay the recording');
   await first.click('#refresh-recordings');
   await first.waitForSelector('#recordings button.replay');
-  await first.click('#recordings li:first-child button.replay');
+  // This device's recording: the test context is shared, so other tests' sessions are listed too.
+  await first.locator('#recordings li', { hasText: device + '/' }).first().locator('button.replay').click();
   await first.waitForSelector('#player-state[data-state="done"]', { timeout: 60000 });
   await waitForText(first, 'player', EXPECTED);
 

@@ -13,10 +13,11 @@ import java.util.Set;
  * A connection's {@code ssh_options} (pyATS: OpenSSH command-line options) typed: the algorithm
  * lists (resolved against {@link SshAlgorithms}), and the options that override the definition
  * ({@code Port}, {@code User}, {@code ConnectTimeout}, {@code ServerAliveInterval}, {@code
- * ServerAliveCountMax}, {@code StrictHostKeyChecking}) or name a jump host ({@code ProxyJump}),
- * null when not given. {@link #parse} reads {@code -oKey=Value}, {@code -o Key=Value}, {@code -o
- * Key Value} and {@code -o "Key = Value"}, keys in any case; as in OpenSSH the first value of an
- * option wins.
+ * ServerAliveCountMax}, {@code StrictHostKeyChecking}), null when not given. {@code ProxyJump} is
+ * not applied yet (a jump host is the definition's {@code proxy}), so it is reported like any
+ * option Patchbay does not apply. {@link #parse} reads {@code -oKey=Value}, {@code -o Key=Value},
+ * {@code -o Key Value} and {@code -o "Key = Value"}, keys in any case; as in OpenSSH the first
+ * value of an option wins.
  */
 public record SshOptions(
     Map<SshAlgorithms.Kind, List<String>> algorithms,
@@ -25,12 +26,11 @@ public record SshOptions(
     Duration connectTimeout,
     Duration serverAliveInterval,
     Integer serverAliveCountMax,
-    HostKeyPolicy strictHostKeyChecking,
-    String proxyJump) {
+    HostKeyPolicy strictHostKeyChecking) {
 
   /** No option given: the default algorithms and the definition's own settings. */
   public static final SshOptions NONE =
-      new SshOptions(Map.of(), null, null, null, null, null, null, null);
+      new SshOptions(Map.of(), null, null, null, null, null, null);
 
   /**
    * An option Patchbay cannot read ({@code unsupported} false: a bad value) or does not apply
@@ -82,7 +82,6 @@ public record SshOptions(
     private Duration serverAliveInterval;
     private Integer serverAliveCountMax;
     private HostKeyPolicy strictHostKeyChecking;
-    private String proxyJump;
 
     Parser(String text) {
       this.text = text;
@@ -96,8 +95,7 @@ public record SshOptions(
           connectTimeout,
           serverAliveInterval,
           serverAliveCountMax,
-          strictHostKeyChecking,
-          proxyJump);
+          strictHostKeyChecking);
     }
 
     void run() {
@@ -215,7 +213,6 @@ public record SshOptions(
               serverAliveInterval = Duration.ofSeconds(number(value, 0, 86_400));
           case "serveralivecountmax" -> serverAliveCountMax = number(value, 0, 1_000);
           case "stricthostkeychecking" -> strictHostKeyChecking = hostKeyPolicy(value);
-          case "proxyjump" -> proxyJump = value;
           default -> {
             seen.remove(name);
             problems.add(

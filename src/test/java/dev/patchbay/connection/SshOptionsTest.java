@@ -58,13 +58,12 @@ class SshOptionsTest {
         ok(
             "-o User=admin -o ConnectTimeout=7 -o ServerAliveInterval=15"
                 + " -o ServerAliveCountMax=3 -o StrictHostKeyChecking=accept-new"
-                + " -o ProxyJump=jump1 -o PubkeyAcceptedKeyTypes=+ssh-rsa");
+                + " -o PubkeyAcceptedKeyTypes=+ssh-rsa");
     assertThat(options.user()).isEqualTo("admin");
     assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(options.serverAliveInterval()).isEqualTo(Duration.ofSeconds(15));
     assertThat(options.serverAliveCountMax()).isEqualTo(3);
     assertThat(options.strictHostKeyChecking()).isEqualTo(HostKeyPolicy.TOFU);
-    assertThat(options.proxyJump()).isEqualTo("jump1");
     assertThat(options.algorithms(Kind.PUBKEY)).endsWith("ssh-rsa");
     assertThat(ok("-o StrictHostKeyChecking=no").strictHostKeyChecking())
         .isEqualTo(HostKeyPolicy.INSECURE);
@@ -100,6 +99,14 @@ class SshOptionsTest {
                 .algorithms(Kind.HOST_KEY))
         .endsWith("ssh-rsa")
         .startsWith("ssh-ed25519");
+  }
+
+  @Test
+  void proxyJumpIsReportedUntilItIsApplied() {
+    SshOptions.Parsed parsed = SshOptions.parse("-o ProxyJump=jump1");
+    assertThat(parsed.problems())
+        .extracting(SshOptions.Problem::option, SshOptions.Problem::unsupported)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("ProxyJump", true));
   }
 
   @Test

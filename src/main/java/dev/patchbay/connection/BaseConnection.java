@@ -15,11 +15,13 @@ import dev.patchbay.io.OperationTimeoutException;
 import dev.patchbay.io.PromptNotFoundException;
 import dev.patchbay.io.Terminal;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -372,6 +374,43 @@ public abstract class BaseConnection implements AutoCloseable {
             sendBreakToTransport();
           }
         });
+  }
+
+  /**
+   * Starts the single reader of a stream transport on a virtual thread: hands every byte of {@code
+   * input} to {@link #received} until the stream ends, then reports the end. {@code endOfStream}
+   * tells a read error that only means the stream ended (a PTY's EIO once its program exited) from
+   * a lost connection.
+   */
+  protected final Thread startReader(
+      String kind, InputStream input, Predicate<IOException> endOfStream) {
+    return Thread.ofVirtual()
+        .name(kind + "-" + settings.name())
+        .start(
+            () -> {
+              byte[] buffer = new byte[8192];
+              Throwable error = null;
+              try {
+                int n;
+                while ((n = input.read(buffer)) >= 0) {
+                  received(buffer, 0, n);
+                }
+              } catch (IOException e) {
+                error = endOfStream.test(e) ? null : e;
+              }
+              transportEnded(error);
+            });
+  }
+
+  /** Waits up to a second for a driver's reader to stop, unless the reader itself is closing. */
+  protected static void awaitReader(Thread reader) {
+    if (reader != null && reader != Thread.currentThread()) {
+      try {
+        reader.join(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Used by drivers to turn a library failure into {@link ProblemType#DEVICE_UNREACHABLE}. */

@@ -64,25 +64,8 @@ public final class CommandConnection extends BaseConnection {
     process = started;
     output = started.getOutputStream();
     InputStream input = started.getInputStream();
-    reader = Thread.ofVirtual().name("command-" + settings.name()).start(() -> read(input));
-  }
-
-  private void read(InputStream input) {
-    byte[] buffer = new byte[8192];
-    Throwable error = null;
-    try {
-      int n;
-      while ((n = input.read(buffer)) >= 0) {
-        received(buffer, 0, n);
-      }
-    } catch (IOException e) {
-      // the PTY reports EIO once the program has exited: an end of stream, not an error
-      PtyProcess running = process;
-      if (running != null && running.isAlive()) {
-        error = e;
-      }
-    }
-    transportEnded(error);
+    // the PTY reports EIO once the program has exited: an end of stream, not an error
+    reader = startReader("command", input, e -> !started.isAlive());
   }
 
   @Override
@@ -98,14 +81,7 @@ public final class CommandConnection extends BaseConnection {
         Thread.currentThread().interrupt();
       }
     }
-    Thread thread = reader;
-    if (thread != null && thread != Thread.currentThread()) {
-      try {
-        thread.join(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    awaitReader(reader);
   }
 
   @Override

@@ -81,14 +81,7 @@ public final class SerialConnection extends BaseConnection {
   @Override
   protected void closeTransport() {
     running = false;
-    Thread thread = reader;
-    if (thread != null && thread != Thread.currentThread()) {
-      try {
-        thread.join(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    awaitReader(reader);
     SerialPort serial = port;
     if (serial != null) {
       serial.closePort();

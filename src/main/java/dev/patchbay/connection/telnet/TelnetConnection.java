@@ -84,21 +84,7 @@ public final class TelnetConnection extends BaseConnection {
     client = telnet;
     output = telnet.getOutputStream();
     InputStream input = telnet.getInputStream();
-    reader = Thread.ofVirtual().name("telnet-" + settings.name()).start(() -> read(input));
-  }
-
-  private void read(InputStream input) {
-    byte[] buffer = new byte[8192];
-    Throwable error = null;
-    try {
-      int n;
-      while ((n = input.read(buffer)) >= 0) {
-        received(buffer, 0, n);
-      }
-    } catch (IOException e) {
-      error = e;
-    }
-    transportEnded(error);
+    reader = startReader("telnet", input, e -> false);
   }
 
   @Override
@@ -108,14 +94,7 @@ public final class TelnetConnection extends BaseConnection {
     if (hops != null) {
       hops.close();
     }
-    Thread thread = reader;
-    if (thread != null && thread != Thread.currentThread()) {
-      try {
-        thread.join(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    awaitReader(reader);
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.patchbay.cli.ConfigureRequest;
 import dev.patchbay.cli.ExecuteRequest;
 import dev.patchbay.cli.ExecuteResult;
 import dev.patchbay.cli.OsProfile;
-import dev.patchbay.connection.ssh.KnownHosts;
 import dev.patchbay.connection.ssh.SshClientHolder;
 import dev.patchbay.connection.ssh.SshConnection;
 import dev.patchbay.connection.telnet.TelnetConnection;
@@ -19,13 +18,13 @@ import dev.patchbay.simulator.Protocol;
 import dev.patchbay.simulator.SimulatedDevice;
 import dev.patchbay.simulator.SimulatedLab;
 import dev.patchbay.simulator.cli.ProfileLoader;
+import dev.patchbay.testpeer.NoKnownHosts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -302,23 +301,5 @@ class CliSurvivesDevicesTest {
     long started = System.nanoTime();
     assertThatThrownBy(call::run).isInstanceOf(OperationTimeoutException.class);
     return (System.nanoTime() - started) / 1_000_000;
-  }
-
-  /** Host keys are not this test's concern: nothing is pinned (the policy is insecure). */
-  private static final class NoKnownHosts implements KnownHosts {
-    @Override
-    public Optional<String> pinnedFingerprint(ConnectionSettings.Definition definition) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void pin(
-        ConnectionSettings.Definition definition,
-        String endpoint,
-        String keyType,
-        String fingerprint) {}
-
-    @Override
-    public void refused(String device, String detail) {}
   }
 }

@@ -13,12 +13,12 @@ import dev.patchbay.connection.DriverOptions;
 import dev.patchbay.connection.HostKeyPolicy;
 import dev.patchbay.connection.LoginCredentials;
 import dev.patchbay.io.OperationTimeoutException;
+import dev.patchbay.testpeer.NoKnownHosts;
 import dev.patchbay.testpeer.OpenSshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +93,7 @@ class BashPeerTest {
                 new ConnectionSettings.Timeouts(
                     Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(10)))
             .withOptions(DriverOptions.DEFAULT.withHostKeyPolicy(HostKeyPolicy.INSECURE));
-    return new SshConnection(settings, clients, new NothingPinned());
+    return new SshConnection(settings, clients, new NoKnownHosts());
   }
 
   @Test
@@ -131,23 +131,5 @@ class BashPeerTest {
       assertThat(connection.execute(ExecuteRequest.of("echo after")).output()).isEqualTo("after");
       assertThat(connection.state()).isEqualTo(ConnectionState.CONNECTED);
     }
-  }
-
-  /** Host keys are not this test's concern (the policy is insecure). */
-  private static final class NothingPinned implements KnownHosts {
-    @Override
-    public Optional<String> pinnedFingerprint(ConnectionSettings.Definition definition) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void pin(
-        ConnectionSettings.Definition definition,
-        String endpoint,
-        String keyType,
-        String fingerprint) {}
-
-    @Override
-    public void refused(String device, String detail) {}
   }
 }

@@ -16,6 +16,7 @@ import dev.patchbay.io.AuthFailedException;
 import dev.patchbay.io.ConnectionException;
 import dev.patchbay.io.ProtocolErrorException;
 import dev.patchbay.io.SshNegotiationFailedException;
+import dev.patchbay.testpeer.NoKnownHosts;
 import dev.patchbay.testpeer.OpenSshServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +26,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -319,24 +319,5 @@ class SshAlgorithmsOpenSshTest {
       server.close();
       acceptor.join(5_000);
     }
-  }
-
-  /** Pins nothing: these tests use the insecure policy. */
-  private static final class NoKnownHosts implements KnownHosts {
-
-    @Override
-    public Optional<String> pinnedFingerprint(ConnectionSettings.Definition definition) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void pin(
-        ConnectionSettings.Definition definition,
-        String endpoint,
-        String keyType,
-        String fingerprint) {}
-
-    @Override
-    public void refused(String device, String detail) {}
   }
 }

@@ -60,32 +60,6 @@ public record OsProfile(
         interrupts == null || interrupts.isEmpty() ? List.of(CTRL_C) : List.copyOf(interrupts);
   }
 
-  /** A profile interrupted with Ctrl-C only (the constructor before interrupts were data). */
-  public OsProfile(
-      String name,
-      Map<CliState, String> prompts,
-      List<String> initExecCommands,
-      List<String> initConfigCommands,
-      List<String> errorPatterns,
-      String pagerPattern,
-      String enableCommand,
-      String configCommand,
-      String endCommand,
-      LoginPrompts login) {
-    this(
-        name,
-        prompts,
-        initExecCommands,
-        initConfigCommands,
-        errorPatterns,
-        pagerPattern,
-        enableCommand,
-        configCommand,
-        endCommand,
-        login,
-        List.of(CTRL_C));
-  }
-
   /**
    * The profile for a pyATS {@code os} value: {@code iosxe}, {@code ios}, {@code iosxr}, {@code
    * nxos}, {@code linux}; anything else gets {@code generic}.
@@ -125,7 +99,8 @@ public record OsProfile(
         null,
         null,
         null,
-        LOGIN);
+        LOGIN,
+        List.of(CTRL_C));
   }
 
   private static OsProfile generic() {
@@ -141,7 +116,8 @@ public record OsProfile(
         "enable",
         "configure terminal",
         "end",
-        LOGIN);
+        LOGIN,
+        List.of(CTRL_C));
   }
 
   private static Map<CliState, String> routerPrompts() {

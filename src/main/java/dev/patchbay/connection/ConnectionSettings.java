@@ -88,6 +88,26 @@ public record ConnectionSettings(
         proxy);
   }
 
+  /** The same login with another user name (an ssh {@code ProxyJump} hop's {@code user@}). */
+  public ConnectionSettings withUsername(String value) {
+    return new ConnectionSettings(
+        definition,
+        name,
+        host,
+        port,
+        serial,
+        new LoginCredentials(
+            value, credentials.password(), credentials.privateKey(), credentials.enablePassword()),
+        profile,
+        initExecCommands,
+        initConfigCommands,
+        timeouts,
+        columns,
+        rows,
+        options,
+        proxy);
+  }
+
   public ConnectionSettings withOptions(DriverOptions value) {
     return new ConnectionSettings(
         definition,

@@ -2,8 +2,10 @@ package dev.patchbay.connection;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,11 +15,10 @@ import java.util.Set;
  * A connection's {@code ssh_options} (pyATS: OpenSSH command-line options) typed: the algorithm
  * lists (resolved against {@link SshAlgorithms}), and the options that override the definition
  * ({@code Port}, {@code User}, {@code ConnectTimeout}, {@code ServerAliveInterval}, {@code
- * ServerAliveCountMax}, {@code StrictHostKeyChecking}), null when not given. {@code ProxyJump} is
- * not applied yet (a jump host is the definition's {@code proxy}), so it is reported like any
- * option Patchbay does not apply. {@link #parse} reads {@code -oKey=Value}, {@code -o Key=Value},
- * {@code -o Key Value} and {@code -o "Key = Value"}, keys in any case; as in OpenSSH the first
- * value of an option wins.
+ * ServerAliveCountMax}, {@code StrictHostKeyChecking}, {@code ProxyJump}), null when not given
+ * ({@code ProxyJump none} is the empty list). {@link #parse} reads {@code -oKey=Value}, {@code -o
+ * Key=Value}, {@code -o Key Value} and {@code -o "Key = Value"}, keys in any case; as in OpenSSH
+ * the first value of an option wins.
  */
 public record SshOptions(
     Map<SshAlgorithms.Kind, List<String>> algorithms,
@@ -26,11 +27,28 @@ public record SshOptions(
     Duration connectTimeout,
     Duration serverAliveInterval,
     Integer serverAliveCountMax,
-    HostKeyPolicy strictHostKeyChecking) {
+    HostKeyPolicy strictHostKeyChecking,
+    List<JumpHost> proxyJump) {
 
   /** No option given: the default algorithms and the definition's own settings. */
   public static final SshOptions NONE =
-      new SshOptions(Map.of(), null, null, null, null, null, null);
+      new SshOptions(Map.of(), null, null, null, null, null, null, null);
+
+  /** The options Patchbay applies, by their OpenSSH spelling, in the order {@link #parse} lists. */
+  public static final List<String> APPLIED =
+      List.of(
+          "KexAlgorithms",
+          "HostKeyAlgorithms",
+          "Ciphers",
+          "MACs",
+          "PubkeyAcceptedAlgorithms",
+          "Port",
+          "User",
+          "ConnectTimeout",
+          "ServerAliveInterval",
+          "ServerAliveCountMax",
+          "StrictHostKeyChecking",
+          "ProxyJump");
 
   /**
    * An option Patchbay cannot read ({@code unsupported} false: a bad value) or does not apply
@@ -44,16 +62,42 @@ public record SshOptions(
     }
   }
 
-  /** What {@link #parse} understood, and what it refused (each problem names its option). */
-  public record Parsed(SshOptions options, List<Problem> problems) {
+  /**
+   * What {@link #parse} understood, and what it refused (each problem names its option); {@code
+   * written} holds each option Patchbay applies, by its {@link #APPLIED} spelling, with its value
+   * as written (the first one).
+   */
+  public record Parsed(SshOptions options, List<Problem> problems, Map<String, String> written) {
 
     public Parsed {
       problems = List.copyOf(problems);
+      written = Collections.unmodifiableMap(new LinkedHashMap<>(written));
     }
   }
 
   public SshOptions {
     algorithms = Map.copyOf(algorithms);
+    proxyJump = proxyJump == null ? null : List.copyOf(proxyJump);
+  }
+
+  /**
+   * {@code values} (OpenSSH spelling → value) written as {@code -oKey=Value} options, quoted where
+   * a value holds white space; {@code null} when there are none.
+   */
+  public static String render(Map<String, String> values) {
+    StringBuilder text = new StringBuilder();
+    values.forEach(
+        (key, value) -> {
+          if (!text.isEmpty()) {
+            text.append(' ');
+          }
+          String option = key + "=" + value;
+          text.append(
+              value.chars().anyMatch(Character::isWhitespace)
+                  ? "-o \"" + option + "\""
+                  : "-o" + option);
+        });
+    return text.isEmpty() ? null : text.toString();
   }
 
   /** The algorithms to offer for {@code kind}: the connection's list or the defaults. */
@@ -65,7 +109,7 @@ public record SshOptions(
   public static Parsed parse(String text) {
     Parser parser = new Parser(text == null ? "" : text);
     parser.run();
-    return new Parsed(parser.options(), parser.problems);
+    return new Parsed(parser.options(), parser.problems, parser.written);
   }
 
   private static final class Parser {
@@ -74,6 +118,7 @@ public record SshOptions(
     private int at;
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
+    private final Map<String, String> written = new LinkedHashMap<>();
     private final Map<SshAlgorithms.Kind, List<String>> algorithms =
         new EnumMap<>(SshAlgorithms.Kind.class);
     private Integer port;
@@ -82,6 +127,7 @@ public record SshOptions(
     private Duration serverAliveInterval;
     private Integer serverAliveCountMax;
     private HostKeyPolicy strictHostKeyChecking;
+    private List<JumpHost> proxyJump;
 
     Parser(String text) {
       this.text = text;
@@ -95,7 +141,8 @@ public record SshOptions(
           connectTimeout,
           serverAliveInterval,
           serverAliveCountMax,
-          strictHostKeyChecking);
+          strictHostKeyChecking,
+          proxyJump);
     }
 
     void run() {
@@ -213,16 +260,23 @@ public record SshOptions(
               serverAliveInterval = Duration.ofSeconds(number(value, 0, 86_400));
           case "serveralivecountmax" -> serverAliveCountMax = number(value, 0, 1_000);
           case "stricthostkeychecking" -> strictHostKeyChecking = hostKeyPolicy(value);
+          case "proxyjump" -> proxyJump = JumpHost.parseList(value);
           default -> {
             seen.remove(name);
             problems.add(
                 new Problem(key, "ssh option " + key + " is not one that Patchbay applies", true));
+            return;
           }
         }
+        written.put(spelling(name), value);
       } catch (IllegalArgumentException e) {
         problems.add(
             new Problem(key, "ssh option " + key + "=" + value + " " + e.getMessage(), false));
       }
+    }
+
+    private static String spelling(String name) {
+      return APPLIED.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElseThrow();
     }
 
     private void algorithms(SshAlgorithms.Kind kind, String value) {

@@ -32,7 +32,16 @@ public record ConnectionRequest(
     @Schema(description = "Configuration applied after login; null: the OS defaults, []: none")
         List<String> initConfigCommands,
     Timeouts timeouts,
-    @Schema(example = "-o KexAlgorithms=+diffie-hellman-group14-sha1", maxLength = 2000)
+    @Schema(
+            example = "-o KexAlgorithms=+diffie-hellman-group14-sha1",
+            maxLength = 2000,
+            description =
+                "ssh_options in OpenSSH syntax (-oKey=Value), as in a pyATS testbed; or use ssh")
         String sshOptions,
+    @Schema(
+            description =
+                "The same options typed; when given with a different sshOptions, sshOptions must"
+                    + " be the stored text (as read) and this wins")
+        SshSettings ssh,
     @Schema(example = "1", minimum = "1", maximum = "64") Integer poolSize,
     @Schema(description = "Arbitrary driver settings") Map<String, Object> settings) {}

@@ -21,7 +21,9 @@ public record ConnectionResponse(
     List<String> initExecCommands,
     List<String> initConfigCommands,
     Timeouts timeouts,
-    String sshOptions,
+    @Schema(description = "ssh_options as stored (OpenSSH syntax)") String sshOptions,
+    @Schema(description = "The ssh options Patchbay applies, typed; null when none")
+        SshSettings ssh,
     Integer poolSize,
     Map<String, Object> settings,
     @Schema(description = "pyATS 'command' of an imported definition (read-only)") String command) {
@@ -43,6 +45,7 @@ public record ConnectionResponse(
         c.getInitConfigCommands(),
         Timeouts.of(c),
         c.getSshOptions(),
+        SshSettings.of(c.getSshOptions()),
         c.getPoolSize(),
         c.getSettings(),
         c.getCommand());

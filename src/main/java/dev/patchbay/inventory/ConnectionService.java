@@ -50,7 +50,12 @@ public class ConnectionService {
     }
     ConnectionDefinition definition = new ConnectionDefinition(body.name());
     writer.apply(body, definition, "");
-    ProxyHops.check(deviceName, "proxy", definition.getProxy(), devices::findByName);
+    ProxyHops.check(
+        deviceName,
+        definition,
+        "proxy",
+        "sshOptions",
+        DeviceLookup.of(devices).with(List.of(device)));
     device.addConnection(definition);
     return saved(device, definition);
   }
@@ -68,7 +73,12 @@ public class ConnectionService {
           "device '" + deviceName + "' already has a connection '" + named.name() + "'");
     }
     writer.apply(named, definition, "");
-    ProxyHops.check(deviceName, "proxy", definition.getProxy(), devices::findByName);
+    ProxyHops.check(
+        deviceName,
+        definition,
+        "proxy",
+        "sshOptions",
+        DeviceLookup.of(devices).with(List.of(device)));
     return saved(device, definition);
   }
 
@@ -106,6 +116,7 @@ public class ConnectionService {
         r.initConfigCommands(),
         r.timeouts(),
         r.sshOptions(),
+        r.ssh(),
         r.poolSize(),
         r.settings());
   }

@@ -61,7 +61,10 @@ class ConnectionWriter {
     definition.setConnectTimeoutSeconds(t.connectSeconds());
     definition.setLoginTimeoutSeconds(t.loginSeconds());
     definition.setExecuteTimeoutSeconds(t.executeSeconds());
-    definition.setSshOptions(r.sshOptions());
+    definition.setSshOptions(
+        r.ssh() == null || r.ssh().sameAs(r.sshOptions())
+            ? r.sshOptions()
+            : r.ssh().toOptionsText());
     definition.setPoolSize(r.poolSize());
     definition.setSettings(r.settings());
   }

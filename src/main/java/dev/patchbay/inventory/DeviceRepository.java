@@ -24,4 +24,8 @@ public interface DeviceRepository
   List<String> findTestbedNameByDeviceName(@Param("name") String name);
 
   List<Device> findByTestbedOrderByNameAsc(Testbed testbed);
+
+  /** The devices with a connection to {@code host}: where an ssh {@code ProxyJump} host leads. */
+  @Query("select distinct d from Device d join d.connections c where c.host = :host")
+  List<Device> findByConnectionHost(@Param("host") String host);
 }

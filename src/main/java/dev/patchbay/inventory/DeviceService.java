@@ -10,7 +10,6 @@ import dev.patchbay.web.Versions;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -164,9 +163,10 @@ public class DeviceService {
       for (int i = 0; i < device.getConnections().size(); i++) {
         ProxyHops.check(
             device.getName(),
+            device.getConnections().get(i),
             "connections[" + i + "].proxy",
-            device.getConnections().get(i).getProxy(),
-            n -> n.equals(device.getName()) ? Optional.of(device) : devices.findByName(n));
+            "connections[" + i + "].sshOptions",
+            DeviceLookup.of(devices).with(List.of(device)));
       }
     }
   }

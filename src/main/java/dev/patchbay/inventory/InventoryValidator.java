@@ -133,6 +133,7 @@ final class InventoryValidator {
     }
     maxLength(p + "sshOptions", c.sshOptions(), 2000);
     sshOptions(p + "sshOptions", c.sshOptions());
+    ssh(p + "ssh", c, stored == null ? null : stored.getSshOptions());
     range(p + "poolSize", c.poolSize(), 1, 64);
   }
 
@@ -143,6 +144,44 @@ final class InventoryValidator {
   private void sshOptions(String path, String text) {
     if (text != null && text.length() <= 2000) {
       SshOptions.parse(text).problems().forEach(problem -> add(path, problem.message()));
+    }
+  }
+
+  /**
+   * The typed options: each is one Patchbay applies and reads; given with a different {@code
+   * sshOptions}, that text must be the stored one (a client that read both and changed {@code
+   * ssh}).
+   */
+  private void ssh(String path, ConnectionRequest c, String storedOptions) {
+    SshSettings ssh = c.ssh();
+    if (ssh == null) {
+      return;
+    }
+    ssh.unknown()
+        .keySet()
+        .forEach(
+            key ->
+                add(
+                    path + "." + key,
+                    "is not an ssh option Patchbay applies (it applies "
+                        + String.join(", ", SshSettings.FIELDS.values())
+                        + ")"));
+    SshOptions.parse(ssh.toOptionsText())
+        .problems()
+        .forEach(
+            problem ->
+                add(
+                    path
+                        + "."
+                        + SshSettings.FIELDS.getOrDefault(problem.option(), problem.option()),
+                    problem.message()));
+    if (c.sshOptions() != null
+        && !ssh.sameAs(c.sshOptions())
+        && !c.sshOptions().equals(storedOptions)) {
+      add(
+          path,
+          "differs from sshOptions; give the options once (or send sshOptions back as read with a"
+              + " changed ssh)");
     }
   }
 

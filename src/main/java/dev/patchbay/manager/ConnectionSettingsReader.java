@@ -10,6 +10,7 @@ import dev.patchbay.connection.ProxyHop;
 import dev.patchbay.connection.SshOptions;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
+import dev.patchbay.inventory.DeviceLookup;
 import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.inventory.Protocol;
 import dev.patchbay.inventory.ProxyHops;
@@ -167,9 +168,13 @@ class ConnectionSettingsReader {
       String name, ConnectionDefinition definition, Protocol protocol, Set<String> visiting) {
     List<ProxyHops.Hop> hops;
     try {
-      hops = ProxyHops.parse(definition.getProxy());
+      hops = ProxyHops.of(definition, DeviceLookup.of(devices));
     } catch (IllegalArgumentException e) {
-      throw invalid(name, "has a malformed proxy: " + e.getMessage());
+      throw invalid(
+          name,
+          e.getMessage().startsWith("has ")
+              ? e.getMessage()
+              : "has a malformed proxy: " + e.getMessage());
     }
     if (hops.isEmpty()) {
       return List.of();
@@ -220,6 +225,9 @@ class ConnectionSettingsReader {
       Set<String> deeper = new LinkedHashSet<>(visiting);
       deeper.add(hop.device());
       ConnectionSettings hopSettings = settingsFor(hopConnection, deeper);
+      if (hop.user() != null) {
+        hopSettings = hopSettings.withUsername(hop.user());
+      }
       result.addAll(hopSettings.proxy());
       result.add(new ProxyHop(hopSettings, hop.command()));
     }

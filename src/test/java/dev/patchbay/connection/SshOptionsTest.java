@@ -102,11 +102,41 @@ class SshOptionsTest {
   }
 
   @Test
-  void proxyJumpIsReportedUntilItIsApplied() {
-    SshOptions.Parsed parsed = SshOptions.parse("-o ProxyJump=jump1");
-    assertThat(parsed.problems())
-        .extracting(SshOptions.Problem::option, SshOptions.Problem::unsupported)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("ProxyJump", true));
+  void proxyJumpListsJumpHostsFirstHopFirst() {
+    assertThat(ok("-o ProxyJump=jump1,admin@jump2:2222,ssh://ops@[::1]:22,term_server").proxyJump())
+        .containsExactly(
+            new JumpHost(null, "jump1", null),
+            new JumpHost("admin", "jump2", 2222),
+            new JumpHost("ops", "::1", 22),
+            new JumpHost(null, "term_server", null));
+    assertThat(ok("-o ProxyJump=none").proxyJump()).isEmpty();
+    assertThat(ok("-o Port=22").proxyJump()).as("not given").isNull();
+    for (String bad : List.of("a,,b", "jump:99999", "@jump", "jump:x", "a/b")) {
+      assertThat(SshOptions.parse("-o ProxyJump=" + bad).problems())
+          .as(bad)
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.option()).isEqualTo("ProxyJump");
+                assertThat(p.unsupported()).isFalse();
+              });
+    }
+  }
+
+  @Test
+  void writtenKeepsEachAppliedOptionInItsOpenSshSpelling() {
+    SshOptions.Parsed parsed =
+        SshOptions.parse(
+            "-o kexalgorithms=+diffie-hellman-group14-sha1 -oPORT=2 -o Compression=yes");
+    assertThat(parsed.written())
+        .containsExactly(
+            java.util.Map.entry("KexAlgorithms", "+diffie-hellman-group14-sha1"),
+            java.util.Map.entry("Port", "2"));
+    assertThat(SshOptions.render(parsed.written()))
+        .isEqualTo("-oKexAlgorithms=+diffie-hellman-group14-sha1 -oPort=2");
+    assertThat(
+            SshOptions.parse(SshOptions.render(java.util.Map.of("User", "a b"))).options().user())
+        .isEqualTo("a b");
   }
 
   @Test

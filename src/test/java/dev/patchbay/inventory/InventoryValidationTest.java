@@ -185,6 +185,149 @@ class InventoryValidationTest extends InventoryApiTestSupport {
   }
 
   @Test
+  void typedSshOptionsAreStoredAsOpenSshTextAndReadBackTyped() {
+    String name = unique("d");
+    JsonNode created =
+        body(
+            post(
+                "/api/v1/devices",
+                ssh(
+                    name,
+                    ", \"ssh\": {\"kexAlgorithms\": \"+diffie-hellman-group14-sha1\","
+                        + " \"port\": 2222, \"serverAliveInterval\": 15,"
+                        + " \"strictHostKeyChecking\": \"accept-new\"}")),
+            201);
+    JsonNode cli = created.path("connections").path(0);
+    assertThat(cli.path("sshOptions").asString())
+        .isEqualTo(
+            "-oKexAlgorithms=+diffie-hellman-group14-sha1 -oPort=2222"
+                + " -oServerAliveInterval=15 -oStrictHostKeyChecking=accept-new");
+    assertThat(cli.path("ssh").path("port").asInt()).isEqualTo(2222);
+    assertThat(cli.path("ssh").path("kexAlgorithms").asString())
+        .isEqualTo("+diffie-hellman-group14-sha1");
+    assertThat(cli.path("ssh").has("ciphers")).as("absent options are left out").isFalse();
+
+    // a client that read both forms and changed the typed one
+    String uri = "/api/v1/devices/" + name + "/connections/cli";
+    String replaced =
+        """
+        {"protocol": "ssh", "host": "127.0.0.1", "sshOptions": "%s",
+         "ssh": {"kexAlgorithms": "+diffie-hellman-group14-sha1", "port": 2200}}
+        """
+            .formatted(cli.path("sshOptions").asString());
+    JsonNode after = body(put(uri, replaced), 200);
+    assertThat(after.path("sshOptions").asString())
+        .isEqualTo("-oKexAlgorithms=+diffie-hellman-group14-sha1 -oPort=2200");
+
+    // text written by hand keeps its spelling; the typed view reads it
+    String text =
+        """
+        {"protocol": "ssh", "host": "127.0.0.1",
+         "sshOptions": "-o kexalgorithms=+diffie-hellman-group14-sha1 -o User=admin"}
+        """;
+    JsonNode handWritten = body(put(uri, text), 200);
+    assertThat(handWritten.path("sshOptions").asString())
+        .isEqualTo("-o kexalgorithms=+diffie-hellman-group14-sha1 -o User=admin");
+    assertThat(handWritten.path("ssh").path("user").asString()).isEqualTo("admin");
+  }
+
+  @Test
+  void typedSshOptionsRefuseWhatPatchbayDoesNotApplyOrRead() {
+    JsonNode unknown =
+        problem(
+            post("/api/v1/devices", ssh(unique("d"), ", \"ssh\": {\"compression\": \"yes\"}")),
+            400,
+            "validation",
+            "connections[0].ssh.compression");
+    assertThat(unknown.path("errors").toString()).contains("not an ssh option Patchbay applies");
+    problem(
+        post("/api/v1/devices", ssh(unique("d"), ", \"ssh\": {\"port\": 70000}")),
+        400,
+        "validation",
+        "connections[0].ssh.port");
+    problem(
+        post("/api/v1/devices", ssh(unique("d"), ", \"ssh\": {\"macs\": \"+hmac-rot13\"}")),
+        400,
+        "validation",
+        "connections[0].ssh.macs");
+    problem(
+        post(
+            "/api/v1/devices",
+            ssh(unique("d"), ", \"ssh\": {\"strictHostKeyChecking\": \"maybe\"}")),
+        400,
+        "validation",
+        "connections[0].ssh.strictHostKeyChecking");
+    problem(
+        post(
+            "/api/v1/devices",
+            ssh(unique("d"), ", \"sshOptions\": \"-oPort=1\", \"ssh\": {\"port\": 2}")),
+        400,
+        "validation",
+        "connections[0].ssh");
+  }
+
+  @Test
+  void proxyJumpNamesDevicesOrTheirHosts() {
+    String jump = unique("jump");
+    body(
+        post(
+            "/api/v1/devices",
+            """
+            {"name": "%s", "connections": [
+              {"name": "cli", "protocol": "ssh", "host": "jump-%s.lab", "port": 2201}]}
+            """
+                .formatted(jump, jump)),
+        201);
+    JsonNode byName =
+        body(
+            post(
+                "/api/v1/devices",
+                ssh(unique("d"), ", \"ssh\": {\"proxyJump\": \"" + jump + "\"}")),
+            201);
+    assertThat(byName.path("connections").path(0).path("sshOptions").asString())
+        .isEqualTo("-oProxyJump=" + jump);
+    body(
+        post(
+            "/api/v1/devices",
+            ssh(
+                unique("d"),
+                ", \"sshOptions\": \"-o ProxyJump=admin@jump-" + jump + ".lab:2201\"")),
+        201);
+    JsonNode noDevice =
+        problem(
+            post(
+                "/api/v1/devices",
+                ssh(unique("d"), ", \"sshOptions\": \"-o ProxyJump=bastion.example.com\"")),
+            400,
+            "validation",
+            "connections[0].sshOptions");
+    assertThat(noDevice.path("errors").toString())
+        .contains("bastion.example.com", "names no device");
+    problem(
+        post(
+            "/api/v1/devices",
+            ssh(unique("d"), ", \"sshOptions\": \"-o ProxyJump=jump-" + jump + ".lab:22\"")),
+        400,
+        "validation",
+        "connections[0].sshOptions");
+    problem(
+        post(
+            "/api/v1/devices",
+            ssh(
+                unique("d"),
+                ", \"proxy\": \"" + jump + "\", \"sshOptions\": \"-o ProxyJump=" + jump + "\"")),
+        400,
+        "validation",
+        "connections[0].proxy");
+    String self = unique("d");
+    problem(
+        post("/api/v1/devices", ssh(self, ", \"sshOptions\": \"-o ProxyJump=" + self + "\"")),
+        400,
+        "validation",
+        "connections[0].sshOptions");
+  }
+
+  @Test
   void malformedBodiesAreBadRequests() {
     problem(post("/api/v1/devices", "{\"name\": "), 400, "malformed-request");
     problem(

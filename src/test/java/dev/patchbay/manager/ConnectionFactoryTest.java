@@ -231,10 +231,14 @@ class ConnectionFactoryTest {
 
   /** A stored jump host device {@code name} on {@code sshd}, logged in to as root by key. */
   private void jumpHost(String name, OpenSshServer sshd) throws Exception {
+    jumpHost(name, sshd, "root");
+  }
+
+  private void jumpHost(String name, OpenSshServer sshd, String user) throws Exception {
     Device jump = new Device(name);
     jump.setOs("linux");
     Credential key = new Credential("default");
-    key.setUsername("root");
+    key.setUsername(user);
     key.setPrivateKey(sealer.seal(sshd.clientKey()));
     jump.getCredentials().add(key);
     definition(jump, "cli", "ssh", "127.0.0.1", sshd.port());
@@ -271,6 +275,49 @@ class ConnectionFactoryTest {
         assertThat(connection.execute(ExecuteRequest.of("show version")).output())
             .startsWith("Cisco IOS XE Software");
       }
+    }
+  }
+
+  @Test
+  void proxyJumpReachesAnSshDeviceThroughInventoryJumpHosts() throws Exception {
+    try (OpenSshServer sshd = new OpenSshServer()) {
+      sshd.start("a");
+      jumpHost("pj-first", sshd);
+      SimulatedDevice sim = lab.device("r1-ssh");
+      Device target = new Device("r1-behind-proxyjump");
+      target.setOs("iosxe");
+      target.getCredentials().add(credential("default", "admin", "admin"));
+      ConnectionDefinition byAddress = definition(target, "a", "ssh", sim.host(), sim.port());
+      byAddress.setSshOptions("-o StrictHostKeyChecking=no -o ProxyJump=127.0.0.1:" + sshd.port());
+      ConnectionDefinition chain = definition(target, "b", "ssh", sim.host(), sim.port());
+      chain.setSshOptions("-o StrictHostKeyChecking=no -o ProxyJump=pj-first,root@pj-second");
+
+      try (BaseConnection connection = factory.create(byAddress)) {
+        assertThat(connection.settings().proxy())
+            .singleElement()
+            .satisfies(hop -> assertThat(hop.settings().name()).isEqualTo("pj-first/cli"));
+        connection.open();
+        assertThat(connection.execute(ExecuteRequest.of("show version")).output())
+            .startsWith("Cisco IOS XE Software");
+      }
+      jumpHost("pj-second", sshd, "not-a-user");
+      assertThatThrownBy(() -> factory.create(byAddress))
+          .hasMessageContaining("several devices reach (pj-first, pj-second)");
+      try (BaseConnection connection = factory.create(chain)) {
+        assertThat(connection.settings().proxy())
+            .extracting(hop -> hop.settings().credentials().username())
+            .as("user@ replaces the hop's login name")
+            .containsExactly("root", "root");
+        connection.open();
+        assertThat(connection.execute(ExecuteRequest.of("show version")).output())
+            .startsWith("Cisco IOS XE Software");
+      }
+      ConnectionDefinition nowhere = definition(target, "c", "ssh", sim.host(), sim.port());
+      nowhere.setSshOptions("-o ProxyJump=bastion.example.com");
+      assertThatThrownBy(() -> factory.create(nowhere))
+          .isInstanceOfSatisfying(
+              PatchbayException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.VALIDATION))
+          .hasMessageContaining("bastion.example.com");
     }
   }
 

@@ -5,6 +5,7 @@ import dev.patchbay.api.ProblemType;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Credential;
 import dev.patchbay.inventory.Device;
+import dev.patchbay.inventory.DeviceLookup;
 import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.inventory.Protocol;
 import dev.patchbay.inventory.ProxyHops;
@@ -20,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -72,7 +72,7 @@ public class TestbedImporter {
                     Collectors.toMap(
                         Device::getName, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     checkOwnership(parsed, current, report);
-    checkProxies(parsed);
+    checkProxies(parsed, report);
     Resolution secrets =
         resolver.resolve(parsed.secrets(), previous(existing, current.values(), layout), report);
     if (report.hasErrors()) {
@@ -107,17 +107,36 @@ public class TestbedImporter {
     return new Outcome(result, existing == null && mode != ImportMode.DRY_RUN);
   }
 
-  /** Every proxy hop names a device of the file or a stored one, and no chain is a cycle. */
-  private void checkProxies(ParsedTestbed parsed) {
-    Map<String, Device> inFile = new LinkedHashMap<>();
-    parsed.devices().forEach(d -> inFile.put(d.device().getName(), d.device()));
+  /**
+   * Every proxy hop names a device of the file or a stored one, and no chain is a cycle; hops an
+   * ssh {@code ProxyJump} names are reported as warnings instead (the option is kept as written and
+   * a session is refused until its hosts are devices), since pyATS passes it to OpenSSH, which may
+   * reach hosts the inventory does not hold.
+   */
+  private void checkProxies(ParsedTestbed parsed, ImportReport report) {
+    DeviceLookup lookup =
+        DeviceLookup.of(devices).with(parsed.devices().stream().map(ParsedDevice::device).toList());
     for (ParsedDevice d : parsed.devices()) {
       for (ConnectionDefinition c : d.device().getConnections()) {
-        ProxyHops.check(
-            d.device().getName(),
-            "devices." + d.device().getName() + ".connections." + c.getName() + ".proxy",
-            c.getProxy(),
-            n -> inFile.containsKey(n) ? Optional.of(inFile.get(n)) : devices.findByName(n));
+        String path = "devices." + d.device().getName() + ".connections." + c.getName();
+        if (ProxyHops.fromProxyJump(c)) {
+          ProxyHops.problem(d.device().getName(), c, lookup)
+              .ifPresent(
+                  problem ->
+                      report.warning(
+                          YamlPath.root()
+                              .child("devices")
+                              .child(d.device().getName())
+                              .child("connections")
+                              .child(c.getName())
+                              .child("ssh_options"),
+                          null,
+                          "connection "
+                              + problem
+                              + "; opening a session is refused until it does"));
+        } else {
+          ProxyHops.check(d.device().getName(), c, path + ".proxy", path + ".ssh_options", lookup);
+        }
       }
     }
   }

@@ -25,6 +25,10 @@ public interface DeviceRepository
 
   List<Device> findByTestbedOrderByNameAsc(Testbed testbed);
 
+  /** The devices of these names (a job's target), with their testbeds. */
+  @Query("select d from Device d left join fetch d.testbed where d.name in :names")
+  List<Device> findByNameIn(@Param("names") java.util.Collection<String> names);
+
   /** The devices with a connection to {@code host}: where an ssh {@code ProxyJump} host leads. */
   @Query("select distinct d from Device d join d.connections c where c.host = :host")
   List<Device> findByConnectionHost(@Param("host") String host);

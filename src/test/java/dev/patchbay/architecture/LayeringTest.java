@@ -29,6 +29,7 @@ class LayeringTest {
       List.of(
           "dev.patchbay.demolab",
           "dev.patchbay.terminal",
+          "dev.patchbay.job",
           "dev.patchbay.manager",
           "dev.patchbay.lease",
           "dev.patchbay.recording",

@@ -32,7 +32,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
       "patchbay.simulator.enabled=false",
       "patchbay.manager.max-per-device=6",
       "patchbay.manager.health-interval=200ms",
-      "patchbay.manager.reconnect-backoff=200ms"
+      "patchbay.manager.reconnect-backoff=200ms",
+      "patchbay.jobs.webhooks.allowed-hosts=127.0.0.1",
+      "patchbay.jobs.webhooks.backoff=100ms"
     })
 @AutoConfigureWebTestClient(timeout = "60s")
 public @interface DeviceSessionContextTest {}

@@ -1,0 +1,51 @@
+package dev.patchbay.job;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * What one command (or one configure) did on one device: its output, cut at the configured limit
+ * ({@code truncated}), or the problem a single call would have answered.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "One command's result on one device")
+public record CommandOutcome(
+    @Schema(example = "show version") String command,
+    boolean ok,
+    String output,
+    @Schema(description = "The output was cut at patchbay.jobs.output-limit-bytes")
+        boolean truncated,
+    @Schema(example = "r1#") String prompt,
+    long elapsedMs,
+    @Schema(description = "Problem type URI when not ok") String type,
+    @Schema(description = "Why it failed, when not ok") String detail) {
+
+  static CommandOutcome ok(
+      String command, String output, String prompt, long elapsedMs, int limit) {
+    Cut cut = Cut.of(output, limit);
+    return new CommandOutcome(
+        command, true, cut.text(), cut.truncated(), prompt, elapsedMs, null, null);
+  }
+
+  static CommandOutcome failed(
+      String command, String output, String type, String detail, int limit) {
+    Cut cut = Cut.of(output == null ? "" : output, limit);
+    return new CommandOutcome(command, false, cut.text(), cut.truncated(), null, 0, type, detail);
+  }
+
+  /** Text cut to at most {@code limit} UTF-8 bytes, on a character boundary. */
+  private record Cut(String text, boolean truncated) {
+
+    static Cut of(String text, int limit) {
+      byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (bytes.length <= limit) {
+        return new Cut(text, false);
+      }
+      int end = limit;
+      while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+        end--;
+      }
+      return new Cut(new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8), true);
+    }
+  }
+}

@@ -183,7 +183,13 @@ public final class CliSession implements AutoCloseable {
    */
   public ExecuteResult execute(ExecuteRequest request) {
     List<Pattern> expected = request.prompt() == null ? null : List.of(request.prompt());
-    Step step = run(request.command(), expected, request.dialogs(), timeoutOf(request.timeout()));
+    Step step;
+    expect.cancelWhen(request.cancelled());
+    try {
+      step = run(request.command(), expected, request.dialogs(), timeoutOf(request.timeout()));
+    } finally {
+      expect.cancelWhen(null);
+    }
     boolean rejected =
         request.errorPatterns() == null
             ? rejects(profileErrors, step.output)
@@ -389,7 +395,9 @@ public final class CliSession implements AutoCloseable {
       int match = expect.await(patterns, deadline);
       if (match < 0) {
         throw new OperationTimeoutException(
-            "'" + command + "' did not finish within " + timeout.toMillis() + " ms",
+            expect.wasCancelled()
+                ? "'" + command + "' was cancelled"
+                : "'" + command + "' did not finish within " + timeout.toMillis() + " ms",
             OutputCleaner.commandOutput(
                 expect.text() + "\n", command, paged ? pagerArtefacts : null));
       }

@@ -2,19 +2,32 @@ package dev.patchbay.cli;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
  * One command to run. {@code timeout} null means the connection's execute timeout; {@code prompt}
  * null means any prompt of the OS profile (with the learned hostname); {@code dialogs} are tried in
- * order before the prompt; {@code errorPatterns} null means the profile's error patterns.
+ * order before the prompt; {@code errorPatterns} null means the profile's error patterns. {@code
+ * cancelled}, when not null, is asked while the command runs: once it answers true the command ends
+ * as a timed-out one would (interrupted, the prompt awaited in the background).
  */
 public record ExecuteRequest(
     String command,
     Duration timeout,
     Pattern prompt,
     List<DialogStatement> dialogs,
-    List<Pattern> errorPatterns) {
+    List<Pattern> errorPatterns,
+    BooleanSupplier cancelled) {
+
+  public ExecuteRequest(
+      String command,
+      Duration timeout,
+      Pattern prompt,
+      List<DialogStatement> dialogs,
+      List<Pattern> errorPatterns) {
+    this(command, timeout, prompt, dialogs, errorPatterns, null);
+  }
 
   public ExecuteRequest {
     if (command == null || command.contains("\n") || command.contains("\r")) {
@@ -30,14 +43,19 @@ public record ExecuteRequest(
   }
 
   public ExecuteRequest withTimeout(Duration value) {
-    return new ExecuteRequest(command, value, prompt, dialogs, errorPatterns);
+    return new ExecuteRequest(command, value, prompt, dialogs, errorPatterns, cancelled);
   }
 
   public ExecuteRequest withDialogs(List<DialogStatement> value) {
-    return new ExecuteRequest(command, timeout, prompt, value, errorPatterns);
+    return new ExecuteRequest(command, timeout, prompt, value, errorPatterns, cancelled);
   }
 
   public ExecuteRequest withPrompt(Pattern value) {
-    return new ExecuteRequest(command, timeout, value, dialogs, errorPatterns);
+    return new ExecuteRequest(command, timeout, value, dialogs, errorPatterns, cancelled);
+  }
+
+  /** The same command, ended early once {@code value} answers true. */
+  public ExecuteRequest withCancellation(BooleanSupplier value) {
+    return new ExecuteRequest(command, timeout, prompt, dialogs, errorPatterns, value);
   }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,10 @@ import java.util.regex.Pattern;
 final class Expect {
 
   static final int SEARCH_WINDOW = 8192;
+
+  /** How often a cancellable wait asks whether it was cancelled. */
+  private static final Duration CANCEL_POLL = Duration.ofMillis(100);
+
   private static final int CHUNK = 16384;
 
   private final Terminal terminal;
@@ -40,6 +45,7 @@ final class Expect {
   private StringBuilder buffer = new StringBuilder();
   private int consumed;
   private long skipped;
+  private volatile BooleanSupplier cancelled;
 
   Expect(Terminal terminal, int bufferBytes) {
     this.terminal = terminal;
@@ -102,6 +108,10 @@ final class Expect {
    */
   int await(List<Pattern> patterns, Instant deadline) {
     while (true) {
+      BooleanSupplier cancel = cancelled;
+      if (cancel != null && cancel.getAsBoolean()) {
+        return -1;
+      }
       if (buffer.length() > consumed) {
         String line = lastLine();
         for (int i = 0; i < patterns.size(); i++) {
@@ -121,7 +131,10 @@ final class Expect {
         undecoded = ByteBuffer.allocate(CHUNK + 8);
         decoded = CharBuffer.allocate(CHUNK + 8);
       }
-      int n = input.read(chunk, remaining);
+      int n =
+          input.read(
+              chunk,
+              cancel == null || remaining.compareTo(CANCEL_POLL) < 0 ? remaining : CANCEL_POLL);
       if (n < 0) {
         throw new ConnectionClosedException("the device closed the connection", text(), null);
       }
@@ -145,6 +158,20 @@ final class Expect {
       cr = line.lastIndexOf('\r');
     }
     return cr >= 0 ? line.substring(cr + 1) : line;
+  }
+
+  /**
+   * While {@code value} is set, {@link #await} also ends (returning -1, as at its deadline) once it
+   * answers true; null: only the deadline ends it.
+   */
+  void cancelWhen(BooleanSupplier value) {
+    cancelled = value;
+  }
+
+  /** Whether the current wait was ended by its cancellation. */
+  boolean wasCancelled() {
+    BooleanSupplier cancel = cancelled;
+    return cancel != null && cancel.getAsBoolean();
   }
 
   void close() {

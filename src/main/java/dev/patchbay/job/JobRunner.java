@@ -205,7 +205,12 @@ class JobRunner implements DisposableBean {
       try {
         ExecuteCommandResponse done =
             automation.execute(
-                device, alias, command, left(run, deadline, command.command()), run.actor);
+                device,
+                alias,
+                command,
+                left(run, deadline, command.command()),
+                run::cancelled,
+                run.actor);
         outcomes.add(
             CommandOutcome.ok(
                 done.command(), done.output(), done.prompt(), done.elapsedMs(), limit));
@@ -213,6 +218,17 @@ class JobRunner implements DisposableBean {
         outcomes.add(
             CommandOutcome.failed(
                 command.command(), output(e), e.type().uri().toString(), e.getMessage(), limit));
+        if (run.cancelled() && e.type() == ProblemType.TIMEOUT) {
+          return new JobDeviceResult(
+              device,
+              JobDeviceState.CANCELLED,
+              alias,
+              List.copyOf(outcomes),
+              null,
+              "the job was cancelled during '" + command.command() + "'",
+              started,
+              Instant.now());
+        }
         return failed(device, alias, outcomes, e, started);
       }
     }

@@ -2,6 +2,7 @@ package dev.patchbay.manager;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,11 +54,17 @@ public class DeviceAutomation {
 
   /**
    * Runs one command; {@code cap}, when not null, bounds its timeout (a command without one may use
-   * all of it).
+   * all of it); once {@code cancelled} answers true the command ends as a timed-out one would
+   * (interrupted, the session kept).
    */
   public ExecuteCommandResponse execute(
-      String device, String alias, ExecuteCommandRequest command, Duration cap, String actor) {
-    return sessions.execute(device, alias, capped(command, cap), actor);
+      String device,
+      String alias,
+      ExecuteCommandRequest command,
+      Duration cap,
+      BooleanSupplier cancelled,
+      String actor) {
+    return sessions.execute(device, alias, capped(command, cap), actor, cancelled);
   }
 
   /** Applies configuration lines, each bounded like {@link #execute}. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -96,7 +97,17 @@ class SessionService {
 
   ExecuteCommandResponse execute(
       String device, String alias, ExecuteCommandRequest body, String actor) {
-    ExecuteRequest request = CliRequests.execute(body);
+    return execute(device, alias, body, actor, null);
+  }
+
+  /** Runs one command that ends, as a timed-out one, once {@code cancelled} answers true. */
+  ExecuteCommandResponse execute(
+      String device,
+      String alias,
+      ExecuteCommandRequest body,
+      String actor,
+      BooleanSupplier cancelled) {
+    ExecuteRequest request = CliRequests.execute(body).withCancellation(cancelled);
     ManagedSession session = session(device, alias);
     return ExecuteCommandResponse.of(
         automation(

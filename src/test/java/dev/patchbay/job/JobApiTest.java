@@ -302,6 +302,49 @@ class JobApiTest {
   }
 
   @Test
+  void cancelInterruptsARunningCommandAndKeepsTheSession() throws Exception {
+    String a = device("jhang", null, sim.device("j1").port());
+    body(post("/api/v1/devices/" + a + "/sessions", "{\"alias\": \"kept\"}"), 201);
+    String id =
+        start(
+                "{\"devices\": [\""
+                    + a
+                    + "\"], \"alias\": \"kept\","
+                    + " \"commands\": [{\"command\": \"show hang\", \"timeoutSeconds\": 60}]}",
+                202)
+            .path("id")
+            .asString();
+    for (int i = 0;
+        i < 100 && body(get("/api/v1/jobs/" + id), 200).path("counts").path("running").asInt() == 0;
+        i++) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(300);
+    long cancelledAt = System.nanoTime();
+    client.delete().uri("/api/v1/jobs/" + id).exchange().expectStatus().isAccepted();
+    JsonNode done = await(id);
+    assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt))
+        .as("the hung command is interrupted, not waited out")
+        .isLessThan(Duration.ofSeconds(20));
+    assertThat(done.path("state").asString()).isEqualTo("CANCELLED");
+    JsonNode device = done.path("devices").path(0);
+    assertThat(device.path("state").asString()).isEqualTo("CANCELLED");
+    assertThat(device.path("problemDetail").asString()).contains("cancelled during 'show hang'");
+    JsonNode after =
+        body(
+            post(
+                "/api/v1/devices/" + a + "/sessions/kept/execute", "{\"command\": \"show clock\"}"),
+            200);
+    assertThat(after.path("output").asString()).isNotBlank();
+    client
+        .delete()
+        .uri("/api/v1/devices/" + a + "/sessions/kept")
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+  }
+
+  @Test
   void aJobOnLeasedDevicesNeedsTheLease() throws Exception {
     String a = device("jlease", null, sim.device("j1").port());
     String b = device("jlease", null, sim.device("j1").port());

@@ -1,0 +1,4 @@
+package dev.patchbay.job;
+
+/** {@link JobStoreTestSupport} on the embedded H2 database. */
+class JobStoreH2Test extends JobStoreTestSupport {}

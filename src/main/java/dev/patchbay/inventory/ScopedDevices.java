@@ -10,9 +10,9 @@ import java.util.Set;
 
 /**
  * Criteria for records that name devices (leases, recordings), limited to the devices of a
- * testbed-scoped token's testbeds: the filter runs in the database, so paging and totals count
- * only what the token may see. A device name that is in no such testbed (another testbed's, one in
- * no testbed, or one deleted since) is outside the scope.
+ * testbed-scoped token's testbeds: the filter runs in the database, so paging and totals count only
+ * what the token may see. A device name that is in no such testbed (another testbed's, one in no
+ * testbed, or one deleted since) is outside the scope.
  */
 public final class ScopedDevices {
 

@@ -89,8 +89,9 @@ public class Lease {
   }
 
   /**
-   * Ends the lease at {@code now}, or at its expiry when that came first: the end is when it stopped
-   * holding its devices, so that it never overlaps the lease that took them over after the expiry.
+   * Ends the lease at {@code now}, or at its expiry when that came first: the end is when it
+   * stopped holding its devices, so that it never overlaps the lease that took them over after the
+   * expiry.
    */
   void end(Instant now, LeaseEndReason why) {
     this.endedAt = now.isBefore(expiresAt) ? now : expiresAt;

@@ -117,8 +117,7 @@ public class LeaseController {
               + " any other is answered 404 as if absent.")
   @ApiResponse(responseCode = "200", description = "The lease")
   @ProblemResponses.NotFound
-  Mono<LeaseResponse> get(
-      @PathVariable long id, @AuthenticationPrincipal TokenPrincipal caller) {
+  Mono<LeaseResponse> get(@PathVariable long id, @AuthenticationPrincipal TokenPrincipal caller) {
     return blocking.call(() -> service.get(id, caller.testbeds()));
   }
 

@@ -6,9 +6,9 @@ import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.inventory.ScopedDevices;
 import dev.patchbay.web.PageResponse;
 import dev.patchbay.web.Paging;
-import dev.patchbay.inventory.ScopedDevices;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -111,8 +111,7 @@ public class LeaseService {
 
   /** Newest first; only leases visible to a caller limited to {@code testbeds} (null: all). */
   @Transactional(readOnly = true)
-  public PageResponse<LeaseResponse> list(
-      Filter filter, Set<String> testbeds, int page, int size) {
+  public PageResponse<LeaseResponse> list(Filter filter, Set<String> testbeds, int page, int size) {
     Paging.check(page, size);
     Instant now = Instant.now();
     Specification<Lease> spec =

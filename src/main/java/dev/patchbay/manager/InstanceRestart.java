@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Closes, at start-up, what a previous run left open because it ended without a clean stop (killed,
  * out of memory, power cut): its recordings are finished from their files and each of its sessions
- * gets the {@code session.close} audit event it never had, with reason {@code instance-restart}.
- * A session is known by its recordings (every session is recorded, a pool once per member). Runs
+ * gets the {@code session.close} audit event it never had, with reason {@code instance-restart}. A
+ * session is known by its recordings (every session is recorded, a pool once per member). Runs
  * before the web server starts, so no session of this run exists yet. The previous run is every
  * unfinished recording while one instance uses the database; several instances will have to stamp
  * their recordings with their instance id and close only their own (ADR 17).

@@ -42,8 +42,7 @@ record AsciicastSummary(Duration lastEvent, long outputBytes) {
     } catch (IOException e) {
       return EMPTY;
     }
-    return new AsciicastSummary(
-        Duration.ofNanos(last.movePointRight(9).longValue()), bytes);
+    return new AsciicastSummary(Duration.ofNanos(last.movePointRight(9).longValue()), bytes);
   }
 
   private static JsonNode event(String line, JsonMapper json) {

@@ -73,7 +73,8 @@ class RecordingController {
     }
     return blocking.call(
         () -> {
-          Page<Recording> found = recordings.list(device, alias, from, to, caller.testbeds(), page, size);
+          Page<Recording> found =
+              recordings.list(device, alias, from, to, caller.testbeds(), page, size);
           return new PageResponse<>(
               found.getContent().stream().map(RecordingResponse::of).toList(),
               found.getNumber(),

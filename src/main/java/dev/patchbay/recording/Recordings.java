@@ -144,14 +144,13 @@ public class Recordings implements DisposableBean {
    * Finishes the recordings a previous run left open (it was killed, so nobody closed them): the
    * end is the moment of the file's last event, the size the output the file holds. Call only at
    * start-up, before any session opens: every unfinished recording is taken for the previous run's,
-   * which holds while one instance uses the database (with several, this must become the
-   * recordings of this instance's previous run, see ADR 17). Returns those recordings.
+   * which holds while one instance uses the database (with several, this must become the recordings
+   * of this instance's previous run, see ADR 17). Returns those recordings.
    */
   public List<Recording> finishUnfinished() {
     List<Recording> unfinished = repository.findByEndedAtIsNull();
     for (Recording recording : unfinished) {
-      AsciicastSummary file =
-          AsciicastSummary.of(directory.resolve(recording.getFileName()), json);
+      AsciicastSummary file = AsciicastSummary.of(directory.resolve(recording.getFileName()), json);
       recording.finish(recording.getStartedAt().plus(file.lastEvent()), file.outputBytes());
       repository.save(recording);
     }

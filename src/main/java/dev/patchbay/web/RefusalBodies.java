@@ -172,9 +172,9 @@ final class RefusalBodies extends ChannelDuplexHandler {
         };
     String detail =
         switch (type) {
-          case URI_TOO_LONG ->
-              "the request line is longer than " + maxInitialLineLength + " bytes";
-          case HEADERS_TOO_LARGE -> "the request headers are larger than " + maxHeaderSize + " bytes";
+          case URI_TOO_LONG -> "the request line is longer than " + maxInitialLineLength + " bytes";
+          case HEADERS_TOO_LARGE ->
+              "the request headers are larger than " + maxHeaderSize + " bytes";
           default -> "the request is not valid HTTP/1.1";
         };
     byte[] body = json.writeValueAsBytes(Problems.of(type, detail));

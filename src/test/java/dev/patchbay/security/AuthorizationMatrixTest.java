@@ -162,8 +162,7 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
   void everyReadRouteKeepsAScopedTokenInsideItsTestbeds() {
     Fixture mine = fixture("mine");
     Fixture other = fixture("other");
-    long spanning =
-        lease(List.of(mine.spare(), other.spare()), other.marker()).path("id").asLong();
+    long spanning = lease(List.of(mine.spare(), other.spare()), other.marker()).path("id").asLong();
     List<String> failures = new ArrayList<>();
     int calls = 0;
     for (String role : List.of("VIEWER", "OPERATOR")) {
@@ -281,8 +280,7 @@ class AuthorizationMatrixTest extends SecurityTestSupport {
         .put()
         .uri("/api/v1/devices/" + device + "/connections/cli/host-key")
         .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(
-            "{\"fingerprint\": \"SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8\"}")
+        .bodyValue("{\"fingerprint\": \"SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8\"}")
         .exchange()
         .expectStatus()
         .is2xxSuccessful();

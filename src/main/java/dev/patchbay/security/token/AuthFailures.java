@@ -20,15 +20,17 @@ import reactor.core.publisher.Mono;
 /**
  * Failed authentications: each is counted per client address and presented credential (its first
  * {@value #CREDENTIAL_PREFIX} characters), audited and answered 401; a client over the limit with
- * that credential is answered 429 with {@code Retry-After} before the credential is even looked
- * at. Another credential from the same address, a valid token above all, is not held back by those
+ * that credential is answered 429 with {@code Retry-After} before the credential is even looked at.
+ * Another credential from the same address, a valid token above all, is not held back by those
  * failures: behind a proxy or on a shared CI runner one broken client locks out only itself.
  * Cycling through made-up tokens gains an attacker nothing, as tokens carry 256 random bits.
  */
 @Component
 public class AuthFailures implements ServerAuthenticationFailureHandler {
 
-  /** Enough of a credential to tell tokens apart ({@code pb_} and 48 random bits), not to use it. */
+  /**
+   * Enough of a credential to tell tokens apart ({@code pb_} and 48 random bits), not to use it.
+   */
   static final int CREDENTIAL_PREFIX = 11;
 
   private final AuthFailureLimiter limiter;
@@ -102,9 +104,7 @@ public class AuthFailures implements ServerAuthenticationFailureHandler {
   }
 
   private static String key(String client, String credential) {
-    return client
-        + " "
-        + credential.substring(0, Math.min(CREDENTIAL_PREFIX, credential.length()));
+    return client + " " + credential.substring(0, Math.min(CREDENTIAL_PREFIX, credential.length()));
   }
 
   /** The Authorization header's value or the terminal ticket; null when neither is sent. */

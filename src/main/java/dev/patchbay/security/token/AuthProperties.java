@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param adminToken the first ADMIN token when none exists (PATCHBAY_ADMIN_TOKEN); empty: one is
  *     generated and logged once
- * @param maxFailures failed authentications one client address may make with one credential
- *     (told apart by its first characters) per {@code failureWindow}
+ * @param maxFailures failed authentications one client address may make with one credential (told
+ *     apart by its first characters) per {@code failureWindow}
  * @param failureWindow the window of {@code maxFailures}; a client over the limit waits it out
  * @param trustedProxies addresses or CIDR blocks of reverse proxies whose {@code X-Forwarded-For}
  *     names the client; empty: the header is ignored

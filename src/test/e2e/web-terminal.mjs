@@ -208,8 +208,7 @@ try {
   const scoped = await createToken('VIEWER', ['e2e-elsewhere']);
   await signIn(viewer, scoped.token, 'VIEWER');
   await viewer.waitForFunction(() => document.getElementById('recordings').textContent
-    .startsWith('cannot list recordings: not allowed: token \''));
-  assert.match(await viewer.textContent('#recordings'), /limited to testbeds \[e2e-elsewhere\]/);
+    .startsWith('cannot list recordings: not allowed: needs role OPERATOR'));
   await viewer.evaluate(() => refreshDevices());
   assert.equal(await viewer.textContent('#devices'), '', 'no device of the test in testbed e2e-elsewhere');
 

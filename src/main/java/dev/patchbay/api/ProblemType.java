@@ -24,6 +24,10 @@ public enum ProblemType {
   PRECONDITION_FAILED(
       "precondition-failed", HttpStatus.PRECONDITION_FAILED, "Resource changed since it was read"),
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+  REQUEST_REJECTED("request-rejected", HttpStatus.BAD_REQUEST, "Request refused by the firewall"),
+  URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG, "Request line too long"),
+  HEADERS_TOO_LARGE(
+      "headers-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large"),
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   DEVICE_UNREACHABLE("device-unreachable", HttpStatus.BAD_GATEWAY, "Device unreachable"),
   AUTH_FAILED("auth-failed", HttpStatus.BAD_GATEWAY, "Device refused the credentials"),

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuditLog implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
   private final AuditBatchWriter writer;
   private final Duration shutdownTimeout;
@@ -44,6 +48,18 @@ public class AuditLog implements DisposableBean {
   /** Waits (blocking) until the events recorded so far are written; false after {@code timeout}. */
   public boolean flush(Duration timeout) {
     return writer.flush(timeout);
+  }
+
+  /**
+   * Waits (blocking) until the events recorded so far are committed, so that they survive a crash
+   * of the service, for changes whose answer must not go out before their trail (configuration).
+   * The writer is told at once, so this costs one transaction shared by whoever waits with it, not
+   * the batching delay. Gives up, logging, after the shutdown timeout.
+   */
+  public void awaitCommitted() {
+    if (!writer.flush(shutdownTimeout)) {
+      log.warn("audit events not written within {}; answering anyway", shutdownTimeout);
+    }
   }
 
   @Override

@@ -4,8 +4,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -22,9 +20,8 @@ import java.util.List;
 @Table(name = "lease")
 public class Lease {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+  /** Random, not sequential: {@code LeaseTokens#newId}. */
+  @Id private Long id;
 
   @Column(nullable = false, length = 200)
   private String holder;
@@ -62,6 +59,7 @@ public class Lease {
   protected Lease() {}
 
   Lease(
+      long id,
       String holder,
       String reason,
       String tokenHash,
@@ -69,6 +67,7 @@ public class Lease {
       List<String> devices,
       long ttlSeconds,
       Instant grantedAt) {
+    this.id = id;
     this.holder = holder;
     this.reason = reason;
     this.tokenHash = tokenHash;
@@ -89,8 +88,13 @@ public class Lease {
     this.expiresAt = now.plusSeconds(ttlSeconds);
   }
 
-  void end(Instant at, LeaseEndReason why) {
-    this.endedAt = at;
+  /**
+   * Ends the lease at {@code now}, or at its expiry when that came first: the end is when it
+   * stopped holding its devices, so that it never overlaps the lease that took them over after the
+   * expiry.
+   */
+  void end(Instant now, LeaseEndReason why) {
+    this.endedAt = now.isBefore(expiresAt) ? now : expiresAt;
     this.endReason = why.name();
   }
 

@@ -109,17 +109,24 @@ public class LeaseController {
   }
 
   @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(operationId = "getLease", summary = "Read a lease (without its token)")
+  @Operation(
+      operationId = "getLease",
+      summary = "Read a lease (without its token)",
+      description =
+          "A testbed-scoped token reads only a lease whose devices all belong to its testbeds;"
+              + " any other is answered 404 as if absent.")
   @ApiResponse(responseCode = "200", description = "The lease")
   @ProblemResponses.NotFound
-  Mono<LeaseResponse> get(@PathVariable long id) {
-    return blocking.call(() -> service.get(id));
+  Mono<LeaseResponse> get(@PathVariable long id, @AuthenticationPrincipal TokenPrincipal caller) {
+    return blocking.call(() -> service.get(id, caller.testbeds()));
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       operationId = "listLeases",
-      summary = "List leases, newest first, by device, holder and whether active")
+      summary = "List leases, newest first, by device, holder and whether active",
+      description =
+          "A testbed-scoped token sees only leases whose devices all belong to its testbeds.")
   @ApiResponse(responseCode = "200", description = "One page of leases, without tokens")
   @ProblemResponses.Query
   Mono<PageResponse<LeaseResponse>> list(
@@ -131,8 +138,9 @@ public class LeaseController {
       @RequestParam(defaultValue = "0") int page,
       @Parameter(schema = @Schema(minimum = "1", maximum = "500"))
           @RequestParam(defaultValue = "50")
-          int size) {
+          int size,
+      @AuthenticationPrincipal TokenPrincipal caller) {
     LeaseService.Filter filter = new LeaseService.Filter(device, holder, active);
-    return blocking.call(() -> service.list(filter, page, size));
+    return blocking.call(() -> service.list(filter, caller.testbeds(), page, size));
   }
 }

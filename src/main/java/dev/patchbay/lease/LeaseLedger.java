@@ -86,13 +86,17 @@ class LeaseLedger {
   /** Grants all devices of the claim, or none when one is held by an active lease. */
   @Transactional
   Attempt tryGrant(LeaseClaim claim) {
-    Instant now = now();
-    List<DeviceLeaseState> locked = new ArrayList<>();
-    long fencing = 0;
     for (LeaseClaim.ClaimedDevice device : claim.devices()) {
       if (!lock(device.id())) {
         throw PatchbayException.notFound("device", device.name());
       }
+    }
+    // Stamped only now that every device is locked: a lease ended by whoever held the locks before
+    // ended earlier, so stored lease intervals never overlap.
+    Instant now = now();
+    List<DeviceLeaseState> locked = new ArrayList<>();
+    long fencing = 0;
+    for (LeaseClaim.ClaimedDevice device : claim.devices()) {
       DeviceLeaseState state =
           states.findById(device.id()).orElseGet(() -> new DeviceLeaseState(device.id()));
       Optional<Lease> holder = activeLease(state, now);
@@ -107,6 +111,7 @@ class LeaseLedger {
     String token = tokens.newToken();
     Lease lease =
         new Lease(
+            tokens.newId(),
             claim.holder(),
             claim.reason(),
             tokens.hash(token),

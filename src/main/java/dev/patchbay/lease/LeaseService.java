@@ -6,12 +6,17 @@ import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.inventory.ScopedDevices;
 import dev.patchbay.web.PageResponse;
 import dev.patchbay.web.Paging;
+import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -91,17 +96,22 @@ public class LeaseService {
     queue.devicesFreed();
   }
 
+  /**
+   * The lease; for a caller limited to {@code testbeds} (null: every testbed) only a lease whose
+   * devices all belong to them, anything else answered as absent.
+   */
   @Transactional(readOnly = true)
-  public LeaseResponse get(long id) {
+  public LeaseResponse get(long id, Set<String> testbeds) {
+    Specification<Lease> byId = (root, query, cb) -> cb.equal(root.get("id"), id);
     return leases
-        .findById(id)
+        .findOne(byId.and(visibleTo(testbeds)))
         .map(lease -> LeaseResponse.of(lease, null, Instant.now()))
         .orElseThrow(() -> PatchbayException.notFound("lease", String.valueOf(id)));
   }
 
-  /** Newest first. */
+  /** Newest first; only leases visible to a caller limited to {@code testbeds} (null: all). */
   @Transactional(readOnly = true)
-  public PageResponse<LeaseResponse> list(Filter filter, int page, int size) {
+  public PageResponse<LeaseResponse> list(Filter filter, Set<String> testbeds, int page, int size) {
     Paging.check(page, size);
     Instant now = Instant.now();
     Specification<Lease> spec =
@@ -122,9 +132,29 @@ public class LeaseService {
           }
           return cb.and(where.toArray(Predicate[]::new));
         };
+    Sort newestFirst = Sort.by(Sort.Order.desc("grantedAt"), Sort.Order.desc("id"));
     return PageResponse.of(
-        leases.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.desc("id")))),
+        leases.findAll(spec.and(visibleTo(testbeds)), PageRequest.of(page, size, newestFirst)),
         lease -> LeaseResponse.of(lease, null, now));
+  }
+
+  /**
+   * Leases whose every device belongs to one of {@code testbeds} (null: every lease): a lease that
+   * also holds a device outside them stays hidden, so that nothing about that device shows.
+   */
+  private static Specification<Lease> visibleTo(Set<String> testbeds) {
+    if (testbeds == null) {
+      return (root, query, cb) -> cb.conjunction();
+    }
+    return (root, query, cb) -> {
+      Subquery<Long> outside = query.subquery(Long.class);
+      Root<Lease> same = outside.correlate(root);
+      Join<Lease, String> device = same.join("devices");
+      outside
+          .select(same.get("id"))
+          .where(cb.not(ScopedDevices.inTestbeds(outside, cb, device, testbeds)));
+      return cb.not(cb.exists(outside));
+    };
   }
 
   private PresentedLease credentialsFor(long id, String header, String action) {

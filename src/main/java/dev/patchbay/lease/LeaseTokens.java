@@ -8,11 +8,22 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
-/** Random lease tokens and their SHA-256 hashes (only the hash is stored). */
+/** Random lease ids and tokens, and the tokens' SHA-256 hashes (only the hash is stored). */
 @Component
 class LeaseTokens {
 
+  /** Ids stay below 2^53, so that JavaScript clients read them exactly. */
+  private static final long ID_BOUND = 1L << 53;
+
   private final SecureRandom random = new SecureRandom();
+
+  /**
+   * A lease id drawn at random (53 bits), so that ids reveal neither how many leases there were nor
+   * the id of anyone else's lease; a collision (one in 2^53 per pair) fails the grant's insert.
+   */
+  long newId() {
+    return random.nextLong(1, ID_BOUND);
+  }
 
   String newToken() {
     byte[] bytes = new byte[32];

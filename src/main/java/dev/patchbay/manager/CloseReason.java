@@ -6,7 +6,8 @@ enum CloseReason {
   LAST_VIEWER("the last viewer of a session it opened left"),
   LEASE_EXPIRED("the device's lease expired"),
   DEVICE_DELETED("the device was deleted"),
-  SHUTDOWN("the service shut down");
+  SHUTDOWN("the service shut down"),
+  INSTANCE_RESTART("instance-restart: the service stopped without closing it");
 
   private final String text;
 

@@ -80,7 +80,9 @@ class SessionAudit {
   /**
    * The lines of a configuration: those sent before a failure succeeded, the rejected one (when the
    * device names it) failed, the rest were not sent and are not recorded. A failure that names no
-   * line (timeout, drop) is recorded on every line, which may or may not have been applied.
+   * line (timeout, drop) is recorded on every line, which may or may not have been applied. Returns
+   * once the events are committed: a configuration changes the device, so its trail must survive a
+   * crash that follows the answer (other events are written within the writer's linger, 50 ms).
    */
   void configured(
       String actor, String device, String alias, List<String> lines, RuntimeException failure) {
@@ -106,6 +108,7 @@ class SessionAudit {
               + CommandRedactor.redact(lines.get(i - 1))
               + (failed ? failureSuffix(failure) : ""));
     }
+    log.awaitCommitted();
   }
 
   private void record(

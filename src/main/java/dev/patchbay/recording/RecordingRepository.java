@@ -9,4 +9,6 @@ interface RecordingRepository
     extends JpaRepository<Recording, Long>, JpaSpecificationExecutor<Recording> {
 
   List<Recording> findByStartedAtBefore(Instant cutoff);
+
+  List<Recording> findByEndedAtIsNull();
 }

@@ -2,6 +2,7 @@ package dev.patchbay.recording;
 
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
+import dev.patchbay.inventory.ScopedDevices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +87,16 @@ public class Recordings implements DisposableBean {
     }
   }
 
-  Page<Recording> list(String device, String alias, Instant from, Instant to, int page, int size) {
-    Specification<Recording> filter = (root, query, cb) -> cb.conjunction();
+  /** Newest first; only recordings of the devices of {@code testbeds} (null: all). */
+  Page<Recording> list(
+      String device,
+      String alias,
+      Instant from,
+      Instant to,
+      Set<String> testbeds,
+      int page,
+      int size) {
+    Specification<Recording> filter = visibleTo(testbeds);
     if (device != null) {
       filter = filter.and((root, query, cb) -> cb.equal(root.get("device"), device));
     }
@@ -105,11 +115,15 @@ public class Recordings implements DisposableBean {
         PageRequest.of(page, size, Sort.by(Sort.Order.desc("startedAt"), Sort.Order.desc("id"))));
   }
 
-  /** The file of recording {@code id}. */
-  Path file(long id) {
+  /**
+   * The file of recording {@code id}; a recording of a device outside {@code testbeds} (null: all)
+   * is answered as absent.
+   */
+  Path file(long id, Set<String> testbeds) {
+    Specification<Recording> byId = (root, query, cb) -> cb.equal(root.get("id"), id);
     Recording recording =
         repository
-            .findById(id)
+            .findOne(byId.and(visibleTo(testbeds)))
             .orElseThrow(
                 () -> new PatchbayException(ProblemType.NOT_FOUND, "no recording with id " + id));
     Path file = directory.resolve(recording.getFileName());
@@ -118,6 +132,29 @@ public class Recordings implements DisposableBean {
           ProblemType.NOT_FOUND, "the file of recording " + id + " is gone");
     }
     return file;
+  }
+
+  private static Specification<Recording> visibleTo(Set<String> testbeds) {
+    return testbeds == null
+        ? (root, query, cb) -> cb.conjunction()
+        : (root, query, cb) -> ScopedDevices.inTestbeds(query, cb, root.get("device"), testbeds);
+  }
+
+  /**
+   * Finishes the recordings a previous run left open (it was killed, so nobody closed them): the
+   * end is the moment of the file's last event, the size the output the file holds. Call only at
+   * start-up, before any session opens: every unfinished recording is taken for the previous run's,
+   * which holds while one instance uses the database (with several, this must become the recordings
+   * of this instance's previous run, see ADR 17). Returns those recordings.
+   */
+  public List<Recording> finishUnfinished() {
+    List<Recording> unfinished = repository.findByEndedAtIsNull();
+    for (Recording recording : unfinished) {
+      AsciicastSummary file = AsciicastSummary.of(directory.resolve(recording.getFileName()), json);
+      recording.finish(recording.getStartedAt().plus(file.lastEvent()), file.outputBytes());
+      repository.save(recording);
+    }
+    return unfinished;
   }
 
   /** Deletes recordings (files and rows) started before the retention period. */

@@ -24,6 +24,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -66,6 +67,22 @@ class SecurityConfiguration {
     firewall.setAllowedHeaderNames(HeaderCharacters.NAME);
     firewall.setAllowedHeaderValues(HeaderCharacters.VALUE);
     return firewall;
+  }
+
+  /**
+   * The firewall's refusals are problems too (400 {@code request-rejected}) with its reason, but
+   * never a header's value, which may be a credential.
+   */
+  @Bean
+  ServerExchangeRejectedHandler firewallRefusals(ProblemWriter problems) {
+    return (exchange, rejected) -> {
+      String reason = String.valueOf(rejected.getMessage());
+      String detail =
+          reason.contains("header")
+              ? "a header name or value holds a character that is not allowed"
+              : reason;
+      return problems.write(exchange, ProblemType.REQUEST_REJECTED, detail);
+    };
   }
 
   @Bean

@@ -44,6 +44,7 @@ abstract class LeaseApiTestSupport {
   @Autowired LeaseEventLog eventLog;
   @Autowired LeaseLedger ledger;
   @Autowired DeviceRepository deviceIds;
+  @Autowired LeaseRepository leaseRows;
 
   /** Every response body read through {@link #body}, to check that no token is ever listed. */
   final List<String> bodies = new ArrayList<>();
@@ -204,9 +205,13 @@ abstract class LeaseApiTestSupport {
   /**
    * Checks, from the service's own grant and end moments (monotonic clock, taken under the device
    * locks), that of the given leases no two held one of the devices at once and that fencing tokens
-   * grew strictly per device in grant order. Returns the number of device intervals checked.
+   * grew strictly per device in grant order; and that the stored intervals ({@code grantedAt} to
+   * {@code endedAt}) of consecutive leases of a device do not overlap either. Returns the number of
+   * device intervals checked.
    */
   int assertExclusive(Set<Long> ours, List<String> shared) {
+    Map<Long, Lease> stored = new HashMap<>();
+    leaseRows.findAllById(ours).forEach(lease -> stored.put(lease.getId(), lease));
     Map<Long, LeaseGranted> granted = new HashMap<>();
     eventLog.grants().stream()
         .filter(g -> ours.contains(g.leaseId()))
@@ -232,6 +237,11 @@ abstract class LeaseApiTestSupport {
                 "lease %d ends on %s before lease %d starts",
                 previous.leaseId(), device, next.leaseId())
             .isLessThan(next.monotonicNanos());
+        assertThat(stored.get(previous.leaseId()).getEndedAt())
+            .as(
+                "stored end of lease %d on %s before the stored grant of lease %d",
+                previous.leaseId(), device, next.leaseId())
+            .isBeforeOrEqualTo(stored.get(next.leaseId()).getGrantedAt());
         assertThat(next.fencingToken())
             .as("fencing token on %s", device)
             .isGreaterThan(previous.fencingToken());

@@ -46,7 +46,7 @@ class LeaseRestartTest {
       LeaseResponse ended = awaitEnded(leases, lapsing.id());
       assertThat(ended.endReason()).isEqualTo(LeaseEndReason.EXPIRED);
 
-      LeaseResponse still = leases.get(lease.id());
+      LeaseResponse still = leases.get(lease.id(), null);
       assertThat(still.active()).isTrue();
       assertThat(still.expiresAt()).isEqualTo(lease.expiresAt());
       assertThatThrownBy(() -> leases.acquire(request(held, 60, 0)).block())
@@ -58,7 +58,7 @@ class LeaseRestartTest {
       assertThat(Instant.now()).isAfterOrEqualTo(lease.expiresAt());
       assertThat(next.fencingToken()).isGreaterThan(lease.fencingToken());
       assertThat(awaitEnded(leases, lease.id()).endReason()).isEqualTo(LeaseEndReason.EXPIRED);
-      assertThat(leases.get(lease.id()).endedAt())
+      assertThat(leases.get(lease.id(), null).endedAt())
           .isBetween(lease.expiresAt(), lease.expiresAt().plusSeconds(5));
     }
   }
@@ -82,7 +82,7 @@ class LeaseRestartTest {
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (true) {
-      LeaseResponse lease = leases.get(id);
+      LeaseResponse lease = leases.get(id, null);
       if (lease.endedAt() != null) {
         return lease;
       }

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A first start without PATCHBAY_ADMIN_TOKEN: one ADMIN token is generated and logged once, it
  * works, it cannot be revoked while it is the only admin; and a client that keeps failing to
- * authenticate is refused with 429 whatever it presents.
+ * authenticate with one credential is refused with 429, while a valid token from the same address
+ * is not; behind a trusted proxy, the forwarded address is the client.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
       "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
       "patchbay.auth.admin-token=",
       "patchbay.auth.max-failures=3",
-      "patchbay.auth.failure-window=1h"
+      "patchbay.auth.failure-window=1h",
+      "patchbay.auth.trusted-proxies=10.0.0.0/8,127.0.0.0/8"
     })
 @AutoConfigureWebTestClient(timeout = "30s")
 class BootstrapAndRateLimitTest {
@@ -73,20 +75,11 @@ class BootstrapAndRateLimitTest {
         .expectStatus()
         .isEqualTo(409);
 
-    // The unknown test token above was the first failure from this address; two more reach the
-    // limit.
-    for (int i = 0; i < 2; i++) {
-      as("Bearer pb_wrong-" + i)
-          .get()
-          .uri("/api/v1/devices")
-          .exchange()
-          .expectStatus()
-          .isUnauthorized();
+    // One broken client repeats its bad token: three failures reach the limit.
+    for (int i = 0; i < 3; i++) {
+      bad("pb_wrong-token", null).expectStatus().isUnauthorized();
     }
-    as("Bearer pb_wrong-again")
-        .get()
-        .uri("/api/v1/devices")
-        .exchange()
+    bad("pb_wrong-token", null)
         .expectStatus()
         .isEqualTo(429)
         .expectHeader()
@@ -94,6 +87,29 @@ class BootstrapAndRateLimitTest {
         .expectBody()
         .jsonPath("$.type")
         .isEqualTo("https://patchbay.dev/problems/auth-rate-limited");
-    as("Bearer " + token).get().uri("/api/v1/devices").exchange().expectStatus().isEqualTo(429);
+    // The same address with a valid token, or with another credential, is not held back.
+    as("Bearer " + token).get().uri("/api/v1/devices").exchange().expectStatus().isOk();
+    bad("pb_other-token", null).expectStatus().isUnauthorized();
+
+    // Behind trusted proxies (127.0.0.0/8, then 10.0.0.0/8) the forwarded client counts.
+    for (int i = 0; i < 3; i++) {
+      bad("pb_proxied-token", "203.0.113.5, 10.1.2.3").expectStatus().isUnauthorized();
+    }
+    bad("pb_proxied-token", "203.0.113.5").expectStatus().isEqualTo(429);
+    bad("pb_proxied-token", "203.0.113.6").expectStatus().isUnauthorized();
+  }
+
+  private WebTestClient.ResponseSpec bad(String token, String forwardedFor) {
+    return client
+        .get()
+        .uri("/api/v1/devices")
+        .headers(
+            h -> {
+              h.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+              if (forwardedFor != null) {
+                h.set("X-Forwarded-For", forwardedFor);
+              }
+            })
+        .exchange();
   }
 }

@@ -2,7 +2,7 @@ package dev.patchbay.security.access;
 
 import static dev.patchbay.security.access.TestbedScope.CHECKED_BY_HANDLER;
 import static dev.patchbay.security.access.TestbedScope.DEVICE_IN_PATH;
-import static dev.patchbay.security.access.TestbedScope.DEVICE_IN_QUERY;
+import static dev.patchbay.security.access.TestbedScope.FILTERED_BY_HANDLER;
 import static dev.patchbay.security.access.TestbedScope.NONE;
 import static dev.patchbay.security.access.TestbedScope.TESTBED_IN_PATH;
 import static dev.patchbay.security.access.TestbedScope.TESTBED_IN_QUERY;
@@ -85,17 +85,17 @@ public final class AccessRules {
           AccessRule.of(DELETE, TESTBED, ADMIN, UNSCOPED_ONLY),
           AccessRule.of(PUT, TESTBED + "/credentials/{credential}", ADMIN, UNSCOPED_ONLY),
           AccessRule.of(POST, "/api/v1/leases", OPERATOR, CHECKED_BY_HANDLER),
-          AccessRule.of(GET, "/api/v1/leases", VIEWER, DEVICE_IN_QUERY),
-          AccessRule.of(GET, "/api/v1/leases/{id}", VIEWER, NONE),
+          AccessRule.of(GET, "/api/v1/leases", VIEWER, FILTERED_BY_HANDLER),
+          AccessRule.of(GET, "/api/v1/leases/{id}", VIEWER, FILTERED_BY_HANDLER),
           AccessRule.of(POST, "/api/v1/leases/{id}/renew", OPERATOR, NONE),
           AccessRule.of(DELETE, "/api/v1/leases/{id}", OPERATOR, NONE),
           AccessRule.of(POST, "/api/v1/jobs", OPERATOR, CHECKED_BY_HANDLER),
-          AccessRule.of(GET, "/api/v1/jobs", VIEWER, CHECKED_BY_HANDLER),
-          AccessRule.of(GET, "/api/v1/jobs/{id}", VIEWER, CHECKED_BY_HANDLER),
-          AccessRule.of(DELETE, "/api/v1/jobs/{id}", OPERATOR, CHECKED_BY_HANDLER),
-          AccessRule.of(GET, "/api/v1/jobs/{id}/events", VIEWER, CHECKED_BY_HANDLER),
-          AccessRule.of(GET, "/api/v1/recordings", VIEWER, DEVICE_IN_QUERY),
-          AccessRule.of(GET, "/api/v1/recordings/{id}", VIEWER, UNSCOPED_ONLY),
+          AccessRule.of(GET, "/api/v1/jobs", VIEWER, FILTERED_BY_HANDLER),
+          AccessRule.of(GET, "/api/v1/jobs/{id}", VIEWER, FILTERED_BY_HANDLER),
+          AccessRule.of(DELETE, "/api/v1/jobs/{id}", OPERATOR, FILTERED_BY_HANDLER),
+          AccessRule.of(GET, "/api/v1/jobs/{id}/events", VIEWER, FILTERED_BY_HANDLER),
+          AccessRule.of(GET, "/api/v1/recordings", OPERATOR, FILTERED_BY_HANDLER),
+          AccessRule.of(GET, "/api/v1/recordings/{id}", OPERATOR, FILTERED_BY_HANDLER),
           AccessRule.of(GET, "/api/v1/audit", ADMIN, UNSCOPED_ONLY),
           AccessRule.of(GET, "/api/v1/tokens", ADMIN, UNSCOPED_ONLY),
           AccessRule.of(POST, "/api/v1/tokens", ADMIN, UNSCOPED_ONLY),

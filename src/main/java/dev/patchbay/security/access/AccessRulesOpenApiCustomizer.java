@@ -64,10 +64,10 @@ class AccessRulesOpenApiCustomizer implements OpenApiCustomizer {
     switch (scope) {
       case TESTBED_IN_QUERY:
         return "A testbed-scoped token must pass 'testbed'.";
-      case DEVICE_IN_QUERY:
-        return "A testbed-scoped token must pass 'device'.";
       case UNSCOPED_ONLY:
         return "Not for testbed-scoped tokens.";
+      case FILTERED_BY_HANDLER:
+        return "A testbed-scoped token sees only what concerns its testbeds' devices.";
       default:
         return "A testbed-scoped token reaches only its testbeds' devices.";
     }

@@ -61,8 +61,10 @@ final class RuleAuthorization implements ReactiveAuthorizationManager<Authorizat
       case DEVICE_IN_PATH:
         return deviceInScope(
             principal, (String) variables.getOrDefault("device", variables.get("name")));
-      case DEVICE_IN_QUERY:
-        return deviceInScope(principal, query.getFirst("device"));
+      case FILTERED_BY_HANDLER:
+        return query.containsKey("device")
+            ? deviceInScope(principal, query.getFirst("device"))
+            : granted();
       case TESTBED_IN_PATH:
         return testbedInScope(principal, (String) variables.get("name"));
       case TESTBED_IN_QUERY:

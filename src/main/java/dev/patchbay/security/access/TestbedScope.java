@@ -13,8 +13,12 @@ public enum TestbedScope {
   TESTBED_IN_PATH,
   /** A scoped token must pass the {@code testbed} query parameter, one of its testbeds. */
   TESTBED_IN_QUERY,
-  /** A scoped token must pass the {@code device} query parameter, a device of its testbeds. */
-  DEVICE_IN_QUERY,
+  /**
+   * The handler returns only what concerns the token's testbeds (a list is filtered, a record
+   * outside them is answered 404 as if absent); a {@code device} query parameter, when given, must
+   * name a device of them.
+   */
+  FILTERED_BY_HANDLER,
   /** The handler checks the devices named in the body. */
   CHECKED_BY_HANDLER,
   /** Spans every testbed: refused to scoped tokens. */

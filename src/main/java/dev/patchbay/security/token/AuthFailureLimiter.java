@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed authentications per client address in fixed windows; a client that reaches the
- * limit is refused (429) until its window ends, whatever token it presents.
+ * Counts failed authentications in fixed windows per key (a client address and the credential it
+ * presented, see {@link AuthFailures}); a key that reaches the limit is refused (429) until its
+ * window ends.
  */
 @Component
 class AuthFailureLimiter {
@@ -25,9 +26,9 @@ class AuthFailureLimiter {
     this.window = properties.failureWindow();
   }
 
-  /** How long {@code client} must still wait, or {@link Duration#ZERO} when it may try. */
-  Duration retryAfter(String client) {
-    Window current = windows.get(client);
+  /** How long {@code key} must still wait, or {@link Duration#ZERO} when it may try. */
+  Duration retryAfter(String key) {
+    Window current = windows.get(key);
     if (current == null || current.failures() < maxFailures) {
       return Duration.ZERO;
     }
@@ -35,14 +36,14 @@ class AuthFailureLimiter {
     return left.isNegative() ? Duration.ZERO : left;
   }
 
-  void failed(String client) {
+  void failed(String key) {
     Instant now = Instant.now();
     if (windows.size() >= MAX_TRACKED) {
       windows.values().removeIf(w -> w.start().plus(window).isBefore(now));
     }
     windows.compute(
-        client,
-        (key, w) ->
+        key,
+        (k, w) ->
             w == null || w.start().plus(window).isBefore(now)
                 ? new Window(now, 1)
                 : new Window(w.start(), w.failures() + 1));

@@ -5,7 +5,6 @@ import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.web.ProblemWriter;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -19,20 +18,35 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Failed authentications: each is counted per client address, audited and answered 401; a client
- * over the limit is answered 429 with {@code Retry-After} before its credential is even looked at.
+ * Failed authentications: each is counted per client address and presented credential (its first
+ * {@value #CREDENTIAL_PREFIX} characters), audited and answered 401; a client over the limit with
+ * that credential is answered 429 with {@code Retry-After} before the credential is even looked at.
+ * Another credential from the same address, a valid token above all, is not held back by those
+ * failures: behind a proxy or on a shared CI runner one broken client locks out only itself.
+ * Cycling through made-up tokens gains an attacker nothing, as tokens carry 256 random bits.
  */
 @Component
 public class AuthFailures implements ServerAuthenticationFailureHandler {
 
+  /**
+   * Enough of a credential to tell tokens apart ({@code pb_} and 48 random bits), not to use it.
+   */
+  static final int CREDENTIAL_PREFIX = 11;
+
   private final AuthFailureLimiter limiter;
+  private final ClientAddresses clients;
   private final AuditService audit;
   private final Blocking blocking;
   private final ProblemWriter problems;
 
   AuthFailures(
-      AuthFailureLimiter limiter, AuditService audit, Blocking blocking, ProblemWriter problems) {
+      AuthFailureLimiter limiter,
+      AuthProperties properties,
+      AuditService audit,
+      Blocking blocking,
+      ProblemWriter problems) {
     this.limiter = limiter;
+    this.clients = new ClientAddresses(properties.trustedProxies());
     this.audit = audit;
     this.blocking = blocking;
     this.problems = problems;
@@ -44,11 +58,9 @@ public class AuthFailures implements ServerAuthenticationFailureHandler {
   }
 
   private Mono<Void> refuseOverLimit(ServerWebExchange exchange, WebFilterChain chain) {
-    var request = exchange.getRequest();
-    boolean presents =
-        request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-            || request.getQueryParams().containsKey("ticket");
-    Duration wait = presents ? limiter.retryAfter(client(exchange)) : Duration.ZERO;
+    String credential = presented(exchange);
+    Duration wait =
+        credential == null ? Duration.ZERO : limiter.retryAfter(key(exchange, credential));
     if (wait.isZero()) {
       return chain.filter(exchange);
     }
@@ -57,15 +69,18 @@ public class AuthFailures implements ServerAuthenticationFailureHandler {
     return problems.write(
         exchange,
         ProblemType.AUTH_RATE_LIMITED,
-        "too many failed authentications from this address; retry in " + seconds + " s");
+        "too many failed authentications from this address with this credential; retry in "
+            + seconds
+            + " s");
   }
 
   @Override
   public Mono<Void> onAuthenticationFailure(
       WebFilterExchange webFilterExchange, AuthenticationException exception) {
     ServerWebExchange exchange = webFilterExchange.getExchange();
-    String client = client(exchange);
-    limiter.failed(client);
+    String client = clients.of(exchange);
+    String credential = presented(exchange);
+    limiter.failed(key(client, credential == null ? "" : credential));
     String detail =
         exception.getMessage()
             + " ("
@@ -84,10 +99,22 @@ public class AuthFailures implements ServerAuthenticationFailureHandler {
         .then(problems.write(exchange, ProblemType.UNAUTHORIZED, exception.getMessage()));
   }
 
-  static String client(ServerWebExchange exchange) {
-    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-    return remote == null || remote.getAddress() == null
-        ? "unknown"
-        : remote.getAddress().getHostAddress();
+  private String key(ServerWebExchange exchange, String credential) {
+    return key(clients.of(exchange), credential);
+  }
+
+  private static String key(String client, String credential) {
+    return client + " " + credential.substring(0, Math.min(CREDENTIAL_PREFIX, credential.length()));
+  }
+
+  /** The Authorization header's value or the terminal ticket; null when neither is sent. */
+  private static String presented(ServerWebExchange exchange) {
+    var request = exchange.getRequest();
+    String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+    if (authorization != null) {
+      int space = authorization.indexOf(' ');
+      return space < 0 ? authorization : authorization.substring(space + 1).strip();
+    }
+    return request.getQueryParams().getFirst("ticket");
   }
 }

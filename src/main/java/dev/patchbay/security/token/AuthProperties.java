@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param adminToken the first ADMIN token when none exists (PATCHBAY_ADMIN_TOKEN); empty: one is
  *     generated and logged once
- * @param maxFailures failed authentications one client address may make per {@code failureWindow}
+ * @param maxFailures failed authentications one client address may make with one credential (told
+ *     apart by its first characters) per {@code failureWindow}
  * @param failureWindow the window of {@code maxFailures}; a client over the limit waits it out
+ * @param trustedProxies addresses or CIDR blocks of reverse proxies whose {@code X-Forwarded-For}
+ *     names the client; empty: the header is ignored
  * @param ticketTtl how long a WebSocket ticket stays valid (it works once)
  * @param allowedOrigins cross-origin browser pages allowed to call the API and open terminals
  */
@@ -21,7 +24,8 @@ public record AuthProperties(
     int maxFailures,
     Duration failureWindow,
     Duration ticketTtl,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    List<String> trustedProxies) {
 
   public AuthProperties {
     adminToken = adminToken == null ? "" : adminToken.strip();
@@ -29,5 +33,6 @@ public record AuthProperties(
     failureWindow = failureWindow == null ? Duration.ofMinutes(1) : failureWindow;
     ticketTtl = ticketTtl == null ? Duration.ofSeconds(30) : ticketTtl;
     allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
   }
 }

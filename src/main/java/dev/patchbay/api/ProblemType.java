@@ -39,7 +39,9 @@ public enum ProblemType {
   PROMPT_NOT_FOUND("prompt-not-found", HttpStatus.BAD_GATEWAY, "Device prompt not recognised"),
   COMMAND_ERROR("command-error", HttpStatus.UNPROCESSABLE_CONTENT, "Device rejected the command"),
   PARSE_FAILED(
-      "parse-failed", HttpStatus.UNPROCESSABLE_CONTENT, "Output could not be parsed by the template"),
+      "parse-failed",
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "Output could not be parsed by the template"),
   CLOSED("closed", HttpStatus.CONFLICT, "Connection is closed"),
   SECRET_UNREADABLE(
       "secret-unreadable",

@@ -11,13 +11,17 @@ import java.lang.annotation.Target;
 /** The OpenAPI description of a {@code parsed} member: a list of free-form objects. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({
+  ElementType.FIELD,
+  ElementType.METHOD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT
+})
 @ArraySchema(
     arraySchema =
         @Schema(
             description =
                 "With parse or template: one object per record, keys the template's value names"
                     + " in lower case; null when not asked or no template matched (see warning)"),
-    schema =
-        @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE))
+    schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE))
 @interface ParsedField {}

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /api/v1/parse}: the templates available and parsing given text, to write and try
- * templates without a device. Template files are read and regexes run on a virtual thread.
+ * {@code /api/v1/parse}: the templates available and parsing given text, to write and try templates
+ * without a device. Template files are read and regexes run on a virtual thread.
  */
 @RestController
 @RequestMapping("/api/v1/parse")

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code patchbay.parse.*}.
  *
  * @param templatesDir a directory with an ntc-templates {@code index} and its templates (a checkout
- *     of ntc-templates' {@code ntc_templates/templates}, or one's own), searched before the built-in
- *     templates; null: built-in templates only
+ *     of ntc-templates' {@code ntc_templates/templates}, or one's own), searched before the
+ *     built-in templates; null: built-in templates only
  * @param platforms device {@code os} (or {@code os/platform}) → index platforms tried in order;
  *     entries here replace the built-in ones of the same key
  */

@@ -16,7 +16,10 @@ public record ParseResponse(
                     description =
                         "One object per record, keys the template's value names in lower case;"
                             + " null when no template was found"),
-            schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE))
+            schema =
+                @Schema(
+                    type = "object",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE))
         List<Map<String, Object>> parsed,
     @Schema(description = "Why parsed is null, or null") String warning) {
 

@@ -63,7 +63,8 @@ public class ParseService {
 
   /** {@link #choose} then {@link #parse}, for callers that hold the output already. */
   public Parsed parse(String os, String platform, String command, String output, String template) {
-    return parse(choose(os, platform, command, template, "template"), os, platform, command, output);
+    return parse(
+        choose(os, platform, command, template, "template"), os, platform, command, output);
   }
 
   /** Parses {@code output} with {@code template}. */

@@ -39,9 +39,11 @@ public record ParseTemplate(String name, String source, List<TextFsm> fsms) {
                 .toList();
     for (int i = 0; i < rows.size(); i++) {
       Map<String, Object> row = new LinkedHashMap<>(rows.get(i));
-      Map<String, Object> match = keys.isEmpty() ? (i < others.size() ? others.get(i) : null) : null;
+      Map<String, Object> match =
+          keys.isEmpty() ? (i < others.size() ? others.get(i) : null) : null;
       for (Map<String, Object> other : keys.isEmpty() ? List.<Map<String, Object>>of() : others) {
-        if (keys.stream().allMatch(k -> String.valueOf(row.get(k)).equals(String.valueOf(other.get(k))))) {
+        if (keys.stream()
+            .allMatch(k -> String.valueOf(row.get(k)).equals(String.valueOf(other.get(k))))) {
           match = other;
           break;
         }

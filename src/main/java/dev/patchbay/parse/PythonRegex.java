@@ -93,7 +93,8 @@ final class PythonRegex {
   /** Copies a quantifier at {@code i} ({@code {,m}} as {@code {0,m}}), else a literal brace. */
   private static int quantifierOrLiteral(String regex, int i, StringBuilder out) {
     Matcher m = QUANTIFIER.matcher(regex).region(i, regex.length());
-    if (m.lookingAt() && (!m.group(1).isEmpty() || (m.group(2) != null && m.group(2).length() > 1))) {
+    if (m.lookingAt()
+        && (!m.group(1).isEmpty() || (m.group(2) != null && m.group(2).length() > 1))) {
       out.append('{').append(m.group(1).isEmpty() ? "0" : m.group(1));
       if (m.group(2) != null) {
         out.append(m.group(2));

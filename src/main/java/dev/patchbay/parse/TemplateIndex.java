@@ -72,9 +72,7 @@ final class TemplateIndex {
         String.join(",", cells.subList(header.indexOf("Command"), cells.size())).strip();
     String platform = cells.get(header.indexOf("Platform"));
     List<String> templates =
-        Arrays.stream(cells.get(header.indexOf("Template")).split(":"))
-            .map(String::strip)
-            .toList();
+        Arrays.stream(cells.get(header.indexOf("Template")).split(":")).map(String::strip).toList();
     for (String template : templates) {
       if (!TemplateLibrary.isTemplateName(template)) {
         throw new TemplateException("invalid template file name '" + template + "'", line);
@@ -90,8 +88,7 @@ final class TemplateIndex {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String word = m.group(1);
-      String expanded =
-          "(" + String.join("(", word.split("")) + ")?".repeat(word.length());
+      String expanded = "(" + String.join("(", word.split("")) + ")?".repeat(word.length());
       m.appendReplacement(out, Matcher.quoteReplacement(expanded));
     }
     m.appendTail(out);
@@ -107,7 +104,9 @@ final class TemplateIndex {
     }
   }
 
-  /** The first row for one of {@code platforms} (in order) whose command matches {@code command}. */
+  /**
+   * The first row for one of {@code platforms} (in order) whose command matches {@code command}.
+   */
   Optional<Entry> match(List<String> platforms, String command) {
     for (String platform : platforms) {
       for (Entry entry : entries) {

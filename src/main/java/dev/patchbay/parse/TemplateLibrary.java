@@ -162,7 +162,8 @@ class TemplateLibrary {
     if (!isTemplateName(name)) {
       return Optional.empty();
     }
-    try (InputStream in = TemplateLibrary.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
+    try (InputStream in =
+        TemplateLibrary.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
       return in == null
           ? Optional.empty()
           : Optional.of(new Text(new String(in.readAllBytes(), StandardCharsets.UTF_8), null));

@@ -40,9 +40,7 @@ class ParseApiTest extends SessionApiTestSupport {
 
     JsonNode version =
         body(
-            post(
-                sessions(device) + "/p/execute",
-                "{\"command\": \"sh ver\", \"parse\": true}"),
+            post(sessions(device) + "/p/execute", "{\"command\": \"sh ver\", \"parse\": true}"),
             200);
     assertThat(version.path("parsed").get(0).path("version").asString()).isEqualTo("17.9.4a");
     assertThat(version.path("parsed").get(0).path("hostname").asString()).isEqualTo("r1");
@@ -55,7 +53,9 @@ class ParseApiTest extends SessionApiTestSupport {
     String device = openSession("w");
     JsonNode result =
         body(
-            post(sessions(device) + "/w/execute", "{\"command\": \"show logging\", \"parse\": true}"),
+            post(
+                sessions(device) + "/w/execute",
+                "{\"command\": \"show logging\", \"parse\": true}"),
             200);
     assertThat(result.path("output").asString()).contains("Syslog logging");
     assertThat(result.path("parsed").isNull()).isTrue();
@@ -111,8 +111,7 @@ class ParseApiTest extends SessionApiTestSupport {
     JsonNode interfaces = results.get(2).path("parsed");
     assertThat(interfaces.size()).isEqualTo(4);
     assertThat(interfaces.get(0).path("description").asString()).isEqualTo("uplink to lab");
-    assertThat(interfaces.get(2).path("link_status").asString())
-        .isEqualTo("administratively down");
+    assertThat(interfaces.get(2).path("link_status").asString()).isEqualTo("administratively down");
     assertThat(interfaces.get(3).path("interface").asString()).isEqualTo("Loopback0");
     assertThat(interfaces.get(3).path("mtu").asString()).isEqualTo("1514");
     assertThat(results.get(3).path("parsed").isNull()).isTrue();

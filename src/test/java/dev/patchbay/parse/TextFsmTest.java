@@ -211,8 +211,7 @@ class TextFsmTest {
           ^[[&]+(?P<quote>['"])${TAG}(?P=quote) -> Record
         """;
     assertThat(parse(template, "Gi1 cost 10\nGi2 cost 20 x\n{t1}\n[&'t2'\n"))
-        .containsExactly(
-            List.of("Gi1", "10", ""), List.of("", "", "t1"), List.of("", "", "t2"));
+        .containsExactly(List.of("Gi1", "10", ""), List.of("", "", "t1"), List.of("", "", "t2"));
   }
 
   @Test

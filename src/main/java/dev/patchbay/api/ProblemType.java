@@ -42,6 +42,10 @@ public enum ProblemType {
   TIMEOUT("timeout", HttpStatus.GATEWAY_TIMEOUT, "Device did not answer in time"),
   PROMPT_NOT_FOUND("prompt-not-found", HttpStatus.BAD_GATEWAY, "Device prompt not recognised"),
   COMMAND_ERROR("command-error", HttpStatus.UNPROCESSABLE_CONTENT, "Device rejected the command"),
+  PARSE_FAILED(
+      "parse-failed",
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "Output could not be parsed by the template"),
   CLOSED("closed", HttpStatus.CONFLICT, "Connection is closed"),
   SECRET_UNREADABLE(
       "secret-unreadable",

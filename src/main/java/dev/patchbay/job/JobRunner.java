@@ -212,8 +212,7 @@ class JobRunner implements DisposableBean {
                 run::cancelled,
                 run.actor);
         outcomes.add(
-            CommandOutcome.ok(
-                done.command(), done.output(), done.prompt(), done.elapsedMs(), limit));
+            CommandOutcome.ok(done, limit));
       } catch (PatchbayException e) {
         outcomes.add(
             CommandOutcome.failed(

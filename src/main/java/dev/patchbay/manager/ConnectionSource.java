@@ -76,7 +76,9 @@ class ConnectionSource {
           "command",
           options.exclusive(),
           options.reconnect(),
-          definition.getPoolSize() == null ? 0 : definition.getPoolSize());
+          definition.getPoolSize() == null ? 0 : definition.getPoolSize(),
+          device.getOs(),
+          device.getPlatform());
     }
     Protocol protocol =
         definition
@@ -100,7 +102,9 @@ class ConnectionSource {
         protocol.name().toLowerCase(Locale.ROOT),
         console,
         options.reconnect(),
-        definition.getPoolSize() == null ? 0 : definition.getPoolSize());
+        definition.getPoolSize() == null ? 0 : definition.getPoolSize(),
+        device.getOs(),
+        device.getPlatform());
   }
 
   private static String defaultVia(Device device) {

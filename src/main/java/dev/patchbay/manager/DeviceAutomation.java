@@ -95,7 +95,9 @@ public class DeviceAutomation {
             cappedSeconds(command.timeoutSeconds(), cap),
             command.prompt(),
             command.reply(),
-            command.errorPatterns());
+            command.errorPatterns(),
+            command.parse(),
+            command.template());
   }
 
   private static Integer cappedSeconds(Integer seconds, Duration cap) {

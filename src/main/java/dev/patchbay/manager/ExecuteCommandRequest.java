@@ -13,4 +13,13 @@ public record ExecuteCommandRequest(
     @Schema(description = "Dialog steps tried in order before the prompt")
         List<ReplyStatement> reply,
     @Schema(description = "Regular expressions marking a failed command; default: the OS profile's")
-        List<String> errorPatterns) {}
+        List<String> errorPatterns,
+    @Schema(
+            description =
+                "Parse the output with the template the index names for the device's os/platform"
+                    + " and the command")
+        Boolean parse,
+    @Schema(
+            example = "cisco_ios_show_version.textfsm",
+            description = "Parse the output with this template (implies parse)")
+        String template) {}

@@ -5,10 +5,16 @@ import dev.patchbay.cli.ConfigureRequest;
 import dev.patchbay.cli.ConfigureResult;
 import dev.patchbay.cli.ExecuteRequest;
 import dev.patchbay.cli.ExecuteResult;
+import dev.patchbay.parse.ParseService;
+import dev.patchbay.parse.ParseTemplate;
+import dev.patchbay.parse.Parsed;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +35,14 @@ class SessionService {
   private final ManagerProperties properties;
   private final ObjectProvider<SessionActivity> activity;
   private final SessionAudit audit;
+  private final ParseService parser;
   private volatile List<SessionActivity> listeners;
+
+  /**
+   * A command of a batch and, when its output is to be parsed, the template chosen before it runs
+   * (empty: the index has none); {@code template} is null when no parsing was asked for.
+   */
+  private record Planned(ExecuteRequest request, Optional<ParseTemplate> template) {}
 
   SessionService(
       ConnectionManagerRegistry registry,
@@ -37,13 +50,15 @@ class SessionService {
       SessionMetrics metrics,
       ManagerProperties properties,
       ObjectProvider<SessionActivity> activity,
-      SessionAudit audit) {
+      SessionAudit audit,
+      ParseService parser) {
     this.registry = registry;
     this.source = source;
     this.metrics = metrics;
     this.properties = properties;
     this.activity = activity;
     this.audit = audit;
+    this.parser = parser;
   }
 
   SessionResponse open(String device, OpenSessionRequest body, String actor) {
@@ -109,9 +124,15 @@ class SessionService {
       BooleanSupplier cancelled) {
     ExecuteRequest request = CliRequests.execute(body).withCancellation(cancelled);
     ManagedSession session = session(device, alias);
-    return ExecuteCommandResponse.of(
+    Optional<ParseTemplate> template =
+        Boolean.TRUE.equals(body.parse()) || body.template() != null
+            ? template(session, request.command(), body.template(), "template")
+            : null;
+    ExecuteResult result =
         automation(
-            device, alias, actor, () -> registry.track(() -> execute(session, request, actor))));
+            device, alias, actor, () -> registry.track(() -> execute(session, request, actor)));
+    return ExecuteCommandResponse.of(
+        result, template == null ? null : parsed(session, template, result));
   }
 
   ExecuteBatchResponse executeBatch(
@@ -123,13 +144,29 @@ class SessionService {
     for (int i = 0; i < body.commands().size(); i++) {
       requests.add(CliRequests.command(body.commands().get(i), i, body.timeoutSeconds()));
     }
+    Map<String, String> templates = body.templates() == null ? Map.of() : body.templates();
+    for (String command : templates.keySet()) {
+      if (!body.commands().contains(command)) {
+        throw CliRequests.invalid("templates", "names a command not in commands: " + command);
+      }
+    }
     boolean stopOnError = body.stopOnError() == null || body.stopOnError();
     ManagedSession session = session(device, alias);
+    List<Planned> planned = new ArrayList<>();
+    for (ExecuteRequest request : requests) {
+      String name = templates.get(request.command());
+      planned.add(
+          new Planned(
+              request,
+              name != null || Boolean.TRUE.equals(body.parse())
+                  ? template(session, request.command(), name, "templates")
+                  : null));
+    }
     return automation(
         device,
         alias,
         actor,
-        () -> registry.track(() -> runBatch(session, requests, stopOnError, actor)));
+        () -> registry.track(() -> runBatch(session, planned, stopOnError, actor)));
   }
 
   ConfigureDeviceResponse configure(
@@ -190,12 +227,15 @@ class SessionService {
   }
 
   private ExecuteBatchResponse runBatch(
-      ManagedSession session, List<ExecuteRequest> requests, boolean stopOnError, String actor) {
+      ManagedSession session, List<Planned> requests, boolean stopOnError, String actor) {
     List<BatchItem> results = new ArrayList<>();
     boolean failed = false;
-    for (ExecuteRequest request : requests) {
+    for (Planned planned : requests) {
+      ExecuteRequest request = planned.request();
       try {
         ExecuteResult result = execute(session, request, actor);
+        Parsed parsed =
+            planned.template() == null ? null : parsed(session, planned.template(), result);
         results.add(
             new BatchItem(
                 request.command(),
@@ -204,7 +244,10 @@ class SessionService {
                 result.prompt(),
                 result.elapsedMs(),
                 null,
-                null));
+                null,
+                parsed == null ? null : parsed.records(),
+                parsed == null ? null : parsed.template(),
+                parsed == null ? null : parsed.warning()));
       } catch (PatchbayException e) {
         failed = true;
         Object output = e.properties().get("output");
@@ -216,13 +259,37 @@ class SessionService {
                 null,
                 0,
                 e.type().uri(),
-                e.getMessage()));
+                e.getMessage(),
+                null,
+                null,
+                null));
         if (stopOnError) {
           break;
         }
       }
     }
     return new ExecuteBatchResponse(results, !failed && results.size() == requests.size());
+  }
+
+  /** The template for {@code command} on the session's device, chosen before the command runs. */
+  private Optional<ParseTemplate> template(
+      ManagedSession session, String command, String name, String field) {
+    SessionTarget target = session.target();
+    return parser.choose(target.os(), target.platform(), command, name, field);
+  }
+
+  /** The output parsed; a {@code parse-failed} problem carries the output, which is not lost. */
+  private Parsed parsed(
+      ManagedSession session, Optional<ParseTemplate> template, ExecuteResult result) {
+    SessionTarget target = session.target();
+    try {
+      return parser.parse(
+          template, target.os(), target.platform(), result.command(), result.output());
+    } catch (PatchbayException e) {
+      Map<String, Object> properties = new LinkedHashMap<>(e.properties());
+      properties.put("output", result.output());
+      throw new PatchbayException(e.type(), e.getMessage(), e.errors(), properties);
+    }
   }
 
   private ManagedSession session(String device, String alias) {

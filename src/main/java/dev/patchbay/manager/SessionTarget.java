@@ -10,6 +10,8 @@ package dev.patchbay.manager;
  *     settings.exclusive: true}, or a pyATS console line {@code a}/{@code b}
  * @param reconnect {@code settings.reconnect: true}: reopen after the device drops the connection
  * @param poolSize the definition's {@code pool_size}, or 0
+ * @param os the device's {@code os} (chooses parse templates), or null
+ * @param platform the device's {@code platform}, or null
  */
 record SessionTarget(
     String device,
@@ -17,4 +19,6 @@ record SessionTarget(
     String protocol,
     boolean consoleLine,
     boolean reconnect,
-    int poolSize) {}
+    int poolSize,
+    String os,
+    String platform) {}

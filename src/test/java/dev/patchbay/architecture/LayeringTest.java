@@ -44,6 +44,7 @@ class LayeringTest {
           "dev.patchbay.connection",
           "dev.patchbay.cli",
           "dev.patchbay.io",
+          "dev.patchbay.parse",
           "dev.patchbay.web",
           "dev.patchbay.common",
           "dev.patchbay.api");

@@ -57,7 +57,7 @@ class JobApiTest {
         start(
             """
             {"devices": ["%s", "%s", "%s"], "concurrency": 2,
-             "commands": [{"command": "show version"}, {"command": "show clock"}]}
+             "commands": [{"command": "show version", "parse": true}, {"command": "show clock"}]}
             """
                 .formatted(a, b, dead),
             202);
@@ -73,6 +73,9 @@ class JobApiTest {
     assertThat(first.path("results").path(0).path("output").asString())
         .startsWith("Cisco IOS XE Software");
     assertThat(first.path("results").path(0).path("truncated").asBoolean()).isFalse();
+    assertThat(first.path("results").path(0).path("parsed").path(0).path("version").asString())
+        .as("a job's command is parsed like a single execute")
+        .isNotBlank();
     JsonNode failed = done.path("devices").path(2);
     assertThat(failed.path("state").asString()).isEqualTo("FAILED");
     assertThat(failed.path("problemType").asString()).isEqualTo(PROBLEMS + "device-unreachable");

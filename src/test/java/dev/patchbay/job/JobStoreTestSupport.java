@@ -28,7 +28,7 @@ abstract class JobStoreTestSupport {
         null,
         null,
         null,
-        List.of(new ExecuteCommandRequest("show version", 30, null, null, null)),
+        List.of(new ExecuteCommandRequest("show version", 30, null, null, null, null, null)),
         null,
         null,
         4,

@@ -11,13 +11,13 @@ import java.util.Set;
  * prints one table and writes {@code latest.md} and {@code latest.json} to the results directory.
  *
  * <p>Usage: {@code BenchMain SERVICE_JAR BENCH_DIR RESULTS_DIR [quick] [execute] [peer] [capacity]
- * [streaming] [leases]}; the admin token comes from {@code PATCHBAY_ADMIN_TOKEN}. No scenario named
+ * [streaming] [leases] [parse]}; the admin token comes from {@code PATCHBAY_ADMIN_TOKEN}. No scenario named
  * means all of them.
  */
 public final class BenchMain {
 
   private static final List<String> SCENARIOS =
-      List.of("execute", "peer", "capacity", "streaming", "leases");
+      List.of("execute", "peer", "capacity", "streaming", "leases", "parse");
   private static final int CAPACITY_DEVICES = 10;
 
   private BenchMain() {}
@@ -64,6 +64,7 @@ public final class BenchMain {
                     settings, new ArrayList<>(devices.subList(3, devices.size())), results);
             case "streaming" -> TerminalStreaming.run(settings, devices.get(2), results);
             case "leases" -> LeaseThroughput.run(settings, results);
+            case "parse" -> ParseThroughput.run(settings, results);
             default -> throw new IllegalStateException(scenario);
           }
         } catch (Exception e) {

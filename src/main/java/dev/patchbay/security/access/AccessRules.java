@@ -102,6 +102,8 @@ public final class AccessRules {
           AccessRule.of(GET, "/api/v1/tokens/{id}", ADMIN, UNSCOPED_ONLY),
           AccessRule.of(DELETE, "/api/v1/tokens/{id}", ADMIN, UNSCOPED_ONLY),
           AccessRule.of(POST, "/api/v1/admin/master-key/rotation", ADMIN, UNSCOPED_ONLY),
+          AccessRule.of(GET, "/api/v1/parse/templates", VIEWER, NONE),
+          AccessRule.of(POST, "/api/v1/parse", OPERATOR, NONE),
           AccessRule.of(GET, "/api/v1/auth/me", VIEWER, NONE),
           AccessRule.of(POST, "/api/v1/auth/tickets", VIEWER, NONE),
           AccessRule.of(GET, "/actuator/**", ADMIN, UNSCOPED_ONLY));

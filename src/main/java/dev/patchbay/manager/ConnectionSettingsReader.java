@@ -10,6 +10,7 @@ import dev.patchbay.connection.ProxyHop;
 import dev.patchbay.connection.SshOptions;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
+import dev.patchbay.inventory.EnvironmentReferences;
 import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.inventory.Protocol;
 import dev.patchbay.inventory.ProxyHops;
@@ -133,7 +134,7 @@ class ConnectionSettingsReader {
             : new ConnectionSettings.Definition(
                 definition.getId(), device.getName(), definition.getName()),
         name,
-        definition.getHost(),
+        EnvironmentReferences.resolve(definition.getHost(), "the host of " + name),
         port,
         serial,
         login,

@@ -4,9 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * Naming rules of the inventory, the same for REST and testbed import: testbed and device names are
- * 1..200, connection and credential names 1..100 characters of {@code A-Z a-z 0-9 . _ -}, and
- * never {@code .} or {@code ..} (each name is a URL path segment). Listing filters take globs
- * ({@code *} any run, {@code ?} one character).
+ * 1..200, connection and credential names 1..100 characters of {@code A-Z a-z 0-9 . _ -}, and never
+ * {@code .} or {@code ..} (each name is a URL path segment). Listing filters take globs ({@code *}
+ * any run, {@code ?} one character).
  */
 public final class Names {
 

@@ -9,9 +9,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
- * Bounds {@code multipart/form-data} uploads (testbed files) like any other body: a part is held
- * in memory up to the request body limit and never spills to disk, and a form has few parts.
- * Spring's default would write an oversized part to a temporary file without limit.
+ * Bounds {@code multipart/form-data} uploads (testbed files) like any other body: a part is held in
+ * memory up to the request body limit and never spills to disk, and a form has few parts. Spring's
+ * default would write an oversized part to a temporary file without limit.
  */
 @Configuration(proxyBeanMethods = false)
 class MultipartLimits implements WebFluxConfigurer {

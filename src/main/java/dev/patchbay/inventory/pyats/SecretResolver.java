@@ -42,8 +42,8 @@ class SecretResolver {
   }
 
   /**
-   * Resolves every pending secret; {@code environment} holds the values the request gave for
-   * {@code %ENV{}} variables.
+   * Resolves every pending secret; {@code environment} holds the values the request gave for {@code
+   * %ENV{}} variables.
    */
   Resolution resolve(
       List<PendingSecret> pending,
@@ -123,9 +123,9 @@ class SecretResolver {
   }
 
   /**
-   * {@code %ENV{name}}: the value the request gives is sealed; otherwise a value given by an earlier
-   * import for the same reference at the same path stays, else the reference is kept and read when
-   * a connection opens.
+   * {@code %ENV{name}}: the value the request gives is sealed; otherwise a value given by an
+   * earlier import for the same reference at the same path stays, else the reference is kept and
+   * read when a connection opens.
    */
   private SecretMark environment(
       PendingSecret secret,

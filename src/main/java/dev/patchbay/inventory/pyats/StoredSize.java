@@ -20,7 +20,9 @@ final class StoredSize {
   /** JSON characters one device's data may take. */
   static final int MAX_DEVICE = 1024 * 1024;
 
-  /** JSON characters the testbed's own blocks (servers, topology, custom, unknown keys) may take. */
+  /**
+   * JSON characters the testbed's own blocks (servers, topology, custom, unknown keys) may take.
+   */
   static final int MAX_TESTBED = 4 * 1024 * 1024;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -89,7 +91,8 @@ final class StoredSize {
 
   private static List<Object> credentials(List<Credential> credentials) {
     List<Object> out = new ArrayList<>();
-    credentials.forEach(c -> out.add(new ArrayList<>(Arrays.asList(c.getUsername(), c.getExtra()))));
+    credentials.forEach(
+        c -> out.add(new ArrayList<>(Arrays.asList(c.getUsername(), c.getExtra()))));
     return out;
   }
 

@@ -184,8 +184,8 @@ public class TestbedExporter {
 
     /**
      * The credentials the file wrote under {@code credentials:}, without those an import derived
-     * from legacy {@code tacacs:}/{@code passwords:} blocks (kept in {@code extra} and written
-     * back as they were).
+     * from legacy {@code tacacs:}/{@code passwords:} blocks (kept in {@code extra} and written back
+     * as they were).
      */
     private List<Credential> written(
         List<Credential> credentials, Map<String, Object> extra, YamlPath owner) {

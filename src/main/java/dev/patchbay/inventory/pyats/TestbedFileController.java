@@ -2,6 +2,7 @@ package dev.patchbay.inventory.pyats;
 
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
 import dev.patchbay.common.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,11 +11,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import dev.patchbay.api.ProblemType;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.server.ServerWebExchange;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** pyATS testbed files: import a file into the inventory, export a testbed as a file. */
@@ -157,8 +157,7 @@ class TestbedFileController {
   /** The parts of a form upload, for the OpenAPI description. */
   @Schema(name = "TestbedUploadForm")
   record UploadForm(
-      @Schema(type = "string", format = "binary", description = "the testbed file")
-          String file,
+      @Schema(type = "string", format = "binary", description = "the testbed file") String file,
       @Schema(
               type = "string",
               format = "binary",

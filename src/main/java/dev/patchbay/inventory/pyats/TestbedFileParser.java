@@ -125,7 +125,8 @@ final class TestbedFileParser {
     if (!topLevel.isEmpty()) {
       testbed.getExtra().put(TOP_LEVEL_KEY, topLevel);
     }
-    legacyCredentials(testbed.getExtra(), testbed.getCredentials(), YamlPath.root().child("testbed"));
+    legacyCredentials(
+        testbed.getExtra(), testbed.getCredentials(), YamlPath.root().child("testbed"));
     testbed.setName(name(fileName, nameParameter, uploadName, nameLine));
     return new ParsedTestbed(testbed, devices, keyOrder, secrets);
   }
@@ -240,7 +241,9 @@ final class TestbedFileParser {
       return fileName;
     }
     String name =
-        fileName != null && !given ? fileName : given ? parameter : TestbedNames.fromFile(uploadName);
+        fileName != null && !given
+            ? fileName
+            : given ? parameter : TestbedNames.fromFile(uploadName);
     if (name == null) {
       report.error(
           path,
@@ -431,7 +434,8 @@ final class TestbedFileParser {
         report.error(named.path(), named.line(), "a credential must be a map (username, password)");
         continue;
       }
-      checkName(named.key(), Names.MAX_CHILD_NAME, named.path(), named.line(), "the credential name");
+      checkName(
+          named.key(), Names.MAX_CHILD_NAME, named.path(), named.line(), "the credential name");
       Credential credential = new Credential(named.key());
       for (Entry f : entries(fields, named.path())) {
         switch (f.key()) {
@@ -478,7 +482,8 @@ final class TestbedFileParser {
       if (d.password() != null) {
         PendingSecret pending = pendingAt(d.password());
         Object plain = valueAt(extra, owner, d.password());
-        String written = pending != null ? pending.written() : plain == null ? null : plain.toString();
+        String written =
+            pending != null ? pending.written() : plain == null ? null : plain.toString();
         if (written != null && !(plain instanceof Map<?, ?>) && !(plain instanceof List<?>)) {
           secrets.add(
               PendingSecret.credential(

@@ -13,7 +13,8 @@ final class TestbedNames {
     if (fileName == null) {
       return null;
     }
-    String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+    String base =
+        fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
     int dot = base.lastIndexOf('.');
     String name = dot > 0 ? base.substring(0, dot) : base;
     return name.isBlank() ? null : name;

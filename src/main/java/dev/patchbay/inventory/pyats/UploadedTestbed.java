@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
@@ -115,5 +114,4 @@ final class UploadedTestbed {
             && value.charAt(value.length() - 1) == value.charAt(0);
     return quoted ? value.substring(1, value.length() - 1) : value;
   }
-
 }

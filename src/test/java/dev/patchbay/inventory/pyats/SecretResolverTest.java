@@ -134,7 +134,9 @@ class SecretResolverTest {
             Map.of("PATCHBAY_SURELY_UNSET_42", "given-value"),
             new ImportReport());
     assertThat(sealer.reveal(stored.get())).isEqualTo("given-value");
-    assertThat(first.marks()).singleElement().satisfies(m -> assertThat(m.exported()).isEqualTo(reference));
+    assertThat(first.marks())
+        .singleElement()
+        .satisfies(m -> assertThat(m.exported()).isEqualTo(reference));
 
     ImportReport again = new ImportReport();
     resolver.resolve(

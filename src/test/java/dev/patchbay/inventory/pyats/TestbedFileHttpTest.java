@@ -276,8 +276,7 @@ class TestbedFileHttpTest extends TestbedFileRoundTripTestBase {
                   username: admin
                   password: "%ENV{PATCHBAY_TEST_NOT_SET_ANYWHERE}"
             """,
-            "merge",
-            null);
+            "merge", null);
     assertThat(result.get("environmentSecrets"))
         .asList()
         .containsExactly("testbed.credentials.default.password");

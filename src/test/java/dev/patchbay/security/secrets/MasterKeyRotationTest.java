@@ -187,7 +187,9 @@ class MasterKeyRotationTest {
                 settings: {host_key_policy: insecure}
         """
             .formatted(SERVER_SECRET, sim.device("r1").port());
-    context.getBean(TestbedImporter.class).importFile(TestbedUpload.of(yaml), ImportMode.MERGE, null);
+    context
+        .getBean(TestbedImporter.class)
+        .importFile(TestbedUpload.of(yaml), ImportMode.MERGE, null);
   }
 
   private static JdbcTemplate jdbc(ConfigurableApplicationContext context) {

@@ -300,18 +300,58 @@ class TestbedCorpusTest {
   @Test
   void aTestbedOfSeveralHundredKilobytesImports() {
     StringBuilder file = new StringBuilder("testbed:\n  name: big-lab\ndevices:\n");
-    for (int i = 0; i < 400; i++) {
+    for (int i = 0; i < 150; i++) {
       file.append("  big-r")
           .append(i)
           .append(":\n    os: iosxe\n    custom:\n      notes: '")
-          .append("x".repeat(1500))
+          .append("x".repeat(4000))
           .append("'\n    connections:\n      cli: {protocol: ssh, ip: 192.0.2.1, port: ")
           .append(1000 + i)
           .append("}\n");
     }
     assertThat(file.length()).isGreaterThan(600_000);
-    Map<String, Object> result = importYaml(file.toString(), "dry-run");
-    assertThat(result.get("created")).asList().hasSize(400);
+    Map<String, Object> result = importYaml(file.toString(), "merge");
+    assertThat(result.get("created")).asList().hasSize(150);
+  }
+
+  @Test
+  void storedDataIsBoundedPerDeviceAndBodiesPastTheLimitAre413() {
+    WebTestClient http = this.http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+    String heavy =
+        "testbed:\n  name: heavy\ndevices:\n  heavy-r1:\n    os: ios\n    custom:\n      blob: '"
+            + "x".repeat(StoredSize.MAX_DEVICE + 10)
+            + "'\n";
+    http.post()
+        .uri("/api/v1/testbeds/import?mode=dry-run")
+        .contentType(YAML)
+        .bodyValue(heavy)
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("devices.heavy-r1")
+        .jsonPath("$.errors[0].line")
+        .isEqualTo(4);
+
+    String huge = "testbed:\n  name: huge\n  custom:\n    blob: '" + "x".repeat(5 << 20) + "'\n";
+    http.post()
+        .uri("/api/v1/testbeds/import?mode=dry-run")
+        .contentType(YAML)
+        .bodyValue(huge)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413);
+    http.post()
+        .uri("/api/v1/testbeds/import?mode=dry-run")
+        .contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + Form.BOUNDARY))
+        .bodyValue(Form.file("huge.yaml", huge).body())
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("https://patchbay.dev/problems/payload-too-large");
   }
 
   @Test
@@ -443,7 +483,10 @@ class TestbedCorpusTest {
 
   private Map<String, Object> importYaml(String file, String mode) {
     String body =
-        http.post()
+        http.mutate()
+            .responseTimeout(Duration.ofSeconds(60))
+            .build()
+            .post()
             .uri("/api/v1/testbeds/import?mode=" + mode)
             .contentType(YAML)
             .bodyValue(file)

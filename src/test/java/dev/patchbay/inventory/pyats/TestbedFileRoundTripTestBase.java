@@ -99,7 +99,9 @@ abstract class TestbedFileRoundTripTestBase {
     assertNoPlaintext(exported);
 
     String model = storedModel(testbed);
-    importOk(exported, "merge", name);
+    Map<String, Object> again = importOk(exported, "merge", name);
+    assertThat(again.get("unchanged")).asList().isEqualTo(result.get("created"));
+    assertThat(again.get("updated")).asList().isEmpty();
     assertThat(storedModel(testbed)).isEqualTo(model);
     assertThat(export(testbed)).isEqualTo(exported);
   }

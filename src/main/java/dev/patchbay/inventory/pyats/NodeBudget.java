@@ -14,6 +14,9 @@ final class NodeBudget {
   /** Longest file SnakeYAML reads, in code points: the request body limit with some room. */
   static final int MAX_CODE_POINTS = 5 * 1024 * 1024;
 
+  /** Aliases of maps and lists a file may use; their cost is what the budget counts. */
+  static final int MAX_ALIASES = 100_000;
+
   /** Visits allowed besides those the text pays for. */
   static final int BASE = 20_000;
 

@@ -57,8 +57,12 @@ final class YamlTree {
   static List<Node> compose(String text, ImportReport report) {
     List<Node> documents = new ArrayList<>();
     LoaderOptions options = new LoaderOptions();
-    options.setNestingDepthLimit(MAX_DEPTH);
+    // Deeper than MAX_DEPTH is refused with its line by the walk; this only guards the stack.
+    options.setNestingDepthLimit(2 * MAX_DEPTH);
     options.setCodePointLimit(NodeBudget.MAX_CODE_POINTS);
+    // The node budget bounds what aliases cost; a count of them would refuse real files that
+    // share one anchored block among many devices.
+    options.setMaxAliasesForCollections(NodeBudget.MAX_ALIASES);
     try {
       new Yaml(options).composeAll(new StringReader(text)).forEach(documents::add);
     } catch (MarkedYAMLException e) {

@@ -298,6 +298,19 @@ class TestbedCorpusTest {
   }
 
   @Test
+  void manyDevicesSharingAnAnchoredBlockImport() {
+    StringBuilder file =
+        new StringBuilder(
+            "testbed:\n  name: anchors\ndevices:\n  anchor-0: &common\n    os: iosxe\n"
+                + "    custom: {site: lab, tags: [a, b]}\n");
+    for (int i = 1; i <= 80; i++) {
+      file.append("  anchor-").append(i).append(":\n    <<: *common\n    role: r").append(i).append('\n');
+    }
+    Map<String, Object> result = importYaml(file.toString(), "dry-run");
+    assertThat(result.get("created")).asList().hasSize(81);
+  }
+
+  @Test
   void aTestbedOfSeveralHundredKilobytesImports() {
     StringBuilder file = new StringBuilder("testbed:\n  name: big-lab\ndevices:\n");
     for (int i = 0; i < 150; i++) {

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -129,6 +130,12 @@ class TestbedFileController {
             e ->
                 new PatchbayException(
                     ProblemType.PAYLOAD_TOO_LARGE, "a part of the upload is too large"))
+        .onErrorMap(
+            DecodingException.class,
+            e ->
+                new PatchbayException(
+                    ProblemType.MALFORMED_REQUEST,
+                    "the multipart/form-data body cannot be read: " + e.getMessage()))
         .flatMap(UploadedTestbed::read)
         .flatMap(upload -> importUpload(upload, importMode, name));
   }

@@ -66,6 +66,8 @@ class TestbedCorpusTest {
 
   @BeforeEach
   void emptyInventory() {
+    // bodies of up to 5 MB, parsed on a shared 2-core CI machine: wait longer than the default 5 s
+    http = http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
     tx.executeWithoutResult(
         s -> {
           devices.deleteAll();
@@ -258,6 +260,27 @@ class TestbedCorpusTest {
         .expectBody()
         .jsonPath("$.errors[0].field")
         .isEqualTo("file");
+    Form many = new Form(List.of());
+    for (int i = 0; i < 40; i++) {
+      many = many.part("env", null, "A=b");
+    }
+    for (byte[] body : List.of("no boundary here".getBytes(StandardCharsets.UTF_8), many.body())) {
+      http.post()
+          .uri("/api/v1/testbeds/import?mode=dry-run")
+          .contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + Form.BOUNDARY))
+          .bodyValue(body)
+          .exchange()
+          .expectStatus()
+          .isBadRequest()
+          .expectBody()
+          .jsonPath("$.type")
+          .value(
+              t ->
+                  assertThat((String) t)
+                      .isIn(
+                          "https://patchbay.dev/problems/validation",
+                          "https://patchbay.dev/problems/malformed-request"));
+    }
   }
 
   @Test
@@ -329,7 +352,6 @@ class TestbedCorpusTest {
 
   @Test
   void storedDataIsBoundedPerDeviceAndBodiesPastTheLimitAre413() {
-    WebTestClient http = this.http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
     String heavy =
         "testbed:\n  name: heavy\ndevices:\n  heavy-r1:\n    os: ios\n    custom:\n      blob: '"
             + "x".repeat(StoredSize.MAX_DEVICE + 10)
@@ -496,10 +518,7 @@ class TestbedCorpusTest {
 
   private Map<String, Object> importYaml(String file, String mode) {
     String body =
-        http.mutate()
-            .responseTimeout(Duration.ofSeconds(60))
-            .build()
-            .post()
+        http.post()
             .uri("/api/v1/testbeds/import?mode=" + mode)
             .contentType(YAML)
             .bodyValue(file)

@@ -286,21 +286,7 @@ class TestbedCorpusTest {
   @Test
   void aliasAndMergeKeyBombsAreRefusedFastAndStoreNothing() {
     upload("nameless-lab.yaml", resource("nameless-lab.yaml"), "dry-run"); // warm up
-    StringBuilder alias = new StringBuilder("testbed:\n  name: alias-bomb\n  custom:\n");
-    alias.append("    l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol]\n");
-    for (int level = 1; level <= 6; level++) {
-      alias.append("    l").append(level).append(": &l").append(level).append(" [");
-      alias.append(String.join(", ", java.util.Collections.nCopies(8, "*l" + (level - 1))));
-      alias.append("]\n");
-    }
-    StringBuilder merge = new StringBuilder("testbed:\n  name: merge-bomb\n  custom:\n");
-    merge.append("    m0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8}\n");
-    for (int level = 1; level <= 6; level++) {
-      merge.append("    m").append(level).append(": &m").append(level).append(" {<<: [");
-      merge.append(String.join(", ", java.util.Collections.nCopies(8, "*m" + (level - 1))));
-      merge.append("], z").append(level).append(": ").append(level).append("}\n");
-    }
-    for (String bomb : List.of(alias.toString(), merge.toString())) {
+    for (String bomb : List.of(NodeBudgetTest.aliasBomb(), NodeBudgetTest.mergeBomb())) {
       assertThat(bomb.length()).isLessThan(1000);
       for (String mode : List.of("dry-run", "merge")) {
         long start = System.nanoTime();

@@ -159,7 +159,6 @@ class TestbedFileController {
                     List.of(new FieldProblem("mode", "must be merge, replace or dry-run"))));
   }
 
-
   /** Documented as the {@code application/yaml} representation of {@code getTestbed}. */
   @GetMapping(path = "/{name}", produces = YAML)
   @Operation(hidden = true)

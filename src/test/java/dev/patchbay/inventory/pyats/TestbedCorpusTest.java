@@ -313,7 +313,11 @@ class TestbedCorpusTest {
             "testbed:\n  name: anchors\ndevices:\n  anchor-0: &common\n    os: iosxe\n"
                 + "    custom: {site: lab, tags: [a, b]}\n");
     for (int i = 1; i <= 80; i++) {
-      file.append("  anchor-").append(i).append(":\n    <<: *common\n    role: r").append(i).append('\n');
+      file.append("  anchor-")
+          .append(i)
+          .append(":\n    <<: *common\n    role: r")
+          .append(i)
+          .append('\n');
     }
     Map<String, Object> result = importYaml(file.toString(), "dry-run");
     assertThat(result.get("created")).asList().hasSize(81);

@@ -12,9 +12,9 @@ public record CredentialResponse(
     @Schema(example = "admin") String username,
     @Schema(example = SecretSealer.MASK, description = "'*****' when a password is set")
         String password,
-    @Schema(allowableValues = {"stored", "ask", "unresolved"}) String passwordState,
+    @Schema(allowableValues = {"stored", "ask", "unresolved", "env"}) String passwordState,
     @Schema(example = SecretSealer.MASK) String privateKey,
-    @Schema(allowableValues = {"stored", "ask", "unresolved"}) String privateKeyState) {
+    @Schema(allowableValues = {"stored", "ask", "unresolved", "env"}) String privateKeyState) {
 
   /** The masked form of each credential, by name, in stored order. */
   static Map<String, CredentialResponse> byName(List<Credential> credentials) {

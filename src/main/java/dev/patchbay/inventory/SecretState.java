@@ -9,5 +9,10 @@ public enum SecretState {
   /**
    * pyATS {@code %ENC{}} that could not be decrypted (no or wrong pyATS key); the token is kept.
    */
-  UNRESOLVED
+  UNRESOLVED,
+  /**
+   * pyATS {@code %ENV{NAME}}: read from Patchbay's environment each time a connection opens; the
+   * variable's name is kept, never a value.
+   */
+  ENV
 }

@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A secret as persisted: its state, the AES-GCM sealed value (the secret itself for {@code STORED},
- * the pyATS token for {@code UNRESOLVED}) and, for {@code ASK}, the prompt text. Never holds
- * plaintext.
+ * the pyATS token for {@code UNRESOLVED}) and, for {@code ASK}, the prompt text or, for {@code
+ * ENV}, the environment variable's name (both in {@code prompt}). Never holds plaintext.
  */
 @Embeddable
 public class StoredSecret {
@@ -42,6 +42,11 @@ public class StoredSecret {
 
   public static StoredSecret unresolved(String sealedToken) {
     return new StoredSecret(SecretState.UNRESOLVED, sealedToken, null);
+  }
+
+  /** A reference to the environment variable {@code name}, resolved when a connection opens. */
+  public static StoredSecret env(String name) {
+    return new StoredSecret(SecretState.ENV, null, name);
   }
 
   /** This secret with its sealed value passed through {@code reseal}; itself when unsealed. */

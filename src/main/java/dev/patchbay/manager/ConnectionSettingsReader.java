@@ -12,6 +12,7 @@ import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceLookup;
 import dev.patchbay.inventory.DeviceRepository;
+import dev.patchbay.inventory.EnvironmentReferences;
 import dev.patchbay.inventory.Protocol;
 import dev.patchbay.inventory.ProxyHops;
 import dev.patchbay.inventory.SecretSealer;
@@ -134,7 +135,7 @@ class ConnectionSettingsReader {
             : new ConnectionSettings.Definition(
                 definition.getId(), device.getName(), definition.getName()),
         name,
-        definition.getHost(),
+        EnvironmentReferences.resolve(definition.getHost(), "the host of " + name),
         port,
         serial,
         login,

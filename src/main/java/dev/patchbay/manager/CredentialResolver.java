@@ -6,6 +6,7 @@ import dev.patchbay.connection.LoginCredentials;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Credential;
 import dev.patchbay.inventory.Device;
+import dev.patchbay.inventory.EnvironmentReferences;
 import dev.patchbay.inventory.SecretSealer;
 import dev.patchbay.inventory.SecretState;
 import dev.patchbay.inventory.StoredSecret;
@@ -37,7 +38,7 @@ final class CredentialResolver {
             .map(c -> reveal(c, c.getPassword(), "password"))
             .orElseGet(() -> login.map(c -> reveal(c, c.getPassword(), "password")).orElse(null));
     return new LoginCredentials(
-        login.map(Credential::getUsername).orElse(null),
+        login.map(CredentialResolver::username).orElse(null),
         login.map(c -> reveal(c, c.getPassword(), "password")).orElse(null),
         login.map(c -> reveal(c, c.getPrivateKey(), "private key")).orElse(null),
         enablePassword);
@@ -61,9 +62,18 @@ final class CredentialResolver {
         .findFirst();
   }
 
+  private static String username(Credential credential) {
+    return EnvironmentReferences.resolve(
+        credential.getUsername(), "the username of credential '" + credential.getName() + "'");
+  }
+
   private String reveal(Credential credential, StoredSecret secret, String what) {
     if (secret == null) {
       return null;
+    }
+    if (secret.getState() == SecretState.ENV) {
+      return EnvironmentReferences.read(
+          secret.getPrompt(), "the " + what + " of credential '" + credential.getName() + "'");
     }
     if (secret.getState() != SecretState.STORED) {
       throw new PatchbayException(

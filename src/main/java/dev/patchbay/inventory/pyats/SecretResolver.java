@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the secret strings of a file into sealed secrets: plain values and decrypted {@code %ENC{}}
- * tokens are sealed, {@code %ENV{NAME}} is read from the service environment, {@code %ASK{prompt}}
- * waits for a value over REST, undecryptable {@code %ENC{}} tokens are kept sealed as unresolved,
- * and a mask ({@code *****}) keeps the secret already stored at the same path.
+ * tokens are sealed, {@code %ENV{NAME}} is sealed when the request gives NAME's value and otherwise
+ * kept as a reference read from the service environment when a connection opens, {@code
+ * %ASK{prompt}} waits for a value over REST, undecryptable {@code %ENC{}} tokens are kept sealed as
+ * unresolved, and a mask ({@code *****}) keeps the secret already stored at the same path.
  */
 @Component
 class SecretResolver {
@@ -24,7 +25,11 @@ class SecretResolver {
 
   /** Marks to persist and the paths to report, by outcome. */
   record Resolution(
-      List<SecretMark> marks, List<String> unresolved, List<String> ask, List<String> missing) {}
+      List<SecretMark> marks,
+      List<String> unresolved,
+      List<String> ask,
+      List<String> missing,
+      List<String> environment) {}
 
   private final SecretSealer sealer;
   private final Optional<FernetDecryptor> fernet;
@@ -36,11 +41,24 @@ class SecretResolver {
         key == null || key.isBlank() ? Optional.empty() : Optional.of(new FernetDecryptor(key));
   }
 
-  Resolution resolve(List<PendingSecret> pending, Previous previous, ImportReport report) {
+  /**
+   * Resolves every pending secret; {@code environment} holds the values the request gave for {@code
+   * %ENV{}} variables.
+   */
+  Resolution resolve(
+      List<PendingSecret> pending,
+      Previous previous,
+      Map<String, String> environment,
+      ImportReport report) {
     Resolution out =
-        new Resolution(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        new Resolution(
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>());
     for (PendingSecret secret : pending) {
-      SecretMark mark = resolveOne(secret, previous, report);
+      SecretMark mark = resolveOne(secret, previous, environment, report);
       if (mark == null) {
         continue;
       }
@@ -50,12 +68,18 @@ class SecretResolver {
         out.unresolved().add(path);
       } else if (mark.state() == SecretState.ASK) {
         (mark.reference() == null ? out.missing() : out.ask()).add(path);
+      } else if (mark.state() == SecretState.ENV) {
+        out.environment().add(path);
       }
     }
     return out;
   }
 
-  private SecretMark resolveOne(PendingSecret secret, Previous previous, ImportReport report) {
+  private SecretMark resolveOne(
+      PendingSecret secret,
+      Previous previous,
+      Map<String, String> environment,
+      ImportReport report) {
     List<Object> path = secret.path().segments();
     String written = secret.written();
     Optional<PyatsSecretString> marker = PyatsSecretString.parse(written);
@@ -69,16 +93,7 @@ class SecretResolver {
     PyatsSecretString value = marker.get();
     return switch (value.kind()) {
       case ASK -> new SecretMark(path, Source.ASK, SecretState.ASK, null, value.body());
-      case ENV -> {
-        String resolved = System.getenv(value.body());
-        if (resolved == null) {
-          report.error(
-              secret.path(), secret.line(), "environment variable " + value.body() + " is not set");
-          yield null;
-        }
-        yield new SecretMark(
-            path, Source.ENV, SecretState.STORED, sealer.seal(resolved).getSealed(), value.body());
-      }
+      case ENV -> environment(secret, value.body(), previous, environment, report);
       case ENC -> decrypted(secret, value, report);
     };
   }
@@ -105,6 +120,42 @@ class SecretResolver {
         SecretState.UNRESOLVED,
         sealer.sealUnresolved(value.written()).getSealed(),
         null);
+  }
+
+  /**
+   * {@code %ENV{name}}: the value the request gives is sealed; otherwise a value given by an
+   * earlier import for the same reference at the same path stays, else the reference is kept and
+   * read when a connection opens.
+   */
+  private SecretMark environment(
+      PendingSecret secret,
+      String name,
+      Previous previous,
+      Map<String, String> environment,
+      ImportReport report) {
+    List<Object> path = secret.path().segments();
+    String given = environment.get(name);
+    if (given != null) {
+      return new SecretMark(
+          path, Source.ENV, SecretState.STORED, sealer.seal(given).getSealed(), name);
+    }
+    SecretMark earlier = previous.marks().get(secret.path().toString());
+    if (earlier != null
+        && earlier.source() == Source.ENV
+        && earlier.state() == SecretState.STORED
+        && name.equals(earlier.reference())) {
+      return earlier;
+    }
+    if (System.getenv(name) == null) {
+      report.warning(
+          secret.path(),
+          secret.line(),
+          "environment variable "
+              + name
+              + " is neither given with the file nor set in Patchbay's environment; the reference"
+              + " is kept and a connection that needs it is refused until it is set");
+    }
+    return new SecretMark(path, Source.ENV, SecretState.ENV, null, name);
   }
 
   /** A mask: the secret stored at the same path stays; without one the secret is missing. */
@@ -137,13 +188,20 @@ class SecretResolver {
         }
       }
       case VALUE -> {
-        secret
-            .valueSink()
-            .accept(mark.state() == SecretState.STORED ? sealer.reveal(toStored(mark)) : null);
+        secret.valueSink().accept(plainValue(mark));
         out.marks().add(mark);
       }
       case DATA -> out.marks().add(mark);
     }
+  }
+
+  /** What a plain column (host, username) holds: the value, a kept reference, or nothing. */
+  private String plainValue(SecretMark mark) {
+    return switch (mark.state()) {
+      case STORED -> sealer.reveal(toStored(mark));
+      case ENV -> mark.exported();
+      case ASK, UNRESOLVED -> null;
+    };
   }
 
   private static StoredSecret toStored(SecretMark mark) {
@@ -151,6 +209,7 @@ class SecretResolver {
       case STORED -> StoredSecret.stored(mark.sealed());
       case ASK -> StoredSecret.ask(mark.reference());
       case UNRESOLVED -> StoredSecret.unresolved(mark.sealed());
+      case ENV -> StoredSecret.env(mark.reference());
     };
   }
 }

@@ -87,7 +87,11 @@ public class TestbedExporter {
         tb.put("name", testbed.getName());
       }
       put(tb, "alias", testbed.getAlias());
-      putBlock(tb, tbPath, "credentials", credentials(testbed.getCredentials()));
+      putBlock(
+          tb,
+          tbPath,
+          "credentials",
+          credentials(written(testbed.getCredentials(), testbed.getExtra(), tbPath)));
       putBlock(tb, tbPath, "servers", copy(testbed.getServers()));
       putBlock(tb, tbPath, "custom", copy(testbed.getCustom()));
       Map<String, Object> topLevel = new LinkedHashMap<>();
@@ -123,7 +127,11 @@ public class TestbedExporter {
       put(out, "platform", device.getPlatform());
       put(out, "type", device.getType());
       put(out, "role", device.getRole());
-      putBlock(out, path, "credentials", credentials(device.getCredentials()));
+      putBlock(
+          out,
+          path,
+          "credentials",
+          credentials(written(device.getCredentials(), device.getExtra(), path)));
       YamlPath connectionsPath = path.child("connections");
       Map<String, Object> connections = new LinkedHashMap<>();
       putBlock(connections, connectionsPath, "defaults", copy(device.getConnectionDefaults()));
@@ -174,6 +182,20 @@ public class TestbedExporter {
       return out;
     }
 
+    /**
+     * The credentials the file wrote under {@code credentials:}, without those an import derived
+     * from legacy {@code tacacs:}/{@code passwords:} blocks (kept in {@code extra} and written back
+     * as they were).
+     */
+    private List<Credential> written(
+        List<Credential> credentials, Map<String, Object> extra, YamlPath owner) {
+      List<String> derived = LegacyCredentials.names(extra);
+      YamlPath block = owner.child("credentials");
+      return credentials.stream()
+          .filter(c -> !derived.contains(c.getName()) || listed(block, c.getName()))
+          .toList();
+    }
+
     /** A block is written when it has content or was written (possibly empty) in the file. */
     private void putBlock(
         Map<String, Object> out, YamlPath path, String key, Map<String, Object> block) {
@@ -197,6 +219,7 @@ public class TestbedExporter {
       case ASK ->
           secret.getPrompt() == null ? SecretSealer.MASK : "%ASK{" + secret.getPrompt() + "}";
       case UNRESOLVED -> SecretSealer.MASK;
+      case ENV -> "%ENV{" + secret.getPrompt() + "}";
     };
   }
 

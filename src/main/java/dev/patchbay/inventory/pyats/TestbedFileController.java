@@ -2,6 +2,7 @@ package dev.patchbay.inventory.pyats;
 
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
 import dev.patchbay.common.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,7 +11,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** pyATS testbed files: import a file into the inventory, export a testbed as a file. */
@@ -49,10 +54,15 @@ class TestbedFileController {
       operationId = "importTestbed",
       summary = "Import a pyATS testbed file",
       description =
-          "Creates or updates the testbed named by testbed.name (or ?name=) and its devices in one"
-              + " transaction. merge keeps the testbed's devices missing from the file, replace"
-              + " deletes them, dry-run only reports. Any error changes nothing; errors carry the"
-              + " YAML path and line. A '*****' secret keeps the value stored at the same path.",
+          "Creates or updates the testbed named by testbed.name (else ?name=, else the uploaded"
+              + " file's name) and its devices in one transaction. merge keeps the testbed's"
+              + " devices missing from the file, replace deletes them, dry-run only reports. Any"
+              + " error changes nothing; errors carry the YAML path and line. A '*****' secret"
+              + " keeps the value stored at the same path. The body is the YAML file, or a"
+              + " multipart/form-data upload: part 'file' (the file, with its file name) and"
+              + " optional parts 'env' of NAME=value lines giving values for %ENV{NAME}; a"
+              + " reference without a value is kept and read from Patchbay's environment when a"
+              + " connection opens.",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
@@ -96,19 +106,57 @@ class TestbedFileController {
       @Parameter(description = "Testbed name when the file has no testbed.name")
           @RequestParam(required = false)
           String name) {
-    ImportMode importMode =
-        ImportMode.parse(mode)
-            .orElseThrow(
-                () ->
-                    PatchbayException.invalid(
-                        "unknown import mode",
-                        List.of(new FieldProblem("mode", "must be merge, replace or dry-run"))));
+    return importUpload(TestbedUpload.of(file), mode(mode), name);
+  }
+
+  /**
+   * The same operation as a form upload, described in {@link #importTestbed}'s text only: the Java
+   * client generator cannot build a method for two request body types.
+   */
+  @PostMapping(
+      path = "/import",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = "application/json")
+  @Operation(hidden = true)
+  Mono<ResponseEntity<ImportResult>> importForm(
+      ServerWebExchange exchange,
+      @RequestParam(defaultValue = "merge") String mode,
+      @RequestParam(required = false) String name) {
+    ImportMode importMode = mode(mode);
+    return exchange
+        .getMultipartData()
+        .onErrorMap(
+            DataBufferLimitException.class,
+            e ->
+                new PatchbayException(
+                    ProblemType.PAYLOAD_TOO_LARGE, "a part of the upload is too large"))
+        .onErrorMap(
+            DecodingException.class,
+            e ->
+                new PatchbayException(
+                    ProblemType.MALFORMED_REQUEST,
+                    "the multipart/form-data body cannot be read: " + e.getMessage()))
+        .flatMap(UploadedTestbed::read)
+        .flatMap(upload -> importUpload(upload, importMode, name));
+  }
+
+  private Mono<ResponseEntity<ImportResult>> importUpload(
+      TestbedUpload upload, ImportMode mode, String name) {
     return blocking
-        .call(() -> importer.importFile(file, importMode, name))
+        .call(() -> importer.importFile(upload, mode, name))
         .map(
             outcome ->
                 ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(outcome.result()));
+  }
+
+  private static ImportMode mode(String mode) {
+    return ImportMode.parse(mode)
+        .orElseThrow(
+            () ->
+                PatchbayException.invalid(
+                    "unknown import mode",
+                    List.of(new FieldProblem("mode", "must be merge, replace or dry-run"))));
   }
 
   /** Documented as the {@code application/yaml} representation of {@code getTestbed}. */

@@ -4,6 +4,7 @@ import dev.patchbay.connection.SshOptions;
 import dev.patchbay.inventory.ConnectionDefinition;
 import dev.patchbay.inventory.Credential;
 import dev.patchbay.inventory.Device;
+import dev.patchbay.inventory.Names;
 import dev.patchbay.inventory.SecretSealer;
 import dev.patchbay.inventory.StoredSecret;
 import dev.patchbay.inventory.Testbed;
@@ -11,6 +12,7 @@ import dev.patchbay.inventory.pyats.ParsedTestbed.ParsedDevice;
 import dev.patchbay.inventory.pyats.YamlTree.Entry;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,20 +35,32 @@ final class TestbedFileParser {
   /** Key of {@code Testbed.extra} that holds unknown top-level keys of the file. */
   static final String TOP_LEVEL_KEY = "x-patchbay-top-level";
 
-  private static final int MAX_DEPTH = 64;
-
   private final ImportReport report;
   private final YamlTree tree;
   private final List<PendingSecret> secrets = new ArrayList<>();
   private final Map<String, List<String>> keyOrder = new LinkedHashMap<>();
+  private final Map<String, Integer> lines = new HashMap<>();
 
-  TestbedFileParser(ImportReport report) {
+  TestbedFileParser(ImportReport report, NodeBudget budget) {
     this.report = report;
-    this.tree = new YamlTree(report);
+    this.tree = new YamlTree(report, budget);
   }
 
-  /** The parsed file, or {@code null} when it cannot be read at all (see the report). */
-  ParsedTestbed parse(String text, String nameParameter) {
+  /**
+   * The parsed file, or {@code null} when it cannot be read at all (see the report). A file without
+   * {@code testbed.name} is named {@code nameParameter}, else after {@code uploadName}, the name of
+   * the uploaded file, as pyATS names a testbed after its file.
+   */
+  ParsedTestbed parse(String text, String nameParameter, String uploadName) {
+    try {
+      return walk(text, nameParameter, uploadName);
+    } catch (NodeBudget.Exhausted e) {
+      report.error(e.path(), e.line(), e.message());
+      return null;
+    }
+  }
+
+  private ParsedTestbed walk(String text, String nameParameter, String uploadName) {
     List<Node> documents = YamlTree.compose(text, report);
     if (report.hasErrors()) {
       return null;
@@ -78,6 +92,7 @@ final class TestbedFileParser {
         case "devices" -> {
           if (e.value() instanceof MappingNode block) {
             for (Entry d : entries(block, e.path())) {
+              checkName(d.key(), Names.MAX_NAME, d.path(), d.line(), "the device name");
               if (d.value() instanceof MappingNode deviceBlock) {
                 devices.add(
                     new ParsedDevice(device(d.key(), deviceBlock, d.path()), d.path(), d.line()));
@@ -110,7 +125,9 @@ final class TestbedFileParser {
     if (!topLevel.isEmpty()) {
       testbed.getExtra().put(TOP_LEVEL_KEY, topLevel);
     }
-    testbed.setName(name(fileName, nameParameter, nameLine));
+    legacyCredentials(
+        testbed.getExtra(), testbed.getCredentials(), YamlPath.root().child("testbed"));
+    testbed.setName(name(fileName, nameParameter, uploadName, nameLine));
     return new ParsedTestbed(testbed, devices, keyOrder, secrets);
   }
 
@@ -204,20 +221,65 @@ final class TestbedFileParser {
     return -1;
   }
 
-  private String name(String fileName, String parameter, int line) {
+  private String name(String fileName, String parameter, String uploadName, int line) {
     YamlPath path = YamlPath.root().child("testbed").child("name");
     boolean given = parameter != null && !parameter.isBlank();
-    if (fileName != null && given && !fileName.equals(parameter)) {
+    boolean fileNameValid = fileName != null && Names.problem(fileName, Names.MAX_NAME) == null;
+    if (fileNameValid && given && !fileName.equals(parameter)) {
       report.error(
           path, line, "the file names the testbed '" + fileName + "', not '" + parameter + "'");
     }
-    String name = fileName != null ? fileName : given ? parameter : null;
+    if (fileName != null && !fileNameValid && !given) {
+      report.error(
+          path,
+          line,
+          "the testbed name '"
+              + printable(fileName)
+              + "' "
+              + Names.problem(fileName, Names.MAX_NAME)
+              + "; pass ?name= to import it under a name that does");
+      return fileName;
+    }
+    String name =
+        fileName != null && !given
+            ? fileName
+            : given ? parameter : TestbedNames.fromFile(uploadName);
     if (name == null) {
-      report.error(path, line, "the testbed has no name: add testbed.name or pass ?name=");
-    } else if (name.isBlank() || name.length() > 200) {
-      report.error(path, line, "the testbed name must have 1 to 200 characters");
+      report.error(
+          path,
+          line,
+          "the testbed has no name: add testbed.name, pass ?name= or upload the file with its"
+              + " file name");
+      return null;
+    }
+    String problem = Names.problem(name, Names.MAX_NAME);
+    if (problem != null) {
+      report.error(path, line, "the testbed name '" + printable(name) + "' " + problem);
     }
     return name;
+  }
+
+  /** A name as a message may quote it: control characters shown as escapes. */
+  private static String printable(String name) {
+    StringBuilder out = new StringBuilder();
+    name.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
+  }
+
+  /** Refuses a name REST refuses, with the path and line of the key that holds it. */
+  private void checkName(String name, int max, YamlPath path, int line, String what) {
+    String problem = Names.problem(name, max);
+    if (problem != null) {
+      report.error(path, line, what + " '" + printable(name) + "' " + problem);
+    }
   }
 
   private String testbedBlock(MappingNode block, YamlPath path, Testbed testbed) {
@@ -243,9 +305,6 @@ final class TestbedFileParser {
 
   private Device device(String name, MappingNode block, YamlPath path) {
     Device device = new Device(name);
-    if (name.length() > 200) {
-      report.error(path, YamlTree.line(block), "a device name has at most 200 characters");
-    }
     Map<String, Object> extra = device.getExtra();
     for (Entry e : entries(block, path)) {
       switch (e.key()) {
@@ -271,6 +330,7 @@ final class TestbedFileParser {
         default -> extra.put(e.key(), data(e.value(), e.path()));
       }
     }
+    legacyCredentials(extra, device.getCredentials(), path);
     return device;
   }
 
@@ -279,9 +339,7 @@ final class TestbedFileParser {
       if (e.key().equals("defaults")) {
         device.setConnectionDefaults(mapOrExtra(e, device.getExtra()));
       } else if (e.value() instanceof MappingNode connection) {
-        if (e.key().length() > 100) {
-          report.error(e.path(), e.line(), "a connection name has at most 100 characters");
-        }
+        checkName(e.key(), Names.MAX_CHILD_NAME, e.path(), e.line(), "the connection name");
         device.addConnection(connection(e.key(), connection, e.path()));
       } else {
         report.error(e.path(), e.line(), "a connection must be a map");
@@ -376,9 +434,8 @@ final class TestbedFileParser {
         report.error(named.path(), named.line(), "a credential must be a map (username, password)");
         continue;
       }
-      if (named.key().length() > 100) {
-        report.error(named.path(), named.line(), "a credential name has at most 100 characters");
-      }
+      checkName(
+          named.key(), Names.MAX_CHILD_NAME, named.path(), named.line(), "the credential name");
       Credential credential = new Credential(named.key());
       for (Entry f : entries(fields, named.path())) {
         switch (f.key()) {
@@ -392,6 +449,78 @@ final class TestbedFileParser {
       }
       target.add(credential);
     }
+  }
+
+  /**
+   * Adds the credentials the legacy {@code tacacs:}/{@code passwords:} blocks kept in {@code extra}
+   * stand for; a credential the block names itself wins, with a warning.
+   */
+  private void legacyCredentials(
+      Map<String, Object> extra, List<Credential> target, YamlPath owner) {
+    List<LegacyCredentials.Derived> derived = LegacyCredentials.derive(extra, owner);
+    List<String> mapped = new ArrayList<>();
+    for (LegacyCredentials.Derived d : derived) {
+      YamlPath from = d.password() != null ? d.password() : d.username();
+      if (target.stream().anyMatch(c -> c.getName().equals(d.name()))) {
+        report.warning(
+            from,
+            lineOf(from),
+            "credentials." + d.name() + " is given, so this legacy value is not used for it");
+        continue;
+      }
+      Credential credential = new Credential(d.name());
+      if (d.username() != null) {
+        PendingSecret pending = pendingAt(d.username());
+        if (pending != null) {
+          secrets.add(
+              PendingSecret.value(
+                  d.username(), pending.line(), pending.written(), credential::setUsername));
+        } else if (valueAt(extra, owner, d.username()) instanceof String user) {
+          credential.setUsername(user);
+        }
+      }
+      if (d.password() != null) {
+        PendingSecret pending = pendingAt(d.password());
+        Object plain = valueAt(extra, owner, d.password());
+        String written =
+            pending != null ? pending.written() : plain == null ? null : plain.toString();
+        if (written != null && !(plain instanceof Map<?, ?>) && !(plain instanceof List<?>)) {
+          secrets.add(
+              PendingSecret.credential(
+                  d.password(), lineOf(d.password()), written, credential::setPassword));
+        }
+      }
+      target.add(credential);
+      mapped.add(d.name());
+    }
+    if (!mapped.isEmpty()) {
+      report.warning(
+          from(derived),
+          lineOf(from(derived)),
+          "legacy tacacs/passwords blocks are used as credentials "
+              + String.join(", ", mapped)
+              + ", as pyATS maps them; export writes the blocks as written");
+    }
+  }
+
+  private static YamlPath from(List<LegacyCredentials.Derived> derived) {
+    LegacyCredentials.Derived first = derived.getFirst();
+    return first.username() != null ? first.username() : first.password();
+  }
+
+  private PendingSecret pendingAt(YamlPath path) {
+    return secrets.stream().filter(p -> p.path().equals(path)).findFirst().orElse(null);
+  }
+
+  private Integer lineOf(YamlPath path) {
+    PendingSecret pending = pendingAt(path);
+    return pending == null ? lines.get(path.toString()) : pending.line();
+  }
+
+  /** The value kept in {@code extra} at {@code path}, two keys below {@code owner}. */
+  private static Object valueAt(Map<String, Object> extra, YamlPath owner, YamlPath path) {
+    List<Object> rest = path.segments().subList(owner.segments().size(), path.segments().size());
+    return extra.get(rest.get(0)) instanceof Map<?, ?> block ? block.get(rest.get(1)) : null;
   }
 
   /** A credential secret column: any non-null scalar is a secret. */
@@ -508,13 +637,18 @@ final class TestbedFileParser {
   private Map<String, Object> map(MappingNode block, YamlPath path) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Entry e : tree.entries(block, path)) {
+      if (LegacyCredentials.PASSWORDS.equals(path.key())
+          || LegacyCredentials.TACACS.equals(path.key())) {
+        lines.put(e.path().toString(), e.line());
+      }
       out.put(e.key(), data(e.value(), e.path()));
     }
     return out;
   }
 
   private Object data(Node node, YamlPath path) {
-    if (path.segments().size() > MAX_DEPTH) {
+    tree.visit(node, path);
+    if (path.segments().size() > YamlTree.MAX_DEPTH) {
       report.error(
           path,
           YamlTree.line(node),
@@ -548,17 +682,31 @@ final class TestbedFileParser {
     return value.equals(SecretSealer.MASK) || PyatsSecretString.parse(value).isPresent();
   }
 
-  /** {@code …credentials.<name>.<key>} where the key names a password, secret or key. */
-  private static boolean isSecretKey(YamlPath path) {
+  /**
+   * A value that is a secret by where it is: {@code …credentials.<name>.<key>} where the key names
+   * a password, secret, passphrase or key (not a prompt such as {@code password_prompt}), and every
+   * value of a legacy {@code passwords:} block.
+   */
+  static boolean isSecretKey(YamlPath path) {
     String key = path.key();
-    if (key == null || !"credentials".equals(path.keyAbove(2)) || path.keyAbove(1) == null) {
+    if (key == null || path.keyAbove(1) == null) {
+      return false;
+    }
+    if (LegacyCredentials.PASSWORDS.equals(path.keyAbove(1))) {
+      return true;
+    }
+    if (!"credentials".equals(path.keyAbove(2))) {
       return false;
     }
     String k = key.toLowerCase(Locale.ROOT);
+    if (k.endsWith("prompt") || k.endsWith("pattern")) {
+      return false;
+    }
     return k.contains("password")
+        || k.contains("passwd")
         || k.contains("secret")
         || k.contains("passphrase")
-        || k.contains("key");
+        || k.endsWith("key");
   }
 
   private String describe(Node value) {

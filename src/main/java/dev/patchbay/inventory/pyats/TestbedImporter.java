@@ -9,6 +9,7 @@ import dev.patchbay.inventory.DeviceLookup;
 import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.inventory.Protocol;
 import dev.patchbay.inventory.ProxyHops;
+import dev.patchbay.inventory.SecretSealer;
 import dev.patchbay.inventory.StoredSecret;
 import dev.patchbay.inventory.Testbed;
 import dev.patchbay.inventory.TestbedRepository;
@@ -42,23 +43,32 @@ public class TestbedImporter {
   private final DeviceRepository devices;
   private final TestbedFileLayoutRepository layouts;
   private final SecretResolver resolver;
+  private final DeviceFingerprint fingerprint;
 
   TestbedImporter(
       TestbedRepository testbeds,
       DeviceRepository devices,
       TestbedFileLayoutRepository layouts,
-      SecretResolver resolver) {
+      SecretResolver resolver,
+      SecretSealer sealer) {
     this.testbeds = testbeds;
     this.devices = devices;
     this.layouts = layouts;
     this.resolver = resolver;
+    this.fingerprint = new DeviceFingerprint(sealer);
   }
 
   @Transactional
-  public Outcome importFile(String text, ImportMode mode, String nameParameter) {
+  public Outcome importFile(TestbedUpload upload, ImportMode mode, String nameParameter) {
     ImportReport report = new ImportReport();
-    ParsedTestbed parsed = new TestbedFileParser(report).parse(text, nameParameter);
+    ParsedTestbed parsed =
+        new TestbedFileParser(report, NodeBudget.forText(upload.text()))
+            .parse(upload.text(), nameParameter, upload.fileName());
     if (parsed == null || report.hasErrors()) {
+      throw failure(report);
+    }
+    StoredSize.check(parsed, report);
+    if (report.hasErrors()) {
       throw failure(report);
     }
     Testbed existing = testbeds.findByName(parsed.testbed().getName()).orElse(null);
@@ -74,7 +84,11 @@ public class TestbedImporter {
     checkOwnership(parsed, current, report);
     checkProxies(parsed, report);
     Resolution secrets =
-        resolver.resolve(parsed.secrets(), previous(existing, current.values(), layout), report);
+        resolver.resolve(
+            parsed.secrets(),
+            previous(existing, current.values(), layout),
+            upload.environment(),
+            report);
     if (report.hasErrors()) {
       throw failure(report);
     }
@@ -82,8 +96,20 @@ public class TestbedImporter {
         parsed.devices().stream().map(d -> d.device().getName()).collect(Collectors.toSet());
     List<String> created = new ArrayList<>();
     List<String> updated = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    List<SecretMark> storedMarks = layout == null ? List.of() : layout.getSecretMarks();
     for (ParsedDevice d : parsed.devices()) {
-      (current.containsKey(d.device().getName()) ? updated : created).add(d.device().getName());
+      String name = d.device().getName();
+      Device stored = current.get(name);
+      if (stored == null) {
+        created.add(name);
+      } else if (fingerprint
+          .of(stored, storedMarks)
+          .equals(fingerprint.of(d.device(), secrets.marks()))) {
+        unchanged.add(name);
+      } else {
+        updated.add(name);
+      }
     }
     List<String> deleted =
         mode == ImportMode.REPLACE
@@ -95,10 +121,12 @@ public class TestbedImporter {
             mode.id(),
             created,
             updated,
+            unchanged,
             deleted,
             secrets.unresolved(),
             secrets.ask(),
             secrets.missing(),
+            secrets.environment(),
             unsupported(parsed),
             report.warnings());
     if (mode != ImportMode.DRY_RUN) {

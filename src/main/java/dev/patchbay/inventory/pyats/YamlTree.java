@@ -21,14 +21,21 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * SnakeYAML's node tree with what an import needs on top: 1-based line numbers for every node,
- * ordered map entries with duplicate keys detected and merge keys ({@code <<}) applied, and scalar
- * values typed exactly as {@code Yaml.load} would type them.
+ * ordered map entries with duplicate keys resolved as PyYAML (so pyATS) resolves them (the last
+ * value wins, in the first key's place, with a warning) and merge keys ({@code <<}) applied, and
+ * scalar values typed exactly as {@code Yaml.load} would type them.
+ *
+ * <p>Composing shares an aliased node instead of copying it, so the cost of a file shows only when
+ * its tree is walked: every node a walk visits, through aliases and merge keys too, is paid from a
+ * {@link NodeBudget}, and a file that runs out is refused before it costs more.
  */
 final class YamlTree {
 
+  /** Deepest nesting of maps and lists (and of merge keys) a file may have. */
+  static final int MAX_DEPTH = 64;
+
   private static final Set<Tag> PLAIN_SCALARS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
-  private static final int MAX_DEPTH = 64;
 
   /** One key of a map, with the path and node of its value; {@code line} is the key's. */
   record Entry(String key, Node keyNode, Node value, YamlPath path) {
@@ -38,17 +45,26 @@ final class YamlTree {
   }
 
   private final ImportReport report;
+  private final NodeBudget budget;
   private final ScalarConstructor scalars = new ScalarConstructor();
 
-  YamlTree(ImportReport report) {
+  YamlTree(ImportReport report, NodeBudget budget) {
     this.report = report;
+    this.budget = budget;
   }
 
   /** The documents of {@code text}; a syntax error is reported with its line. */
   static List<Node> compose(String text, ImportReport report) {
     List<Node> documents = new ArrayList<>();
+    LoaderOptions options = new LoaderOptions();
+    // Deeper than MAX_DEPTH is refused with its line by the walk; this only guards the stack.
+    options.setNestingDepthLimit(2 * MAX_DEPTH);
+    options.setCodePointLimit(NodeBudget.MAX_CODE_POINTS);
+    // The node budget bounds what aliases cost; a count of them would refuse real files that
+    // share one anchored block among many devices.
+    options.setMaxAliasesForCollections(NodeBudget.MAX_ALIASES);
     try {
-      new Yaml(new LoaderOptions()).composeAll(new StringReader(text)).forEach(documents::add);
+      new Yaml(options).composeAll(new StringReader(text)).forEach(documents::add);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       // getProblem() names the problem; getMessage() would quote the line, which may hold a secret
@@ -71,7 +87,15 @@ final class YamlTree {
     return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
   }
 
-  /** The entries of a map in file order; duplicate keys and non-scalar keys are reported. */
+  /** Pays for one node a walk visits at {@code path}; see {@link NodeBudget}. */
+  void visit(Node node, YamlPath path) {
+    budget.spend(node, path);
+  }
+
+  /**
+   * The entries of a map in file order; duplicate keys (the last value wins) and non-scalar keys
+   * are reported.
+   */
   List<Entry> entries(MappingNode map, YamlPath path) {
     Map<String, Entry> merged = new LinkedHashMap<>();
     Map<String, Entry> explicit = new LinkedHashMap<>();
@@ -91,6 +115,7 @@ final class YamlTree {
       return;
     }
     for (NodeTuple tuple : map.getValue()) {
+      budget.spend(tuple.getKeyNode(), path);
       Node keyNode = tuple.getKeyNode();
       Node value = tuple.getValueNode();
       if (keyNode.getTag().equals(Tag.MERGE)) {
@@ -112,9 +137,16 @@ final class YamlTree {
         report.warning(
             at, line(keyNode), "the key is not a string; it is kept as the string '" + key + "'");
       }
-      if (explicit.containsKey(key)) {
-        report.error(at, line(keyNode), "duplicate key '" + key + "'");
-        continue;
+      Entry earlier = explicit.get(key);
+      if (earlier != null) {
+        report.warning(
+            at,
+            line(keyNode),
+            "duplicate key '"
+                + key
+                + "' (first on line "
+                + earlier.line()
+                + "): this later value wins, as pyATS (PyYAML) reads it");
       }
       explicit.put(key, new Entry(key, keyNode, value, at));
     }

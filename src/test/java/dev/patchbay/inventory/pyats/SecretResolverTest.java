@@ -34,6 +34,7 @@ class SecretResolverTest {
         resolver.resolve(
             List.of(PendingSecret.credential(password, 5, token, stored::set)),
             nothingStored,
+            Map.of(),
             report);
 
     assertThat(stored.get().getState()).isEqualTo(SecretState.UNRESOLVED);
@@ -61,6 +62,7 @@ class SecretResolverTest {
                     host::set),
                 PendingSecret.data(password, 5, "%ENC{w5zDmsOD}")),
             nothingStored,
+            Map.of(),
             report);
 
     assertThat(host.get()).isEqualTo("10.1.1.1");
@@ -78,6 +80,7 @@ class SecretResolverTest {
     resolver.resolve(
         List.of(PendingSecret.credential(password, 5, SecretSealer.MASK, stored::set)),
         new Previous(Map.of(password.toString(), before), Map.of()),
+        Map.of(),
         new ImportReport());
     assertThat(sealer.reveal(stored.get())).isEqualTo("kept");
 
@@ -85,6 +88,7 @@ class SecretResolverTest {
         resolver.resolve(
             List.of(PendingSecret.credential(password, 5, SecretSealer.MASK, stored::set)),
             nothingStored,
+            Map.of(),
             new ImportReport());
     assertThat(stored.get().getState()).isEqualTo(SecretState.ASK);
     assertThat(stored.get().getPrompt()).isNull();
@@ -92,14 +96,23 @@ class SecretResolverTest {
   }
 
   @Test
-  void anUnsetEnvironmentVariableIsAnError() {
+  void anUnsetEnvironmentVariableIsKeptAsAReferenceWithAWarning() {
     SecretResolver resolver = new SecretResolver(sealer, new TestbedFileProperties(null));
     ImportReport report = new ImportReport();
-    resolver.resolve(
-        List.of(PendingSecret.credential(password, 7, "%ENV{PATCHBAY_SURELY_UNSET_42}", s -> {})),
-        nothingStored,
-        report);
-    assertThat(report.problems())
+    AtomicReference<StoredSecret> stored = new AtomicReference<>();
+    Resolution resolution =
+        resolver.resolve(
+            List.of(
+                PendingSecret.credential(
+                    password, 7, "%ENV{PATCHBAY_SURELY_UNSET_42}", stored::set)),
+            nothingStored,
+            Map.of(),
+            report);
+    assertThat(report.problems()).isEmpty();
+    assertThat(stored.get().getState()).isEqualTo(SecretState.ENV);
+    assertThat(stored.get().getPrompt()).isEqualTo("PATCHBAY_SURELY_UNSET_42");
+    assertThat(resolution.environment()).containsExactly(password.toString());
+    assertThat(report.warnings())
         .singleElement()
         .satisfies(
             p -> {
@@ -107,5 +120,31 @@ class SecretResolverTest {
               assertThat(p.line()).isEqualTo(7);
               assertThat(p.message()).contains("PATCHBAY_SURELY_UNSET_42");
             });
+  }
+
+  @Test
+  void aValueGivenWithTheFileIsSealedAndKeptByTheNextImportOfTheReference() {
+    SecretResolver resolver = new SecretResolver(sealer, new TestbedFileProperties(null));
+    AtomicReference<StoredSecret> stored = new AtomicReference<>();
+    String reference = "%ENV{PATCHBAY_SURELY_UNSET_42}";
+    Resolution first =
+        resolver.resolve(
+            List.of(PendingSecret.credential(password, 7, reference, stored::set)),
+            nothingStored,
+            Map.of("PATCHBAY_SURELY_UNSET_42", "given-value"),
+            new ImportReport());
+    assertThat(sealer.reveal(stored.get())).isEqualTo("given-value");
+    assertThat(first.marks())
+        .singleElement()
+        .satisfies(m -> assertThat(m.exported()).isEqualTo(reference));
+
+    ImportReport again = new ImportReport();
+    resolver.resolve(
+        List.of(PendingSecret.credential(password, 7, reference, stored::set)),
+        new Previous(Map.of(), Map.of(password.toString(), first.marks().getFirst())),
+        Map.of(),
+        again);
+    assertThat(sealer.reveal(stored.get())).isEqualTo("given-value");
+    assertThat(again.warnings()).isEmpty();
   }
 }

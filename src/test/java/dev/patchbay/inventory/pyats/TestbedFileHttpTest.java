@@ -32,7 +32,8 @@ class TestbedFileHttpTest extends TestbedFileRoundTripTestBase {
 
   @Test
   void publicFixturesImportCleanlyWithTheirOddValuesReported() {
-    Map<String, Object> practice = importOk(resource("pyats-practice__lab.yaml"), "merge", null);
+    Map<String, Object> practice =
+        importOk(resource("pyats-practice__lab.yaml"), "merge", "iida-pyats");
     assertThat(practice.get("created")).asList().contains("r1", "sw4", "fumidai");
     assertThat(practice.get("unsupportedConnections"))
         .asList()
@@ -106,8 +107,9 @@ class TestbedFileHttpTest extends TestbedFileRoundTripTestBase {
         s -> {
           Testbed testbed = testbeds.findByName("patchbay-mixed-lab").orElseThrow();
           Credential lab = testbed.getCredentials().getFirst();
-          assertThat(lab.getUsername()).isEqualTo("labuser");
-          assertThat(sealer.reveal(lab.getPassword())).isEqualTo("S3cr3t-From-Env!");
+          assertThat(lab.getUsername()).isEqualTo("%ENV{PATCHBAY_TEST_LAB_USER}");
+          assertThat(lab.getPassword().getState()).isEqualTo(SecretState.ENV);
+          assertThat(lab.getPassword().getPrompt()).isEqualTo("PATCHBAY_TEST_LAB_PASSWORD");
           assertThat(testbed.getCredentials().get(1).getPassword().getState())
               .isEqualTo(SecretState.ASK);
           Device jump = devices.findByName("mx-jump").orElseThrow();
@@ -255,8 +257,6 @@ class TestbedFileHttpTest extends TestbedFileRoundTripTestBase {
   @Test
   void yamlSyntaxErrorsDuplicateKeysAndBadShapesReportTheirLine() {
     assertError("testbed:\n  name: x\ndevices:\n  d1:\n    os: [ios\n", "", 6);
-    assertError(
-        "testbed:\n  name: dup\ndevices:\n  d1:\n    os: ios\n    os: nxos\n", "devices.d1.os", 6);
     assertError("testbed:\n  name: shape\ndevices:\n  - d1\n", "devices", 3);
     assertError(
         "testbed:\n  name: proto\ndevices:\n  d1:\n    connections:\n      cli:\n        protocol: [ssh]\n",
@@ -265,18 +265,28 @@ class TestbedFileHttpTest extends TestbedFileRoundTripTestBase {
   }
 
   @Test
-  void unknownEnvironmentVariableIsAnErrorWithPathAndLine() {
-    assertError(
-        """
-        testbed:
-          name: tb-env
-          credentials:
-            default:
-              username: admin
-              password: "%ENV{PATCHBAY_TEST_NOT_SET_ANYWHERE}"
-        """,
-        "testbed.credentials.default.password", 6);
-    http.get().uri("/api/v1/testbeds/tb-env").accept(YAML).exchange().expectStatus().isNotFound();
+  void anUnsetEnvironmentVariableIsKeptAsWrittenAndReportedNotRefused() {
+    Map<String, Object> result =
+        importOk(
+            """
+            testbed:
+              name: tb-env
+              credentials:
+                default:
+                  username: admin
+                  password: "%ENV{PATCHBAY_TEST_NOT_SET_ANYWHERE}"
+            """,
+            "merge", null);
+    assertThat(result.get("environmentSecrets"))
+        .asList()
+        .containsExactly("testbed.credentials.default.password");
+    assertThat(result.get("warnings"))
+        .asList()
+        .singleElement()
+        .asString()
+        .contains("field=testbed.credentials.default.password", "line=6")
+        .contains("PATCHBAY_TEST_NOT_SET_ANYWHERE");
+    assertThat(export("tb-env")).contains("password: '%ENV{PATCHBAY_TEST_NOT_SET_ANYWHERE}'");
   }
 
   @Test
@@ -385,7 +395,8 @@ class TestbedFileHttpTest extends TestbedFileRoundTripTestBase {
     String before = export("patchbay-mixed-lab");
     Map<String, Object> again =
         importOk(resource(MIXED).replace("rack: B12", "rack: Z9"), "dry-run", null);
-    assertThat(again.get("updated")).asList().containsExactly("mx-jump", "mx-core1", "mx-edge1");
+    assertThat(again.get("updated")).asList().containsExactly("mx-core1");
+    assertThat(again.get("unchanged")).asList().containsExactly("mx-jump", "mx-edge1");
     assertThat(export("patchbay-mixed-lab")).isEqualTo(before);
   }
 

@@ -73,7 +73,7 @@ abstract class TestbedFileRoundTripTestBase {
     return Stream.of(
         Arguments.of("LTRSP-3589__testbed.yaml", "ltrsp-3589"),
         Arguments.of("examples__clean_full_clean_multi_os_testbed.yaml", null),
-        Arguments.of("pyats-practice__lab.yaml", null),
+        Arguments.of("pyats-practice__lab.yaml", "iida-pyats"),
         Arguments.of(MIXED, null));
   }
 
@@ -85,15 +85,23 @@ abstract class TestbedFileRoundTripTestBase {
     String testbed = (String) result.get("testbed");
     String exported = export(testbed);
 
-    Object t = new Yaml().load(original);
+    Map<String, Object> t = new Yaml().load(original);
     Object e = new Yaml().load(exported);
+    if (name != null && t.get("testbed") instanceof Map<?, ?> block && block.get("name") != null) {
+      // the file's own name breaks the name rule; ?name= imported it under another
+      @SuppressWarnings("unchecked")
+      Map<String, Object> named = (Map<String, Object>) block;
+      named.put("name", name);
+    }
     List<String> masked = new ArrayList<>();
     assertEqualExceptMasking(t, e, "", masked);
     assertThat(masked).as("every file here has secrets to mask").isNotEmpty();
     assertNoPlaintext(exported);
 
     String model = storedModel(testbed);
-    importOk(exported, "merge", name);
+    Map<String, Object> again = importOk(exported, "merge", name);
+    assertThat(again.get("unchanged")).asList().isEqualTo(result.get("created"));
+    assertThat(again.get("updated")).asList().isEmpty();
     assertThat(storedModel(testbed)).isEqualTo(model);
     assertThat(export(testbed)).isEqualTo(exported);
   }
@@ -305,6 +313,7 @@ abstract class TestbedFileRoundTripTestBase {
       case STORED -> "stored:" + sealer.reveal(s);
       case ASK -> "ask:" + s.getPrompt();
       case UNRESOLVED -> "unresolved:" + sealer.revealToken(s);
+      case ENV -> "env:" + s.getPrompt();
     };
   }
 

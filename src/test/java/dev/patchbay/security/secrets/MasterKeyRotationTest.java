@@ -12,6 +12,7 @@ import dev.patchbay.inventory.StoredSecret;
 import dev.patchbay.inventory.pyats.ImportMode;
 import dev.patchbay.inventory.pyats.TestbedFileLayoutRepository;
 import dev.patchbay.inventory.pyats.TestbedImporter;
+import dev.patchbay.inventory.pyats.TestbedUpload;
 import dev.patchbay.manager.ConnectionFactory;
 import dev.patchbay.simulator.DeviceSpec;
 import dev.patchbay.simulator.Protocol;
@@ -186,7 +187,9 @@ class MasterKeyRotationTest {
                 settings: {host_key_policy: insecure}
         """
             .formatted(SERVER_SECRET, sim.device("r1").port());
-    context.getBean(TestbedImporter.class).importFile(yaml, ImportMode.MERGE, null);
+    context
+        .getBean(TestbedImporter.class)
+        .importFile(TestbedUpload.of(yaml), ImportMode.MERGE, null);
   }
 
   private static JdbcTemplate jdbc(ConfigurableApplicationContext context) {

@@ -2,7 +2,7 @@ package dev.patchbay.cli;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * One command to run. {@code timeout} null means the connection's execute timeout; {@code prompt}

@@ -11,7 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Reads one subscription of a terminal into a text buffer and waits for patterns on its last line

@@ -12,7 +12,7 @@ import dev.patchbay.io.OperationTimeoutException;
 import dev.patchbay.io.PromptNotFoundException;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

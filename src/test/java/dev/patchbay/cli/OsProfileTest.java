@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** OS profiles as data, their prompt sets and dialog statements. */

@@ -1,6 +1,7 @@
 package dev.patchbay.manager;
 
 import dev.patchbay.api.PatchbayException;
+import dev.patchbay.security.masking.SecretMasker;
 import dev.patchbay.cli.ConfigureRequest;
 import dev.patchbay.cli.ConfigureResult;
 import dev.patchbay.cli.ExecuteRequest;
@@ -205,7 +206,7 @@ class SessionService {
                 null,
                 0,
                 e.type().uri(),
-                e.getMessage()));
+                SecretMasker.mask(e.getMessage())));
         if (stopOnError) {
           break;
         }

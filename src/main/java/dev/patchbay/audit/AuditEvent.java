@@ -19,9 +19,8 @@ import java.util.List;
 /**
  * Who did what to which devices, when, with what result. Never holds a secret or token: the detail
  * passes through {@link SecretMasker} (commands and configuration lines keep their shape, their
- * secrets become {@code *****}). Internal
- * actions (and rows written before actors were recorded, with no actor) are by {@value
- * Actors#SYSTEM}.
+ * secrets become {@code *****}). Internal actions (and rows written before actors were recorded,
+ * with no actor) are by {@value Actors#SYSTEM}.
  */
 @Entity
 @Table(name = "audit_event")

@@ -1,5 +1,7 @@
 package dev.patchbay.cli;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.io.AuthFailedException;
@@ -12,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import java.util.stream.Collectors;
 
 /**

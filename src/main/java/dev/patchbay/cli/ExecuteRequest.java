@@ -1,8 +1,8 @@
 package dev.patchbay.cli;
 
+import com.google.re2j.Pattern;
 import java.time.Duration;
 import java.util.List;
-import com.google.re2j.Pattern;
 
 /**
  * One command to run. {@code timeout} null means the connection's execute timeout; {@code prompt}

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * Files and directories only the service's user may read: every file Patchbay writes is {@code
  * 0600} and every directory {@code 0700}, whatever the process umask. Created with those
- * permissions (no moment at {@code 0644}) and set again afterwards, since a umask can only take bits
- * away. On a file system without POSIX permissions nothing is changed.
+ * permissions (no moment at {@code 0644}) and set again afterwards, since a umask can only take
+ * bits away. On a file system without POSIX permissions nothing is changed.
  */
 public final class PrivateFiles {
 

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
  * The audit events of sessions, recorded through the asynchronous {@link AuditLog} (never a
  * database round trip on the caller's thread): {@code session.open}, {@code session.close}, {@code
  * session.reconnect}, {@code command.execute} (one per command, batch included) and {@code
- * command.configure} (one per configuration line sent). The audit log masks the secrets of
- * commands (SecretMasker); a failure is named by its problem type, never by a message that could
- * quote a command.
+ * command.configure} (one per configuration line sent). The audit log masks the secrets of commands
+ * (SecretMasker); a failure is named by its problem type, never by a message that could quote a
+ * command.
  */
 @Component
 class SessionAudit {

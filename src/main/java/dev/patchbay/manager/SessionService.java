@@ -1,11 +1,11 @@
 package dev.patchbay.manager;
 
 import dev.patchbay.api.PatchbayException;
-import dev.patchbay.security.masking.SecretMasker;
 import dev.patchbay.cli.ConfigureRequest;
 import dev.patchbay.cli.ConfigureResult;
 import dev.patchbay.cli.ExecuteRequest;
 import dev.patchbay.cli.ExecuteResult;
+import dev.patchbay.security.masking.SecretMasker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * Output is masked by whole lines: an unfinished line that may still turn into a secret (it holds a
  * rule's keyword, or ends inside a word) is held until its line ends or the recording closes, and
  * the rest of a line whose start was already written (a device echoes word by word) is masked with
- * that start as context, so a rule still sees the whole line. Input
- * arrives keystroke by keystroke from the web terminal, so it is held until the line is finished
- * (Enter, Ctrl-C, Ctrl-D, Ctrl-Z) and recorded as one masked event.
+ * that start as context, so a rule still sees the whole line. Input arrives keystroke by keystroke
+ * from the web terminal, so it is held until the line is finished (Enter, Ctrl-C, Ctrl-D, Ctrl-Z)
+ * and recorded as one masked event.
  */
 final class RedactingRecording implements SessionRecording {
 
@@ -24,6 +24,7 @@ final class RedactingRecording implements SessionRecording {
 
   /** The start of the current line, already written: it holds no keyword of a rule. */
   private String written = "";
+
   private final StringBuilder typed = new StringBuilder();
 
   RedactingRecording(SessionRecording target) {

@@ -5,8 +5,8 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.api.Problems;
 import dev.patchbay.security.masking.SecretMasker;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -57,7 +57,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
    */
   private static Map<String, Object> masked(Map<String, Object> properties) {
     Map<String, Object> masked = new LinkedHashMap<>(properties);
-    masked.replaceAll((key, value) -> value instanceof String text ? SecretMasker.mask(text) : value);
+    masked.replaceAll(
+        (key, value) -> value instanceof String text ? SecretMasker.mask(text) : value);
     return masked;
   }
 

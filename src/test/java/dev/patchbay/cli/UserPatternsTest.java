@@ -27,7 +27,8 @@ class UserPatternsTest {
         "[z-a]       | invalid character class range at position 3",
       })
   void anInvalidPatternIsRefusedWithItsPosition(String regex, String problem) {
-    assertThat(UserPatterns.problem(regex)).hasValueSatisfying(p -> assertThat(p).endsWith(problem));
+    assertThat(UserPatterns.problem(regex))
+        .hasValueSatisfying(p -> assertThat(p).endsWith(problem));
     assertThatThrownBy(() -> UserPatterns.compile(regex))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageEndingWith(problem);

@@ -19,12 +19,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Issue 20: the data directory a started service leaves behind is private. It is made world-open
- * first (0755 directory, 0644 recording, as a umask of 022 creates them), then the service starts on
- * it with its embedded file database and a generated master key.
+ * first (0755 directory, 0644 recording, as a umask of 022 creates them), then the service starts
+ * on it with its embedded file database and a generated master key.
  */
 class PrivateDataDirectoryTest {
 
-  private final Path dataDir = Path.of("target/test-data/private-" + UUID.randomUUID()).toAbsolutePath();
+  private final Path dataDir =
+      Path.of("target/test-data/private-" + UUID.randomUUID()).toAbsolutePath();
 
   @Test
   void everyFileTheServiceKeepsIsOwnerOnly() throws IOException {

@@ -35,7 +35,8 @@ class RedactingRecordingTest {
   @Test
   void anEchoArrivingWordByWordIsMaskedWithTheStartOfItsLine() {
     for (String piece :
-        List.of("r1(config)#", "crypto", " ", "isakmp", " ", "key", " ", "Vpn-K3y", " ", "address")) {
+        List.of(
+            "r1(config)#", "crypto", " ", "isakmp", " ", "key", " ", "Vpn-K3y", " ", "address")) {
       recording.output(piece.getBytes(ISO_8859_1));
     }
     recording.output(" 192.0.2.1\r\nr1(config)#".getBytes(ISO_8859_1));

@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue 20's done-when check: every secret rule's example line goes to a simulated router through
  * REST configure, a batch, rejected executes (problem details) and the web terminal (typed one
- * keystroke at a time), the router echoes them all in {@code show running-config}, and each line
- * is also logged as a careless library would; then no secret value of any rule appears in the
+ * keystroke at a time), the router echoes them all in {@code show running-config}, and each line is
+ * also logged as a careless library would; then no secret value of any rule appears in the
  * recordings, the audit log, the problem details or the log output. The caller's own execute
  * response is the one place they do appear, which proves the device really echoed them.
  */
@@ -60,7 +60,9 @@ class SecretRulesEndToEndTest extends TerminalTestSupport {
     batch.add("end");
     JsonNode batched =
         JSON.readTree(
-            post(session + "/execute-batch", "{\"commands\": " + JSON.writeValueAsString(batch) + "}")
+            post(
+                    session + "/execute-batch",
+                    "{\"commands\": " + JSON.writeValueAsString(batch) + "}")
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
@@ -80,13 +82,19 @@ class SecretRulesEndToEndTest extends TerminalTestSupport {
     }
 
     String shown = execute(device, "auto", "show running-config").path("output").asString();
-    assertThat(secrets).as("the caller's own response shows what the device printed")
+    assertThat(secrets)
+        .as("the caller's own response shows what the device printed")
         .allMatch(shown::contains);
 
     typeInTheWebTerminal(device, examples);
     examples.forEach(example -> log.info("sending configuration line: {}", example));
 
-    client.delete().uri(session).exchange().expectStatus().isNoContent(); // "term" ended with its viewer
+    client
+        .delete()
+        .uri(session)
+        .exchange()
+        .expectStatus()
+        .isNoContent(); // "term" ended with its viewer
     assertThat(audit.flush(WAIT)).isTrue();
 
     String recordings = recordingsOf(device);
@@ -95,10 +103,14 @@ class SecretRulesEndToEndTest extends TerminalTestSupport {
     assertThat(audited).as("self-check: every line is audited").contains("command.configure");
     Map<String, String> sinks =
         Map.of(
-            "recordings", recordings,
-            "audit log", audited,
-            "problem details", String.join("\n", problems),
-            "log output", logs.getAll());
+            "recordings",
+            recordings,
+            "audit log",
+            audited,
+            "problem details",
+            String.join("\n", problems),
+            "log output",
+            logs.getAll());
     sinks.forEach(
         (sink, text) -> {
           for (String secret : secrets) {
@@ -108,7 +120,9 @@ class SecretRulesEndToEndTest extends TerminalTestSupport {
                     "secret %s in the %s: …%s…",
                     secret,
                     sink,
-                    at < 0 ? "" : text.substring(Math.max(0, at - 400), Math.min(text.length(), at + 200)))
+                    at < 0
+                        ? ""
+                        : text.substring(Math.max(0, at - 400), Math.min(text.length(), at + 200)))
                 .isNegative();
           }
         });

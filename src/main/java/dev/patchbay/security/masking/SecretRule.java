@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One kind of secret-bearing line as data: a pattern, the capturing groups that hold the secret, the
- * keywords that must occur for it to be tried, and an example line it must mask. Built-in rules
+ * One kind of secret-bearing line as data: a pattern, the capturing groups that hold the secret,
+ * the keywords that must occur for it to be tried, and an example line it must mask. Built-in rules
  * (resource {@code masking/secret-rules.yaml}) run on java.util.regex, which they may need for
  * lookaround; rules added by configuration run on RE2/J, whose matching time is linear.
  */
@@ -29,8 +29,7 @@ public record SecretRule(
   public SecretRule {
     groups = List.copyOf(groups);
     keywords = keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
-    if (groups.isEmpty()
-        || groups.stream().anyMatch(g -> g < 1 || g > finder.groupCount())) {
+    if (groups.isEmpty() || groups.stream().anyMatch(g -> g < 1 || g > finder.groupCount())) {
       throw invalid(
           family,
           name,
@@ -62,14 +61,10 @@ public record SecretRule(
   private static List<String> secretsOf(Finder finder, List<Integer> groups, String text) {
     List<int[]> spans = new ArrayList<>();
     finder.find(text, groups, spans);
-    return spans.stream()
-        .filter(s -> s[1] > s[0])
-        .map(s -> text.substring(s[0], s[1]))
-        .toList();
+    return spans.stream().filter(s -> s[1] > s[0]).map(s -> text.substring(s[0], s[1])).toList();
   }
 
   static IllegalArgumentException invalid(String family, String name, String problem) {
-    return new IllegalArgumentException(
-        "secret rule '" + name + "' (" + family + "): " + problem);
+    return new IllegalArgumentException("secret rule '" + name + "' (" + family + "): " + problem);
   }
 }

@@ -236,9 +236,7 @@ public final class SecretRules {
         name,
         new JavaFinder(Pattern.compile(String.valueOf(entry.get("pattern")), FLAGS)),
         groups,
-        keywords == null
-            ? List.of()
-            : ((List<?>) keywords).stream().map(String::valueOf).toList(),
+        keywords == null ? List.of() : ((List<?>) keywords).stream().map(String::valueOf).toList(),
         (String) entry.get("example"));
   }
 

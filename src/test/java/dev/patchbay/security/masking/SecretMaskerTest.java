@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -114,8 +113,7 @@ class SecretMaskerTest {
     SecretRules rules = SecretRules.builtIn().with(List.of(rule));
 
     assertThat(rules.mask("ok\nvault-pin 4711 set\n")).isEqualTo("ok\nvault-pin ***** set\n");
-    assertThatThrownBy(
-            () -> SecretRules.configured("x", "a(?=b)", null, null, "ab"))
+    assertThatThrownBy(() -> SecretRules.configured("x", "a(?=b)", null, null, "ab"))
         .hasMessageContaining("secret rule 'x'")
         .hasMessageContaining("not valid RE2");
     assertThatThrownBy(() -> SecretRules.configured("y", "pin (\\d+)", null, null, "no pin"))

@@ -5,19 +5,21 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Files and directories only the service's user may read: every file Patchbay writes is {@code
@@ -96,22 +98,50 @@ public final class PrivateFiles {
     }
   }
 
-  /** {@link #restrict} on {@code root} and everything under it; a missing root is left alone. */
+  /**
+   * {@link #restrict} on {@code root} and everything under it; a missing root is left alone, and so
+   * is a file deleted while the tree is walked (a temporary database file, an expired recording).
+   */
   public static void restrictTree(Path root) {
     if (!Files.exists(root)) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        try {
-          restrict(path);
-        } catch (NoSuchFileException gone) {
-          // deleted while walking (a temporary database file): nothing left to protect
-        }
-      }
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+                throws IOException {
+              return visit(dir);
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                throws IOException {
+              return visit(file);
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw e;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot restrict the permissions under " + root, e);
     }
+  }
+
+  private static FileVisitResult visit(Path path) throws IOException {
+    try {
+      restrict(path);
+    } catch (NoSuchFileException gone) {
+      // deleted meanwhile: nothing left to protect
+    }
+    return FileVisitResult.CONTINUE;
   }
 
   private static boolean posix(Path path) {

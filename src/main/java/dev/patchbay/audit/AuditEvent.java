@@ -1,5 +1,6 @@
 package dev.patchbay.audit;
 
+import dev.patchbay.security.masking.SecretMasker;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,9 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who did what to which devices, when, with what result. Never holds a secret or token. Internal
- * actions (and rows written before actors were recorded, with no actor) are by {@value
- * Actors#SYSTEM}.
+ * Who did what to which devices, when, with what result. Never holds a secret or token: the detail
+ * passes through {@link SecretMasker} (commands and configuration lines keep their shape, their
+ * secrets become {@code *****}). Internal actions (and rows written before actors were recorded,
+ * with no actor) are by {@value Actors#SYSTEM}.
  */
 @Entity
 @Table(name = "audit_event")
@@ -57,7 +59,8 @@ public class AuditEvent {
     this.action = action;
     this.devices = new ArrayList<>(devices);
     this.outcome = outcome;
-    this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+    String masked = SecretMasker.mask(detail);
+    this.detail = masked == null || masked.length() <= 2000 ? masked : masked.substring(0, 2000);
   }
 
   public Long getId() {

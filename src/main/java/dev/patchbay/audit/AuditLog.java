@@ -37,8 +37,8 @@ public class AuditLog implements DisposableBean {
   }
 
   /**
-   * Queues an event; never blocks. {@code actor} null means {@value Actors#SYSTEM}. The detail must
-   * hold no secret (see {@link CommandRedactor} for commands).
+   * Queues an event; never blocks. {@code actor} null means {@value Actors#SYSTEM}. Secrets in the
+   * detail are masked (a command or configuration line may be passed as it is).
    */
   public void record(
       String actor, String action, List<String> devices, AuditOutcome outcome, String detail) {

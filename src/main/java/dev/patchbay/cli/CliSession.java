@@ -1,5 +1,7 @@
 package dev.patchbay.cli;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.io.AuthFailedException;
@@ -12,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -43,7 +43,7 @@ public final class CliSession implements AutoCloseable {
   private final String enablePassword;
   private final Duration defaultTimeout;
   private final Pattern pager;
-  private final Pattern pagerArtefacts;
+  private final java.util.regex.Pattern pagerArtefacts; // internal, needs a lookahead
   private final Pattern profileErrors;
   private PromptSet prompts;
   private CliState state;

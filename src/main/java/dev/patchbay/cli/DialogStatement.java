@@ -1,6 +1,6 @@
 package dev.patchbay.cli;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * One {@code pattern → reply} step of a dialog: when the last line of the output matches {@code

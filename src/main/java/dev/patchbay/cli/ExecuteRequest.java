@@ -1,9 +1,9 @@
 package dev.patchbay.cli;
 
+import com.google.re2j.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 
 /**
  * One command to run. {@code timeout} null means the connection's execute timeout; {@code prompt}

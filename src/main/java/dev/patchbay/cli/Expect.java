@@ -2,6 +2,7 @@ package dev.patchbay.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.google.re2j.Pattern;
 import dev.patchbay.io.ConnectionClosedException;
 import dev.patchbay.io.Terminal;
 import java.nio.ByteBuffer;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 
 /**
  * Reads one subscription of a terminal into a text buffer and waits for patterns on its last line

@@ -1,10 +1,10 @@
 package dev.patchbay.cli;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The prompt patterns of a profile compiled for one hostname (or any hostname before learning). */
 final class PromptSet {

@@ -2,6 +2,7 @@ package dev.patchbay.inventory;
 
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
+import dev.patchbay.cli.UserPatterns;
 import dev.patchbay.connection.SshOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -124,6 +125,7 @@ final class InventoryValidator {
     }
     credentials(p + "credentials", c.credentials());
     proxy(p + "proxy", c.proxy());
+    prompts(p + "prompts", c.prompts());
     commands(p + "initExecCommands", c.initExecCommands());
     commands(p + "initConfigCommands", c.initConfigCommands());
     if (c.timeouts() != null) {
@@ -230,6 +232,18 @@ final class InventoryValidator {
 
   private void proxy(String path, Object proxy) {
     ProxyHops.formProblem(proxy).ifPresent(problem -> add(path, problem));
+  }
+
+  /** Prompt overrides are users' regular expressions: each must compile on the expect engine. */
+  private void prompts(String path, Map<String, Object> prompts) {
+    if (prompts != null) {
+      prompts.forEach(
+          (key, value) -> {
+            if (value != null) {
+              UserPatterns.problem(value.toString()).ifPresent(p -> add(path + "." + key, p));
+            }
+          });
+    }
   }
 
   private void commands(String path, List<String> commands) {

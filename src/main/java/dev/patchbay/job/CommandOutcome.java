@@ -2,14 +2,16 @@ package dev.patchbay.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.patchbay.manager.ExecuteCommandResponse;
+import dev.patchbay.security.masking.SecretMasker;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one command (or one configure) did on one device: its output, cut at the configured limit
- * ({@code truncated}), the rows a template parsed from the whole output when the command asked
- * ({@code parse} or {@code template}), or the problem a single call would have answered.
+ * What one command (or one configure) did on one device, stored and shown to every reader of the
+ * job, so with secrets masked by the secret rules: its output, cut at the configured limit ({@code
+ * truncated}), the rows a template parsed from the whole output when the command asked ({@code
+ * parse} or {@code template}), or the problem a single call would have answered.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "One command's result on one device")
@@ -31,15 +33,33 @@ public record CommandOutcome(
   static CommandOutcome ok(ExecuteCommandResponse done, int limit) {
     Cut cut = Cut.of(done.output(), limit);
     return new CommandOutcome(
-        done.command(), true, cut.text(), cut.truncated(), done.prompt(), done.elapsedMs(),
-        done.parsed(), done.template(), done.warning(), null, null);
+        done.command(),
+        true,
+        cut.text(),
+        cut.truncated(),
+        done.prompt(),
+        done.elapsedMs(),
+        done.parsed(),
+        done.template(),
+        done.warning(),
+        null,
+        null);
   }
 
   static CommandOutcome ok(
       String command, String output, String prompt, long elapsedMs, int limit) {
     Cut cut = Cut.of(output, limit);
     return new CommandOutcome(
-        command, true, cut.text(), cut.truncated(), prompt, elapsedMs, null, null, null, null,
+        command,
+        true,
+        cut.text(),
+        cut.truncated(),
+        prompt,
+        elapsedMs,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 
@@ -47,13 +67,24 @@ public record CommandOutcome(
       String command, String output, String type, String detail, int limit) {
     Cut cut = Cut.of(output == null ? "" : output, limit);
     return new CommandOutcome(
-        command, false, cut.text(), cut.truncated(), null, 0, null, null, null, type, detail);
+        command,
+        false,
+        cut.text(),
+        cut.truncated(),
+        null,
+        0,
+        null,
+        null,
+        null,
+        type,
+        SecretMasker.mask(detail));
   }
 
   /** Text cut to at most {@code limit} UTF-8 bytes, on a character boundary. */
   private record Cut(String text, boolean truncated) {
 
-    static Cut of(String text, int limit) {
+    static Cut of(String raw, int limit) {
+      String text = SecretMasker.mask(raw);
       byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
       if (bytes.length <= limit) {
         return new Cut(text, false);

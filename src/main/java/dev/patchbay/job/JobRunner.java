@@ -7,6 +7,7 @@ import dev.patchbay.manager.ConfigureDeviceResponse;
 import dev.patchbay.manager.DeviceAutomation;
 import dev.patchbay.manager.ExecuteCommandRequest;
 import dev.patchbay.manager.ExecuteCommandResponse;
+import dev.patchbay.security.masking.SecretMasker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -211,8 +212,7 @@ class JobRunner implements DisposableBean {
                 left(run, deadline, command.command()),
                 run::cancelled,
                 run.actor);
-        outcomes.add(
-            CommandOutcome.ok(done, limit));
+        outcomes.add(CommandOutcome.ok(done, limit));
       } catch (PatchbayException e) {
         outcomes.add(
             CommandOutcome.failed(
@@ -282,7 +282,7 @@ class JobRunner implements DisposableBean {
     ProblemType type = e instanceof PatchbayException p ? p.type() : ProblemType.INTERNAL;
     String detail =
         e instanceof PatchbayException
-            ? e.getMessage()
+            ? SecretMasker.mask(e.getMessage())
             : "an unexpected error occurred; see the logs";
     if (!(e instanceof PatchbayException)) {
       log.error("job step on {} failed unexpectedly", device, e);

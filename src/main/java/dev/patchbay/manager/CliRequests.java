@@ -1,15 +1,15 @@
 package dev.patchbay.manager;
 
+import com.google.re2j.Pattern;
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.cli.ConfigureRequest;
 import dev.patchbay.cli.DialogStatement;
 import dev.patchbay.cli.ExecuteRequest;
+import dev.patchbay.cli.UserPatterns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Turns API request bodies into expect-engine requests, reporting bad input field by field. */
 final class CliRequests {
@@ -91,9 +91,9 @@ final class CliRequests {
 
   private static Pattern pattern(String field, String regex) {
     try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw invalid(field, "is not a valid regular expression: " + e.getDescription());
+      return UserPatterns.compile(regex);
+    } catch (IllegalArgumentException e) {
+      throw invalid(field, e.getMessage());
     }
   }
 

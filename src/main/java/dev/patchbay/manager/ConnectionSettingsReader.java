@@ -3,6 +3,7 @@ package dev.patchbay.manager;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.cli.OsProfile;
+import dev.patchbay.cli.UserPatterns;
 import dev.patchbay.connection.ConnectionSettings;
 import dev.patchbay.connection.DriverOptions;
 import dev.patchbay.connection.LoginCredentials;
@@ -23,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +70,7 @@ class ConnectionSettingsReader {
     if (definition.getProxy() != null) {
       throw invalid(name, "runs a local command and cannot be reached through a proxy");
     }
-    OsProfile profile = OsProfile.forOs(device.getOs()).withOverrides(definition.getPrompts());
+    OsProfile profile = profileOf(definition, name);
     return new ConnectionSettings(
         definition.getId() == null
             ? null
@@ -107,7 +109,7 @@ class ConnectionSettingsReader {
     Protocol protocol = protocolOf(definition);
     Device device = definition.getDevice();
     String name = device.getName() + "/" + definition.getName();
-    OsProfile profile = OsProfile.forOs(device.getOs()).withOverrides(definition.getPrompts());
+    OsProfile profile = profileOf(definition, name);
     DriverOptions options = driverOptions(definition);
     SshOptions ssh = protocol == Protocol.SSH ? options.ssh() : SshOptions.NONE;
     ConnectionSettings.SerialSettings serial = null;
@@ -270,6 +272,25 @@ class ConnectionSettingsReader {
 
   private static Duration seconds(Integer value, Duration fallback) {
     return value == null || value <= 0 ? fallback : Duration.ofSeconds(value);
+  }
+
+  /**
+   * The device's OS profile with the definition's prompt overrides, which must compile: one stored
+   * before they were checked at write time is a {@code validation} problem naming it, not a 500.
+   */
+  private static OsProfile profileOf(ConnectionDefinition definition, String name) {
+    Map<String, Object> prompts = definition.getPrompts();
+    if (prompts != null) {
+      for (Map.Entry<String, Object> prompt : prompts.entrySet()) {
+        if (prompt.getValue() != null) {
+          Optional<String> problem = UserPatterns.problem(prompt.getValue().toString());
+          if (problem.isPresent()) {
+            throw invalid(name, "has prompts." + prompt.getKey() + " that " + problem.get());
+          }
+        }
+      }
+    }
+    return OsProfile.forOs(definition.getDevice().getOs()).withOverrides(prompts);
   }
 
   private static PatchbayException invalid(String name, String problem) {

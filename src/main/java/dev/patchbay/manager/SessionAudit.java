@@ -3,7 +3,6 @@ package dev.patchbay.manager;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.audit.AuditLog;
 import dev.patchbay.audit.AuditOutcome;
-import dev.patchbay.audit.CommandRedactor;
 import dev.patchbay.io.ConnectionException;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -12,8 +11,8 @@ import org.springframework.stereotype.Component;
  * The audit events of sessions, recorded through the asynchronous {@link AuditLog} (never a
  * database round trip on the caller's thread): {@code session.open}, {@code session.close}, {@code
  * session.reconnect}, {@code command.execute} (one per command, batch included) and {@code
- * command.configure} (one per configuration line sent). Commands are redacted ({@link
- * CommandRedactor}); a failure is named by its problem type, never by a message that could quote a
+ * command.configure} (one per configuration line sent). The audit log masks the secrets of commands
+ * (SecretMasker); a failure is named by its problem type, never by a message that could quote a
  * command.
  */
 @Component
@@ -74,7 +73,7 @@ class SessionAudit {
         "command.execute",
         device,
         failure == null ? AuditOutcome.SUCCESS : outcomeOf(failure),
-        "session '" + alias + "': " + CommandRedactor.redact(command) + failureSuffix(failure));
+        "session '" + alias + "': " + command + failureSuffix(failure));
   }
 
   /**
@@ -105,7 +104,7 @@ class SessionAudit {
               + "/"
               + lines.size()
               + ": "
-              + CommandRedactor.redact(lines.get(i - 1))
+              + lines.get(i - 1)
               + (failed ? failureSuffix(failure) : ""));
     }
     log.awaitCommitted();

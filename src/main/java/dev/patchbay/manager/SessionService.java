@@ -8,6 +8,7 @@ import dev.patchbay.cli.ExecuteResult;
 import dev.patchbay.parse.ParseService;
 import dev.patchbay.parse.ParseTemplate;
 import dev.patchbay.parse.Parsed;
+import dev.patchbay.security.masking.SecretMasker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -259,7 +260,7 @@ class SessionService {
                 null,
                 0,
                 e.type().uri(),
-                e.getMessage(),
+                SecretMasker.mask(e.getMessage()),
                 null,
                 null,
                 null));

@@ -1,10 +1,10 @@
 package dev.patchbay.recording;
 
+import dev.patchbay.common.PrivateFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -56,7 +56,7 @@ final class AsciicastFile implements SessionRecording {
     this.json = json;
     this.closer = closer;
     this.onClose = onClose;
-    Files.createDirectories(file.getParent());
+    PrivateFiles.createDirectories(file.getParent());
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("version", 2);
     header.put("width", width);
@@ -64,7 +64,7 @@ final class AsciicastFile implements SessionRecording {
     header.put("timestamp", start.getEpochSecond());
     header.put("title", title);
     synchronized (this) { // the idle check must not run before the header is written
-      out = Files.newOutputStream(file);
+      out = PrivateFiles.newOutputStream(file);
       line(json.writeValueAsBytes(header));
     }
   }
@@ -114,7 +114,7 @@ final class AsciicastFile implements SessionRecording {
     }
     try {
       if (out == null) {
-        out = Files.newOutputStream(file, StandardOpenOption.APPEND);
+        out = PrivateFiles.newOutputStream(file, StandardOpenOption.APPEND);
       }
       byte[] line = Arrays.copyOf(encoded, encoded.length + 1);
       line[encoded.length] = '\n';

@@ -7,17 +7,25 @@ import java.util.regex.Pattern;
 /**
  * Masks secrets in a recording with {@link SecretMasker}: the device's echo of configuration lines
  * such as {@code enable secret x} or {@code username u password p}, and the same in typed input.
- * Output is masked by whole lines; an unfinished line that may still turn into a secret (it names
- * one, or ends inside a word) is held until its line ends or the recording closes.
+ * Output is masked by whole lines: an unfinished line that may still turn into a secret (it holds a
+ * rule's keyword, or ends inside a word) is held until its line ends or the recording closes, and
+ * the rest of a line whose start was already written (a device echoes word by word) is masked with
+ * that start as context, so a rule still sees the whole line. Input arrives keystroke by keystroke
+ * from the web terminal, so it is held until the line is finished (Enter, Ctrl-C, Ctrl-D, Ctrl-Z)
+ * and recorded as one masked event.
  */
 final class RedactingRecording implements SessionRecording {
 
   private static final int MAX_HELD = 8192;
-  private static final Pattern MAY_HOLD_SECRET =
-      Pattern.compile("(?i)secret|password|passphrase|community|key|[a-z0-9-]$");
+  private static final Pattern ENDS_IN_WORD = Pattern.compile("(?i)[a-z0-9-]$");
 
   private final SessionRecording target;
   private String held = "";
+
+  /** The start of the current line, already written: it holds no keyword of a rule. */
+  private String written = "";
+
+  private final StringBuilder typed = new StringBuilder();
 
   RedactingRecording(SessionRecording target) {
     this.target = target;
@@ -28,14 +36,33 @@ final class RedactingRecording implements SessionRecording {
     String text = held + new String(bytes, StandardCharsets.ISO_8859_1);
     int lineEnd = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
     String tail = text.substring(lineEnd);
-    boolean hold = tail.length() <= MAX_HELD && MAY_HOLD_SECRET.matcher(tail).find();
+    String line = lineEnd == 0 ? written + tail : tail;
+    boolean hold =
+        line.length() <= MAX_HELD
+            && (SecretMasker.rules().mentionsSecret(line) || ENDS_IN_WORD.matcher(tail).find());
     held = hold ? tail : "";
     write(hold ? text.substring(0, lineEnd) : text);
+    if (!hold) {
+      written = line.length() <= MAX_HELD ? line : line.substring(line.length() - MAX_HELD);
+    } else if (lineEnd > 0) {
+      written = "";
+    }
   }
 
   @Override
-  public void input(byte[] bytes) {
-    target.input(masked(bytes));
+  public synchronized void input(byte[] bytes) {
+    int start = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (endsLine(bytes[i])) {
+        typed.append(new String(bytes, start, i + 1 - start, StandardCharsets.ISO_8859_1));
+        writeTyped();
+        start = i + 1;
+      }
+    }
+    typed.append(new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1));
+    if (typed.length() > MAX_HELD) {
+      writeTyped();
+    }
   }
 
   @Override
@@ -47,17 +74,32 @@ final class RedactingRecording implements SessionRecording {
   public synchronized void close() {
     write(held);
     held = "";
+    written = "";
+    writeTyped();
     target.close();
   }
 
-  private void write(String text) {
-    if (!text.isEmpty()) {
-      target.output(SecretMasker.mask(text).getBytes(StandardCharsets.ISO_8859_1));
+  private static boolean endsLine(byte b) {
+    return b == '\r' || b == '\n' || b == 0x03 || b == 0x04 || b == 0x1a;
+  }
+
+  private void writeTyped() {
+    if (!typed.isEmpty()) {
+      target.input(SecretMasker.mask(typed.toString()).getBytes(StandardCharsets.ISO_8859_1));
+      typed.setLength(0);
     }
   }
 
-  private static byte[] masked(byte[] bytes) {
-    return SecretMasker.mask(new String(bytes, StandardCharsets.ISO_8859_1))
-        .getBytes(StandardCharsets.ISO_8859_1);
+  /** Writes {@code text}, which continues the {@link #written} start of the current line. */
+  private void write(String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    String inContext = SecretMasker.mask(written + text);
+    String masked =
+        inContext.startsWith(written)
+            ? inContext.substring(written.length())
+            : SecretMasker.mask(text);
+    target.output(masked.getBytes(StandardCharsets.ISO_8859_1));
   }
 }

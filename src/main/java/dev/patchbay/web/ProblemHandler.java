@@ -4,6 +4,8 @@ import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.api.Problems;
+import dev.patchbay.security.masking.SecretMasker;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -43,7 +45,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(PatchbayException.class)
   Mono<ResponseEntity<ProblemDetail>> patchbay(PatchbayException e) {
-    return Mono.just(respond(Problems.of(e.type(), e.getMessage(), e.errors(), e.properties())));
+    return Mono.just(
+        respond(
+            Problems.of(
+                e.type(), SecretMasker.mask(e.getMessage()), e.errors(), masked(e.properties()))));
+  }
+
+  /**
+   * The problem's text properties with secrets masked: a rejected configuration line ({@code
+   * command}) and the device's echo of it ({@code output}) are quoted in problem details.
+   */
+  private static Map<String, Object> masked(Map<String, Object> properties) {
+    Map<String, Object> masked = new LinkedHashMap<>(properties);
+    masked.replaceAll(
+        (key, value) -> value instanceof String text ? SecretMasker.mask(text) : value);
+    return masked;
   }
 
   @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -39,13 +39,13 @@ class LayeringTest {
           "dev.patchbay.security.access",
           "dev.patchbay.security.token",
           "dev.patchbay.security.secrets",
-          "dev.patchbay.security.masking",
           "dev.patchbay.audit",
           "dev.patchbay.connection",
           "dev.patchbay.cli",
           "dev.patchbay.io",
           "dev.patchbay.parse",
           "dev.patchbay.web",
+          "dev.patchbay.security.masking",
           "dev.patchbay.common",
           "dev.patchbay.api");
 

@@ -1,12 +1,12 @@
 package dev.patchbay.security.secrets;
 
+import dev.patchbay.common.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -60,13 +60,11 @@ final class MasterKeyFiles {
     try {
       if (Files.exists(current)) {
         String old = read(current);
-        Files.writeString(
+        PrivateFiles.write(
             previous,
-            old + System.lineSeparator(),
-            StandardCharsets.US_ASCII,
+            (old + System.lineSeparator()).getBytes(StandardCharsets.US_ASCII),
             StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
-        restrictToOwner(previous);
         Files.delete(current);
       }
       generate();
@@ -88,21 +86,15 @@ final class MasterKeyFiles {
   }
 
   private byte[] generate() throws IOException {
-    Files.createDirectories(current.toAbsolutePath().getParent());
+    PrivateFiles.createDirectories(current.toAbsolutePath().getParent());
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    Files.writeString(current, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-    restrictToOwner(current);
+    PrivateFiles.write(
+        current, Base64.getEncoder().encodeToString(key).getBytes(StandardCharsets.US_ASCII));
     return key;
   }
 
   private static String read(Path file) throws IOException {
     return Files.readString(file, StandardCharsets.US_ASCII).trim();
-  }
-
-  private static void restrictToOwner(Path file) throws IOException {
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.patchbay.connection.telnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.re2j.Pattern;
 import dev.patchbay.cli.CliState;
 import dev.patchbay.cli.ConfigureRequest;
 import dev.patchbay.cli.DialogStatement;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,9 @@
 package dev.patchbay.security.masking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +32,31 @@ class SecretMaskerTest {
         "a stored secret cannot be decrypted      | a stored secret cannot be decrypted",
         "host key mismatch for r1                 | host key mismatch for r1",
         "Master key 1a2b3c4d seals secrets        | Master key 1a2b3c4d seals secrets",
+        // commands and configuration lines as the audit trail records them
+        "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0 | enable secret 5 *****",
+        "enable password s3cret                   | enable password *****",
+        "username admin password 0 hunter2        | username admin password 0 *****",
+        "tacacs-server key 7 0822455D0A16         | tacacs-server key 7 *****",
+        "radius-server host 10.0.0.1 key RadKey   | radius-server host 10.0.0.1 key *****",
+        "snmp-server community public RO 10       | snmp-server community ***** RO 10",
+        "crypto isakmp key VPNkey address 192.0.2.1 | crypto isakmp key ***** address 192.0.2.1",
+        "crypto key generate rsa modulus 2048     | crypto key generate rsa modulus 2048",
+        "key chain OSPF-KEYS                      | key chain OSPF-KEYS",
+        "' key 1'                                 | ' key 1'",
+        "' key-string MyKeyString'                | ' key-string *****'",
+        "ip ospf message-digest-key 1 md5 ospfpass | ip ospf message-digest-key 1 md5 *****",
+        "neighbor 192.0.2.2 password BgpPass      | neighbor 192.0.2.2 password *****",
+        "show running-config                      | show running-config",
+        "'show run | include password'            | 'show run | include password'",
+        "interface GigabitEthernet1               | interface GigabitEthernet1",
+        "snmp-server enable traps                 | snmp-server enable traps",
+        "password 7                               | password *****",
+        "Enable SECRET Cisco                      | Enable SECRET *****",
+        "'line\tpassword\tx'                    | 'line\tpassword\t*****'",
+        "snmp-server user u g v3 auth sha A1 priv aes 128 P2 | snmp-server user u g v3 auth sha ***** priv aes 128 *****",
+        "ntp authentication-key 1 md5 N7 7        | ntp authentication-key 1 md5 ***** 7",
+        "export API_KEY=abc; ls                   | export API_KEY=*****; ls",
+        "DB_PASSWORD='two words' ./run            | DB_PASSWORD='*****' ./run",
       })
   void masksSecretValuesOnly(String line, String masked) {
     assertThat(SecretMasker.mask(line)).isEqualTo(masked);
@@ -55,9 +82,46 @@ class SecretMaskerTest {
                 + "username ops password 0 *****\r\n"
                 + "enable secret *****\r\n"
                 + filler
-                + "Authorization: Bearer *****\n"
+                + "Authorization: Bearer\n  *****\n"
                 + filler
                 + "router#");
+  }
+
+  @Test
+  void everyBuiltInRuleMasksTheSecretsOfItsExample() {
+    for (SecretRule rule : SecretRules.builtIn().rules()) {
+      List<String> secrets = rule.secretsIn(rule.example());
+      String masked = SecretMasker.mask(rule.example());
+      assertThat(secrets).as(rule.name()).isNotEmpty();
+      assertThat(secrets).as(rule.name()).noneMatch(masked::contains);
+      assertThat(masked).as(rule.name()).contains(SecretMasker.MASK);
+    }
+  }
+
+  @Test
+  void theRulesCoverEveryFamilyTheIssueNames() {
+    assertThat(SecretRules.builtIn().rules())
+        .extracting(SecretRule::family)
+        .contains("generic", "ios", "nxos", "iosxr", "junos", "shell");
+  }
+
+  @Test
+  void aConfiguredRuleRunsOnRe2AndIsCheckedAgainstItsExample() {
+    SecretRule rule =
+        SecretRules.configured(
+            "lab-vault", "vault-pin (\\d+)", null, List.of("vault"), "vault-pin 4711 set");
+    SecretRules rules = SecretRules.builtIn().with(List.of(rule));
+
+    assertThat(rules.mask("ok\nvault-pin 4711 set\n")).isEqualTo("ok\nvault-pin ***** set\n");
+    assertThatThrownBy(() -> SecretRules.configured("x", "a(?=b)", null, null, "ab"))
+        .hasMessageContaining("secret rule 'x'")
+        .hasMessageContaining("not valid RE2");
+    assertThatThrownBy(() -> SecretRules.configured("y", "pin (\\d+)", null, null, "no pin"))
+        .hasMessageContaining("needs an example line in which it finds a secret");
+    assertThatThrownBy(() -> SecretRules.configured("z", "pin (\\d+)", List.of(2), null, "pin 1"))
+        .hasMessageContaining("group must name capturing groups");
+    assertThatThrownBy(() -> rules.with(List.of(rule)))
+        .hasMessageContaining("another rule has the same name");
   }
 
   @Test

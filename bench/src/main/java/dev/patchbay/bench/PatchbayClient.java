@@ -153,6 +153,25 @@ final class PatchbayClient implements AutoCloseable {
         .buildAsync(uri, listener);
   }
 
+  /** Starts a job ({@code POST /api/v1/jobs}) and returns its id. */
+  String startJob(String json) {
+    RestTransport.Reply response = post("/api/v1/jobs", json);
+    expect(202, response, "start job");
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+    if (!id.find()) {
+      throw new IllegalStateException("no job id in " + response.body());
+    }
+    return id.group(1);
+  }
+
+  /** Reads a job, waiting up to {@code waitSeconds} for it to end; returns the body (JSON). */
+  String job(String id, int waitSeconds) {
+    RestTransport.Reply response = send("GET", "/api/v1/jobs/" + id + "?wait=" + waitSeconds, null);
+    expect(200, response, "read job " + id);
+    return response.body();
+  }
+
   private RestTransport.Reply post(String path, String json) {
     return send("POST", path, json);
   }

@@ -1,0 +1,117 @@
+package dev.patchbay.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jobs scenario: {@code show version} on N simulated devices (one simulator process) as one
+ * Patchbay job (concurrency 100), against Netmiko from a pool of 100 threads ({@code
+ * bench/netmiko_fanout.py}) on the same devices: wall time, and the peak resident memory of the
+ * Netmiko process and of the service process (VmHWM; the service runs nothing else).
+ */
+final class JobFanout {
+
+  private static final String SCENARIO = "7 jobs: fan-out vs Netmiko";
+  private static final String COMMAND = "show version";
+  private static final int THREADS = 100;
+
+  private JobFanout() {}
+
+  static void run(Settings settings, List<SimulatorProcess.Device> devices, Results results)
+      throws Exception {
+    Map<String, Double> peer = netmiko(settings, devices);
+    try (ServiceProcess service = ServiceProcess.start(settings, "jobs", Map.of(), List.of());
+        PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token())) {
+      List<String> names = new ArrayList<>();
+      for (SimulatorProcess.Device device : devices) {
+        patchbay.createDevice(device.name(), device.port());
+        names.add("\"" + device.name() + "\"");
+      }
+      String job =
+          "{\"devices\": ["
+              + String.join(", ", names)
+              + "], \"concurrency\": "
+              + THREADS
+              + ", \"commands\": [{\"command\": \""
+              + COMMAND
+              + "\"}]}";
+      // a warm-up job on a tenth of the devices, so that the measured one is not a cold JVM's
+      String warm =
+          "{\"devices\": ["
+              + String.join(", ", names.subList(0, Math.max(1, names.size() / 10)))
+              + "], \"commands\": [{\"command\": \"show clock\"}]}";
+      patchbay.job(patchbay.startJob(warm), 300);
+      long begun = System.nanoTime();
+      String done = patchbay.job(patchbay.startJob(job), 600);
+      double wall = (System.nanoTime() - begun) / 1e9;
+      if (!done.contains("\"state\":\"SUCCEEDED\"")) {
+        throw new IllegalStateException("the job did not succeed: " + done.substring(0, 400));
+      }
+      double serviceMb = vmHwmKib(service.pid()) / 1024.0;
+      int n = devices.size();
+      results.add(
+          new Results.Row(
+              SCENARIO,
+              "'" + COMMAND + "' on " + n + " devices, wall time (s; 100 threads / concurrency 100)",
+              Results.number(peer.get("wall")) + (peer.get("failed") > 0 ? " (" + peer.get("failed").intValue() + " failed)" : ""),
+              Results.number(wall),
+              Results.ratio(wall, peer.get("wall")),
+              "Patchbay ≥ 20× faster",
+              peer.get("wall") / wall >= 20));
+      results.add(
+          new Results.Row(
+              SCENARIO,
+              "peak RSS (MB) on " + n + " devices (Netmiko process / service process)",
+              Results.number(peer.get("maxrss") / 1024.0),
+              Results.number(serviceMb),
+              Results.ratio(serviceMb, peer.get("maxrss") / 1024.0),
+              "—",
+              null));
+    }
+  }
+
+  private static Map<String, Double> netmiko(Settings settings, List<SimulatorProcess.Device> devices)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add("/usr/bin/python3");
+    command.add(settings.benchDir().resolve("netmiko_fanout.py").toString());
+    command.add(Integer.toString(THREADS));
+    command.add(COMMAND);
+    devices.forEach(d -> command.add(Integer.toString(d.port())));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Map<String, Double> values = new HashMap<>();
+    StringBuilder other = new StringBuilder();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        String[] parts = line.split(" ");
+        if (parts.length == 2 && List.of("wall", "ok", "failed", "maxrss").contains(parts[0])) {
+          values.put(parts[0], Double.parseDouble(parts[1]));
+        } else if (other.length() < 4000) {
+          other.append(line).append('\n');
+        }
+      }
+    }
+    if (process.waitFor() != 0 || !values.containsKey("wall")) {
+      throw new IllegalStateException("netmiko_fanout.py failed:\n" + other);
+    }
+    return values;
+  }
+
+  private static long vmHwmKib(long pid) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+}

@@ -40,6 +40,30 @@ class TestbedScopeTest extends SecurityTestSupport {
             .bodyValue("{}"),
         "cannot reach device");
 
+    String job = "{\"devices\": [\"%s\"], \"commands\": [{\"command\": \"show clock\"}]}";
+    expectForbidden(
+        scoped
+            .post()
+            .uri("/api/v1/jobs")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(job.formatted(otherDevice)),
+        "cannot reach testbed '" + other + "'");
+    expectForbidden(
+        scoped
+            .post()
+            .uri("/api/v1/jobs")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"testbed\": \"" + other + "\"}"),
+        "cannot reach testbed '" + other + "'");
+    scoped
+        .post()
+        .uri("/api/v1/jobs")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(job.formatted(myDevice))
+        .exchange()
+        .expectStatus()
+        .isAccepted();
+
     String lease = "{\"devices\": [\"%s\"], \"holder\": \"scoped\", \"ttlSeconds\": 30}";
     expectForbidden(
         scoped

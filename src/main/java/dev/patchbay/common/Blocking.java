@@ -11,13 +11,19 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs blocking work (JPA, blocking drivers) on virtual threads so that no Netty event-loop thread
- * ever waits. Controllers wrap every repository or service call in {@link #call}.
+ * ever waits. Controllers wrap every repository or service call in {@link #call}. Work that has
+ * started runs to its end even when its caller cancels.
  */
 @Component
 public class Blocking implements DisposableBean {
 
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-  private final Scheduler scheduler = Schedulers.fromExecutorService(executor, "patchbay-blocking");
+
+  /**
+   * Never interrupts a task whose subscriber cancelled (a client that went away): an interrupt
+   * during file I/O closes the channel, which closes the embedded H2 database for everyone.
+   */
+  private final Scheduler scheduler = Schedulers.fromExecutor(executor::execute);
 
   /** Defers {@code work} to a virtual thread; an empty result ({@code null}) completes empty. */
   public <T> Mono<T> call(Callable<T> work) {

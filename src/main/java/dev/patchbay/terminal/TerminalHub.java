@@ -153,6 +153,33 @@ final class TerminalHub implements SessionOutput.Listener {
     publishStatus();
   }
 
+  /**
+   * Gives write control to {@code viewer} (an ADMIN's: the caller checks) even when another viewer
+   * holds it; refused while REST automation runs. The previous holder is told.
+   */
+  void forceWrite(Viewer viewer) {
+    boolean automation;
+    Viewer previous = null;
+    synchronized (this) {
+      automation = gate.control().automationHolds();
+      if (!automation) {
+        previous = gate.control().force(viewer);
+      }
+    }
+    if (automation) {
+      notice(viewer, "write-refused", "write control is held by REST automation until its call ends");
+      return;
+    }
+    audit.forced(viewer, previous);
+    if (previous != null) {
+      notice(
+          previous,
+          "write-taken",
+          "write control was taken by viewer " + viewer.id() + " (" + viewer.name() + ")");
+    }
+    publishStatus();
+  }
+
   void releaseWrite(Viewer viewer) {
     boolean released;
     synchronized (this) {

@@ -394,7 +394,7 @@ class TerminalView {
     this.term.open(this.container);
     this.fit();
     this.term.onData((data) => this.input(data));
-    this.term.onResize(() => this.sendResize());
+    this.term.onResize(() => this.sendResize(false));
   }
 
   /** The WebSocket dropped: try again after a growing delay. */
@@ -469,7 +469,8 @@ class TerminalView {
       const names = message.viewerNames || [];
       $('viewers').textContent = message.viewers + ' viewer(s)' + (names.length ? ': ' + names.join(', ') : '');
       this.setButtons(message.state !== 'CLOSED');
-      if (message.writable) this.sendResize();
+      // A new writer tells the device its size; later only when the size changes.
+      if (message.writable && !(before && before.writable)) this.sendResize(true);
       this.flush();
     } else if (message.type === 'error') {
       $('notice').textContent = message.code + ': ' + message.message;
@@ -538,8 +539,11 @@ class TerminalView {
     }
   }
 
-  sendResize() {
+  sendResize(always) {
     if (this.term && this.status && this.status.writable) {
+      const size = this.term.cols + 'x' + this.term.rows;
+      if (!always && size === this.sentSize) return;
+      this.sentSize = size;
       this.sendControl({ type: 'resize', cols: this.term.cols, rows: this.term.rows });
     }
   }
@@ -664,12 +668,14 @@ class Player {
     this.stop();
     const run = this.run;
     try {
-      const recording = await getJson('/api/v1/recordings/' + enc(id));
-      const text = await (await api(recording.href, { headers: { Accept: 'application/x-asciicast' } })).text();
+      const text = await (await api('/api/v1/recordings/' + enc(id),
+        { headers: { Accept: 'application/x-asciicast' } })).text();
       if (run !== this.run) return;
-      this.recording = recording;
+      const header = JSON.parse(text.slice(0, text.indexOf('\n')));
+      this.id = id;
       this.cast = text;
-      $('player-title').textContent = recording.device + '/' + recording.alias + ', ' + when(recording.startedAt);
+      $('player-title').textContent = (header.title || id) + ', '
+        + new Date(header.timestamp * 1000).toLocaleString();
       this.create(0);
     } catch (e) {
       if (run === this.run) $('player-notice').textContent = 'cannot play: ' + e.message;
@@ -685,7 +691,7 @@ class Player {
       speed: Number($('player-speed').value),
       idleTimeLimit: idle ? Number(idle) : undefined,
       startAt: at,
-      fit: 'width',
+      fit: 'both',
       controls: true,
       preload: true,
     });
@@ -705,7 +711,7 @@ class Player {
   download() {
     if (!this.cast) return;
     const link = el('a', { href: URL.createObjectURL(new Blob([this.cast], { type: 'application/x-asciicast' })),
-      download: this.recording.device + '-' + this.recording.alias + '-' + this.recording.id + '.cast' });
+      download: 'patchbay-recording-' + this.id + '.cast' });
     document.body.append(link);
     link.click();
     link.remove();

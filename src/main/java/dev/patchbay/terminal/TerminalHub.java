@@ -102,7 +102,10 @@ final class TerminalHub implements SessionOutput.Listener {
       viewers.put(viewer.id(), viewer);
       WriteControl control = gate.control();
       granted =
-          takeWrite && control.viewer() == null && !control.automationHolds() && control.request(viewer);
+          takeWrite
+              && control.viewer() == null
+              && !control.automationHolds()
+              && control.request(viewer);
     }
     if (granted) {
       audit.granted(viewer);
@@ -167,7 +170,8 @@ final class TerminalHub implements SessionOutput.Listener {
       }
     }
     if (automation) {
-      notice(viewer, "write-refused", "write control is held by REST automation until its call ends");
+      notice(
+          viewer, "write-refused", "write control is held by REST automation until its call ends");
       return;
     }
     audit.forced(viewer, previous);

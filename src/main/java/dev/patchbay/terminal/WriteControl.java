@@ -3,9 +3,9 @@ package dev.patchbay.terminal;
 /**
  * Who may type into a session: nobody, one viewer, or the REST automation. Policy: first come,
  * first served; the holder keeps control until it releases it or leaves, or an ADMIN viewer takes
- * it ({@link #force}). Automation (an execute or
- * configure) always takes control for its duration and then hands it back to the viewer that held
- * it, if that viewer is still attached. Guarded by its hub.
+ * it ({@link #force}). Automation (an execute or configure) always takes control for its duration
+ * and then hands it back to the viewer that held it, if that viewer is still attached. Guarded by
+ * its hub.
  */
 final class WriteControl {
 

@@ -8,8 +8,8 @@ import java.util.List;
  * The audit events of write control handoffs in one session's terminal, recorded without blocking
  * (some happen on Netty event loops): {@code terminal.write-request} (granted or refused), {@code
  * terminal.write-release} (released or left), {@code terminal.write-force} (an ADMIN took it from
- * another viewer), {@code terminal.write-preempt} (REST automation took
- * control from a viewer) and {@code terminal.write-return} (control back to that viewer).
+ * another viewer), {@code terminal.write-preempt} (REST automation took control from a viewer) and
+ * {@code terminal.write-return} (control back to that viewer).
  */
 final class WriteControlAudit {
 

@@ -170,7 +170,9 @@ class TerminalWebSocketTest extends TerminalTestSupport {
     first.awaitOutputEnding("r1#", WAIT);
     TestViewer second = TestViewer.connect(terminal(device, "web", "open=true"));
     JsonNode joined = second.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
-    assertThat(joined.path("writable").asBoolean()).as("write control stays with the opener").isFalse();
+    assertThat(joined.path("writable").asBoolean())
+        .as("write control stays with the opener")
+        .isFalse();
     assertThat(joined.path("viewerNames").size()).isEqualTo(2);
     second.awaitOutput("r1#", WAIT);
     client

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
  * created through {@code POST /api/v1/tokens}) see the output; write handoff, reconnect after a
  * dropped WebSocket, re-attach after a reload, device search with one list call; the token stays in
  * sessionStorage and out of URLs (the WebSocket carries a ticket); plays, seeks and downloads the
- * recording; saves a screenshot of each view under {@code target/console-screenshots}. Needs {@code node}, {@code npm} and {@code /usr/bin/chromium}; fails
- * when they are missing.
+ * recording; saves a screenshot of each view under {@code target/console-screenshots}. Needs {@code
+ * node}, {@code npm} and {@code /usr/bin/chromium}; fails when they are missing.
  */
 @Timeout(300)
 class WebConsoleE2eTest extends TerminalTestSupport {

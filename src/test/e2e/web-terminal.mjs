@@ -153,7 +153,7 @@ try {
   await waitForText(first, EXPECTED);
   await shot(first, 'terminal');
 
-  step('devices: a search is one list call with the API filters, no call per device');
+  step('devices: a search is one list call with the API filters (and one for leases), no call per device');
   await first.goto(baseUrl + '/#/devices');
   await first.waitForSelector(`tr[data-device="${device}"]`);
   first.apiRequests.length = 0;
@@ -162,7 +162,8 @@ try {
   await first.click('#device-search button[type="submit"]');
   await first.waitForFunction((d) => document.querySelectorAll('#devices tr[data-device]').length === 1
     && document.querySelector('#devices tr[data-device]').dataset.device === d, device);
-  assert.deepEqual(first.apiRequests.map(([path]) => path), ['/api/v1/devices'], 'one list call');
+  assert.deepEqual(first.apiRequests.map(([path]) => path).sort(), ['/api/v1/devices', '/api/v1/leases'],
+    'one device list call and one for the leases');
   await first.fill('#f-name', '');
   await first.fill('#f-os', '');
   await first.click('#device-search button[type="submit"]');

@@ -214,10 +214,18 @@ async function listDevicePage() {
   return page;
 }
 
+/** Active leases by device name: one call, whatever the number of devices. */
+async function activeLeases() {
+  const leases = new Map();
+  const page = await getJson('/api/v1/leases?active=true&size=500').catch(() => ({ items: [] }));
+  for (const lease of page.items) for (const device of lease.devices || []) leases.set(device, lease);
+  return leases;
+}
+
 async function refreshDevices() {
   const box = $('devices');
   try {
-    const page = await listDevicePage();
+    const [page, leases] = await Promise.all([listDevicePage(), activeLeases()]);
     if (!auth.token) return;
     $('device-count').textContent = page.totalItems + ' device(s), page ' + (page.page + 1) + ' of '
       + Math.max(page.totalPages, 1);
@@ -231,16 +239,16 @@ async function refreshDevices() {
     }
     box.replaceChildren(...[...groups].map(([testbed, devices]) => el('div', { className: 'group' },
       el('h3', { textContent: testbed }),
-      el('table', {}, el('thead', {}, el('tr', {}, ...['Name', 'OS', 'Type', 'Connections', '']
+      el('table', {}, el('thead', {}, el('tr', {}, ...['Name', 'OS', 'Type', 'Connections', 'Lease', '']
         .map((title) => el('th', { textContent: title })))),
-      el('tbody', {}, ...devices.map(deviceRow))))));
+      el('tbody', {}, ...devices.map((device) => deviceRow(device, leases.get(device.name))))))));
     if (!page.items.length) box.replaceChildren(el('p', { className: 'empty', textContent: 'no device matches' }));
   } catch (e) {
     if (auth.token) box.replaceChildren(el('p', { textContent: 'cannot list devices: ' + e.message }));
   }
 }
 
-function deviceRow(device) {
+function deviceRow(device, lease) {
   const connections = (device.connections || []).map((c) => c.name + ' (' + (c.protocol || '?') + ' '
     + (c.host || '') + (c.port ? ':' + c.port : '') + ')').join(', ');
   const actions = el('td', { className: 'actions' });
@@ -252,7 +260,9 @@ function deviceRow(device) {
   }
   const row = el('tr', {}, el('td', {}, el('strong', { textContent: device.name })),
     el('td', { textContent: device.os || '' }), el('td', { textContent: device.type || '' }),
-    el('td', { className: 'small', textContent: connections }), actions);
+    el('td', { className: 'small', textContent: connections }),
+    el('td', { className: lease ? 'leased small' : 'small', textContent: lease
+      ? lease.holder + ' until ' + when(lease.expiresAt) : 'free' }), actions);
   row.dataset.device = device.name;
   return row;
 }

@@ -5,12 +5,12 @@
 // re-attach after a reload, search devices with one list call, play, seek and download the recording,
 // and save a screenshot of each view. Also checks that the token stays out of localStorage and URLs,
 // and that the terminal WebSocket carries a ticket.
-// Usage: PATCHBAY_E2E_ADMIN_TOKEN=<admin token> node web-terminal.mjs <base-url> <device> <screenshot-dir>
+// Usage: PATCHBAY_E2E_ADMIN_TOKEN=<admin token> node web-terminal.mjs <base-url> <device> <screenshot-dir> <device-to-lease>
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
-const [baseUrl, device, screenshots] = process.argv.slice(2);
+const [baseUrl, device, screenshots, leased] = process.argv.slice(2);
 const adminToken = process.env.PATCHBAY_E2E_ADMIN_TOKEN;
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = 20000;
@@ -154,6 +154,12 @@ try {
   await shot(first, 'terminal');
 
   step('devices: a search is one list call with the API filters (and one for leases), no call per device');
+  const lease = await fetch(baseUrl + '/api/v1/leases', {
+    method: 'POST',
+    headers: { Authorization: 'Bearer ' + adminToken, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ devices: [leased], holder: 'e2e-ci', ttlSeconds: 600, reason: 'e2e' }),
+  });
+  assert.equal(lease.status, 201, 'POST /api/v1/leases: ' + await lease.clone().text());
   await first.goto(baseUrl + '/#/devices');
   await first.waitForSelector(`tr[data-device="${device}"]`);
   first.apiRequests.length = 0;
@@ -168,6 +174,8 @@ try {
   await first.fill('#f-os', '');
   await first.click('#device-search button[type="submit"]');
   await first.waitForFunction(() => document.querySelectorAll('#devices tr[data-device]').length > 1);
+  assert.match(await first.textContent(`tr[data-device="${leased}"] td.leased`), /^e2e-ci until /);
+  assert.equal(await first.textContent(`tr[data-device="${device}"] td:nth-child(5)`), 'free');
   await shot(first, 'devices');
 
   step('admin browsed away and back: the terminal stayed attached, still the writer');

@@ -51,7 +51,7 @@ class WebConsoleE2eTest extends TerminalTestSupport {
       }
     }
     String device = registerDevice("web");
-    registerDevice("web"); // a second one, which the device search must leave out
+    String other = registerDevice("web"); // leased; the device search must leave it out
     String output =
         run(
             E2E,
@@ -60,7 +60,8 @@ class WebConsoleE2eTest extends TerminalTestSupport {
                 "web-terminal.mjs",
                 "http://127.0.0.1:" + port,
                 device,
-                SCREENSHOTS.toString()),
+                SCREENSHOTS.toString(),
+                other),
             180);
     System.out.println(output);
     assertThat(output)

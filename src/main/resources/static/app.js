@@ -1,14 +1,19 @@
 'use strict';
-// Patchbay web console: sign-in with an API token, devices with live session states, a terminal
-// over the WebSocket protocol of docs/terminal-protocol.md, and a player for asciicast v2 recordings.
+// Patchbay web console: sign-in with an API token, hash routes for devices, sessions, leases,
+// recordings and jobs, a full-width terminal over the WebSocket protocol of docs/terminal-protocol.md
+// that reconnects, and asciinema-player for recordings.
 
 const enc = encodeURIComponent;
 const $ = (id) => document.getElementById(id);
 
 function el(tag, props, ...children) {
   const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
+  node.append(...children.filter((child) => child !== null && child !== undefined));
   return node;
+}
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : '';
 }
 
 // ---- sign-in -----------------------------------------------------------------------------------
@@ -17,7 +22,6 @@ function el(tag, props, ...children) {
 
 const TOKEN_KEY = 'patchbay.token';
 const auth = { token: null, me: null };
-let refreshTimer = null;
 
 /** An API answer that was not 2xx; message is readable (the problem's detail when there is one). */
 class ApiError extends Error {
@@ -87,14 +91,14 @@ async function signIn(token) {
   who.title = auth.me.testbeds ? 'testbeds: ' + auth.me.testbeds.join(', ') : 'every testbed';
   who.hidden = false;
   $('sign-out').hidden = false;
+  $('nav').hidden = false;
   $('login').hidden = true;
   $('app').hidden = false;
   $('readonly-hint').hidden = canWrite();
+  $('testbed-list').replaceChildren(...(auth.me.testbeds || []).map((t) => el('option', { value: t })));
+  if (auth.me.testbeds && !$('f-testbed').value) $('f-testbed').value = auth.me.testbeds[0];
   terminal.setButtons(false);
-  refreshDevices();
-  refreshRecordings();
-  clearInterval(refreshTimer);
-  refreshTimer = setInterval(refreshDevices, 3000);
+  route();
 }
 
 function signOut(message) {
@@ -102,13 +106,11 @@ function signOut(message) {
   const wasSignedIn = auth.token !== null;
   auth.token = null;
   auth.me = null;
-  clearInterval(refreshTimer);
-  refreshTimer = null;
   if (wasSignedIn) {
     terminal.detach();
     player.stop();
-    $('devices').replaceChildren();
-    $('recordings').replaceChildren();
+    for (const id of ['devices', 'sessions', 'leases', 'recordings', 'jobs']) $(id).replaceChildren();
+    $('device-search').reset();
   }
   showLogin(message);
 }
@@ -116,6 +118,7 @@ function signOut(message) {
 function showLogin(message) {
   $('app').hidden = true;
   $('who').hidden = true;
+  $('nav').hidden = true;
   $('sign-out').hidden = true;
   $('login').hidden = false;
   $('login-error').textContent = message || '';
@@ -130,71 +133,217 @@ $('login').addEventListener('submit', (event) => {
 });
 $('sign-out').onclick = () => signOut('');
 
-// ---- devices ---------------------------------------------------------------------------------
+// ---- routes ----------------------------------------------------------------------------------
+// #/devices, #/sessions, #/devices/{device}/sessions/{alias}, #/leases, #/recordings,
+// #/recordings/{id}, #/jobs. A reload keeps the route, so a terminal re-attaches.
 
-async function listDevices() {
-  const testbeds = auth.me && auth.me.testbeds;
-  if (!testbeds) return (await getJson('/api/v1/devices?size=200')).items;
-  // A testbed-scoped token may not list every device: list its testbeds one by one.
-  const pages = await Promise.all(testbeds.map((testbed) =>
-    getJson('/api/v1/devices?size=200&testbed=' + enc(testbed))));
-  return pages.flatMap((page) => page.items);
+const routes = [
+  [/^#\/devices\/([^/]+)\/sessions\/([^/]+)$/, (d, a) => show('terminal', () => terminal.attach(d, a))],
+  [/^#\/sessions$/, () => show('sessions', refreshSessions)],
+  [/^#\/leases$/, () => show('leases', refreshLeases)],
+  [/^#\/recordings\/([^/]+)$/, (id) => show('recording', () => player.open(id))],
+  [/^#\/recordings$/, () => show('recordings', refreshRecordings)],
+  [/^#\/jobs$/, () => show('jobs', refreshJobs)],
+  [/^#\/devices$/, () => show('devices', refreshDevices)],
+];
+
+/** The hash route for a session's terminal. */
+function sessionHref(device, alias) {
+  return '#/devices/' + enc(device) + '/sessions/' + enc(alias);
+}
+
+function route() {
+  if (!auth.token) return;
+  for (const [pattern, action] of routes) {
+    const match = location.hash.match(pattern);
+    if (match) {
+      action(...match.slice(1).map(decodeURIComponent));
+      return;
+    }
+  }
+  location.replace('#/devices');
+}
+
+/** Shows one view. The terminal stays attached behind the others until it is closed. */
+function show(view, load) {
+  if (view !== 'recording') player.stop();
+  for (const section of document.querySelectorAll('.view')) section.hidden = section.id !== 'view-' + view;
+  for (const link of document.querySelectorAll('#nav a')) {
+    link.classList.toggle('active', view.startsWith(link.dataset.route.replace(/s$/, '')));
+  }
+  if (view === 'terminal') terminal.fit();
+  load();
+}
+
+window.addEventListener('hashchange', route);
+
+/** Fills a table body with rows, or one row saying why there are none. */
+function fillTable(body, rows, empty, columns) {
+  body.replaceChildren(...(rows.length ? rows
+    : [el('tr', {}, el('td', { colSpan: columns, className: 'empty', textContent: empty }))]));
+}
+
+async function load(body, columns, what, rows) {
+  try {
+    const built = await rows();
+    if (auth.token) fillTable(body, built, 'no ' + what, columns);
+  } catch (e) {
+    if (auth.token) fillTable(body, [], 'cannot list ' + what + ': ' + e.message, columns);
+  }
+}
+
+// ---- devices ---------------------------------------------------------------------------------
+// One list call per page, with the API's filters: a page costs the same with 5 or 5,000 devices.
+
+const deviceQuery = { page: 0, size: 50, last: null };
+
+function devicePath() {
+  const query = new URLSearchParams({ page: deviceQuery.page, size: deviceQuery.size });
+  const name = $('f-name').value.trim();
+  if (name) query.set('name', /[*?]/.test(name) ? name : '*' + name + '*');
+  for (const [field, input] of [['os', 'f-os'], ['type', 'f-type'], ['testbed', 'f-testbed']]) {
+    const value = $(input).value.trim();
+    if (value) query.set(field, value);
+  }
+  return '/api/v1/devices?' + query;
+}
+
+async function listDevicePage() {
+  const page = await getJson(devicePath());
+  deviceQuery.last = page;
+  return page;
+}
+
+/** Active leases by device name: one call, whatever the number of devices. */
+async function activeLeases() {
+  const leases = new Map();
+  const page = await getJson('/api/v1/leases?active=true&size=500').catch(() => ({ items: [] }));
+  for (const lease of page.items) for (const device of lease.devices || []) leases.set(device, lease);
+  return leases;
 }
 
 async function refreshDevices() {
+  const box = $('devices');
   try {
-    const devices = await listDevices();
-    const items = await Promise.all(devices.map(async (device) => {
-      const sessions = await getJson('/api/v1/devices/' + enc(device.name) + '/sessions').catch(() => []);
-      return deviceItem(device, sessions);
-    }));
-    if (auth.token) $('devices').replaceChildren(...items);
+    const [page, leases] = await Promise.all([listDevicePage(), activeLeases()]);
+    if (!auth.token) return;
+    $('device-count').textContent = page.totalItems + ' device(s), page ' + (page.page + 1) + ' of '
+      + Math.max(page.totalPages, 1);
+    $('devices-prev').disabled = page.page === 0;
+    $('devices-next').disabled = page.page + 1 >= page.totalPages;
+    const groups = new Map();
+    for (const device of page.items) {
+      const testbed = device.testbed || '(no testbed)';
+      if (!groups.has(testbed)) groups.set(testbed, []);
+      groups.get(testbed).push(device);
+    }
+    box.replaceChildren(...[...groups].map(([testbed, devices]) => el('div', { className: 'group' },
+      el('h3', { textContent: testbed }),
+      el('table', {}, el('thead', {}, el('tr', {}, ...['Name', 'OS', 'Type', 'Connections', 'Lease', '']
+        .map((title) => el('th', { textContent: title })))),
+      el('tbody', {}, ...devices.map((device) => deviceRow(device, leases.get(device.name))))))));
+    if (!page.items.length) box.replaceChildren(el('p', { className: 'empty', textContent: 'no device matches' }));
   } catch (e) {
-    if (auth.token) $('devices').replaceChildren(el('li', { textContent: 'cannot list devices: ' + e.message }));
+    if (auth.token) box.replaceChildren(el('p', { textContent: 'cannot list devices: ' + e.message }));
   }
 }
 
-function deviceItem(device, sessions) {
-  const li = el('li', {}, el('strong', { textContent: device.name }), ' ',
-    el('small', { textContent: device.os || '' }));
+function deviceRow(device, lease) {
+  const connections = (device.connections || []).map((c) => c.name + ' (' + (c.protocol || '?') + ' '
+    + (c.host || '') + (c.port ? ':' + c.port : '') + ')').join(', ');
+  const actions = el('td', { className: 'actions' });
   if (canWrite()) {
-    // Opening a session is an operator's action; viewers attach to open ones.
-    const open = el('button', { textContent: 'Open terminal', className: 'open-terminal' });
-    open.dataset.device = device.name;
-    open.onclick = () => terminal.attach(device.name, 'web', true);
-    li.append(' ', open);
+    // Opening a session is an operator's action; viewers attach to open ones (Sessions view).
+    actions.append(el('a', { href: sessionHref(device.name, 'web'), className: 'open-terminal button',
+      textContent: 'Open terminal' }));
+    actions.lastChild.dataset.device = device.name;
   }
-  li.dataset.device = device.name;
-  for (const session of sessions) {
-    const attach = el('button', { textContent: 'Attach' });
-    attach.onclick = () => terminal.attach(device.name, session.alias, false);
-    li.append(el('div', { className: 'session' },
-      el('span', { textContent: session.alias }),
-      el('span', { className: 'state-' + session.state, textContent: session.state }),
-      session.poolSize > 1 ? el('small', { textContent: 'pool' }) : attach));
-  }
-  return li;
+  const row = el('tr', {}, el('td', {}, el('strong', { textContent: device.name })),
+    el('td', { textContent: device.os || '' }), el('td', { textContent: device.type || '' }),
+    el('td', { className: 'small', textContent: connections }),
+    el('td', { className: lease ? 'leased small' : 'small', textContent: lease
+      ? lease.holder + ' until ' + when(lease.expiresAt) : 'free' }), actions);
+  row.dataset.device = device.name;
+  return row;
 }
+
+$('device-search').addEventListener('submit', (event) => {
+  event.preventDefault();
+  deviceQuery.page = 0;
+  refreshDevices();
+});
+$('devices-prev').onclick = () => { deviceQuery.page = Math.max(0, deviceQuery.page - 1); refreshDevices(); };
+$('devices-next').onclick = () => { deviceQuery.page++; refreshDevices(); };
+
+// ---- sessions --------------------------------------------------------------------------------
+// The service lists sessions per device: this view asks for those of one page of devices (the
+// Devices view's search and page), so the number of calls is bounded by the page size.
+
+async function refreshSessions() {
+  await load($('sessions'), 6, 'live sessions', async () => {
+    const page = await listDevicePage();
+    const lists = await Promise.all(page.items.map((device) =>
+      getJson('/api/v1/devices/' + enc(device.name) + '/sessions').catch(() => [])));
+    return lists.flat().map((s) => {
+      const row = el('tr', {}, el('td', { textContent: s.device }), el('td', { textContent: s.alias }),
+        el('td', { textContent: s.via + (s.protocol ? ' (' + s.protocol + ')' : '') }),
+        el('td', { className: 'state-' + s.state, textContent: s.state }),
+        el('td', { textContent: when(s.openedAt) }),
+        el('td', {}, s.poolSize > 1 ? el('small', { textContent: 'pool of ' + s.poolSize })
+          : el('a', { href: sessionHref(s.device, s.alias), className: 'button attach', textContent: 'Attach' })));
+      row.dataset.session = s.device + '/' + s.alias;
+      return row;
+    });
+  });
+}
+
+$('refresh-sessions').onclick = refreshSessions;
 
 // ---- terminal --------------------------------------------------------------------------------
 
+/**
+ * A terminal attached to one session. Keeps the session it is attached to across dropped
+ * WebSockets: reconnects with a growing delay (1 s, 2 s, 4 s ... 30 s) until the session is closed
+ * or the user closes the terminal. Input goes out in frames the service accepts: at most
+ * maxInputFrame bytes each, paced by the input token bucket the status message announces.
+ */
 class TerminalView {
   constructor(container) {
     this.container = container;
     this.socket = null;
     this.status = null;
     this.attempt = 0;
+    this.target = null;
+    this.retries = 0;
+    this.retryTimer = null;
+    this.pending = [];
+    this.bucket = { tokens: 0, at: 0 };
     this.encoder = new TextEncoder();
     window.addEventListener('resize', () => this.fit());
+    new ResizeObserver(() => this.fit()).observe(container);
   }
 
-  async attach(device, alias, open) {
+  /** Attaches to device/alias (opening it when absent and the token may write). */
+  attach(device, alias) {
+    const same = this.target && this.target.device === device && this.target.alias === alias && this.socket;
+    if (same) return;
     this.detach();
-    const attempt = this.attempt;
+    this.target = { device, alias };
+    this.viewOnly = false;
     $('session-name').textContent = device + '/' + alias;
-    this.showState('CONNECTING', 'connecting');
-    $('notice').textContent = '';
+    $('terminal-link').href = sessionHref(device, alias);
+    $('terminal-link').textContent = 'Terminal ' + device + '/' + alias;
+    $('terminal-link').hidden = false;
     $('detach').disabled = false;
+    this.connect();
+  }
+
+  async connect() {
+    clearTimeout(this.retryTimer);
+    const attempt = ++this.attempt;
+    const { device, alias } = this.target;
+    this.showState('CONNECTING', this.retries ? 'reconnecting (attempt ' + (this.retries + 1) + ')' : 'connecting');
+    $('reconnect').hidden = true;
     // A browser cannot send the Authorization header on a WebSocket, and the token must not travel
     // in a URL: fetch a single-use ticket (valid for seconds) and connect with ?ticket=.
     let ticket;
@@ -202,43 +351,91 @@ class TerminalView {
       ticket = (await (await api('/api/v1/auth/tickets', { method: 'POST' })).json()).ticket;
     } catch (e) {
       if (attempt !== this.attempt) return;
-      this.showState('CLOSED', 'not attached');
-      $('notice').textContent = 'cannot attach: ' + e.message;
+      this.dropped('cannot get a ticket: ' + e.message, e.status !== 401 && e.status !== 403);
       return;
     }
     if (attempt !== this.attempt) return;
-    this.term = new Terminal({ cursorBlink: true, fontSize: 14, scrollback: 5000 });
-    this.fitAddon = new FitAddon.FitAddon();
-    this.term.loadAddon(this.fitAddon);
-    this.term.open(this.container);
-    this.fitAddon.fit();
-    this.term.onData((data) => this.send(this.encoder.encode(data)));
-    this.term.onResize(() => this.sendResize());
+    if (!this.term) this.createTerm();
+    this.term.reset();
     const query = new URLSearchParams({ ticket });
-    if (open) query.set('open', 'true');
+    if (canWrite() && !this.viewOnly) query.set('open', 'true');
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const url = scheme + '://' + location.host + '/ws/v1/devices/' + enc(device) + '/sessions/'
       + enc(alias) + '/terminal?' + query;
     const socket = new WebSocket(url);
     socket.binaryType = 'arraybuffer';
+    let lastError = null;
     socket.onmessage = (event) => {
-      if (typeof event.data === 'string') this.control(JSON.parse(event.data));
-      else this.term.write(new Uint8Array(event.data));
+      if (typeof event.data === 'string') {
+        const message = JSON.parse(event.data);
+        if (message.type === 'error') lastError = message;
+        this.control(message);
+      } else {
+        this.term.write(new Uint8Array(event.data));
+      }
     };
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
-      this.showState('CLOSED', 'closed' + (event.reason ? ': ' + event.reason : ''));
-      if (!this.status && !$('notice').textContent) {
-        // The handshake was refused (401/403: expired ticket, a device outside the token's testbeds)
-        $('notice').textContent = 'the terminal connection was refused';
+      this.socket = null;
+      this.pending = [];
+      const ended = this.status && this.status.state === 'CLOSED';
+      if (event.code === 4000 && lastError && lastError.code === 'locked' && !this.viewOnly) {
+        // A leased device: its holder opens the session over REST; attach without open=true.
+        this.viewOnly = true;
+        this.connect();
+      } else if (event.code === 4000 || ended) {
+        // The service refused the attach (the session is gone, a pool, not allowed) or closed it.
+        const why = ended ? 'the session was closed' : (lastError ? lastError.code + ': ' + lastError.message
+          : event.reason);
+        this.closed(why);
+      } else if (!this.status && !lastError && event.code === 1006 && this.retries > 3) {
+        this.closed('the terminal connection was refused');
+      } else {
+        this.dropped('connection lost' + (event.reason ? ': ' + event.reason : ' (code ' + event.code + ')'), true);
       }
-      this.setButtons(false);
     };
     this.socket = socket;
   }
 
+  createTerm() {
+    this.term = new Terminal({ cursorBlink: true, fontSize: 14, scrollback: 5000 });
+    this.fitAddon = new FitAddon.FitAddon();
+    this.term.loadAddon(this.fitAddon);
+    this.term.open(this.container);
+    this.fit();
+    this.term.onData((data) => this.input(data));
+    this.term.onResize(() => this.sendResize(false));
+  }
+
+  /** The WebSocket dropped: try again after a growing delay. */
+  dropped(reason, retry) {
+    this.status = null;
+    this.setButtons(false);
+    $('reconnect').hidden = false;
+    if (!retry) {
+      this.showState('DISCONNECTED', 'disconnected: ' + reason);
+      return;
+    }
+    const delay = Math.min(30, 2 ** Math.min(this.retries, 5));
+    this.retries++;
+    this.showState('DISCONNECTED', 'disconnected: ' + reason + '; reconnecting in ' + delay + ' s');
+    this.retryTimer = setTimeout(() => this.connect(), delay * 1000);
+  }
+
+  /** The session is gone (or cannot be attached): no retry, a Reconnect button re-opens it. */
+  closed(reason) {
+    this.status = null;
+    this.setButtons(false);
+    this.showState('CLOSED', 'closed: ' + reason);
+    $('reconnect').hidden = false;
+  }
+
   detach() {
     this.attempt++;
+    clearTimeout(this.retryTimer);
+    this.retries = 0;
+    this.target = null;
+    this.pending = [];
     if (this.socket) {
       const socket = this.socket;
       this.socket = null;
@@ -246,15 +443,24 @@ class TerminalView {
     }
     if (this.term) this.term.dispose();
     this.term = null;
+    this.fitAddon = null;
     this.status = null;
     this.showState('none', 'not attached');
+    $('terminal-link').hidden = true;
     this.setButtons(false);
+    $('reconnect').hidden = true;
     $('detach').disabled = true;
+    $('viewers').textContent = '';
   }
 
   control(message) {
     if (message.type === 'status') {
+      const before = this.status;
+      if (before && (before.writer !== message.writer || before.writable !== message.writable)) {
+        $('notice').textContent = ''; // a refusal or hint about the old writer no longer applies
+      }
       this.status = message;
+      this.retries = 0;
       this.showState(message.state, message.state);
       const indicator = $('write-indicator');
       if (message.writable) {
@@ -270,9 +476,12 @@ class TerminalView {
         indicator.dataset.mode = 'none';
         indicator.textContent = 'read-only';
       }
-      $('viewers').textContent = message.viewers + ' viewer(s)';
-      this.setButtons(true);
-      if (message.writable) this.sendResize();
+      const names = message.viewerNames || [];
+      $('viewers').textContent = message.viewers + ' viewer(s)' + (names.length ? ': ' + names.join(', ') : '');
+      this.setButtons(message.state !== 'CLOSED');
+      // A new writer tells the device its size; later only when the size changes.
+      if (message.writable && !(before && before.writable)) this.sendResize(true);
+      this.flush();
     } else if (message.type === 'error') {
       $('notice').textContent = message.code + ': ' + message.message;
     }
@@ -285,9 +494,15 @@ class TerminalView {
     $('release-write').hidden = !canWrite();
     $('request-write').disabled = !canWrite() || !attached || writable;
     $('release-write').disabled = !writable;
+    // An ADMIN may take control from another viewer (audited), not from running REST automation.
+    const other = attached && this.status && this.status.writer && !writable && this.status.writer !== 'automation';
+    $('take-write').hidden = !auth.me || auth.me.role !== 'ADMIN';
+    $('take-write').disabled = !other;
   }
 
+  /** A new state: old notices no longer apply. */
   showState(state, text) {
+    if ($('state').dataset.state !== state) $('notice').textContent = '';
     $('state').dataset.state = state;
     $('state').textContent = text;
     $('state').className = 'state-' + state;
@@ -299,23 +514,55 @@ class TerminalView {
     }
   }
 
-  send(bytes) {
+  /** Typed or pasted text: split into frames of at most maxInputFrame bytes, queued in order. */
+  input(data) {
     if (!this.status || !this.status.writable) {
       $('notice').textContent = canWrite() ? 'read-only: request write control to type'
         : 'read-only: your ' + auth.me.role + ' token cannot type';
       return;
     }
-    if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(bytes);
+    const bytes = this.encoder.encode(data);
+    const max = this.status.maxInputFrame || 4096;
+    for (let offset = 0; offset < bytes.length; offset += max) {
+      this.pending.push(bytes.subarray(offset, offset + max));
+    }
+    this.flush();
   }
 
-  sendResize() {
+  /** Sends queued frames as the service's token bucket allows (90 % of it, to stay clear). */
+  flush() {
+    clearTimeout(this.flushTimer);
+    const rate = (this.status && this.status.inputRate || 8192) * 0.9;
+    const burst = (this.status && this.status.inputBurst || 16384) * 0.9;
+    const now = performance.now();
+    this.bucket.tokens = Math.min(burst, this.bucket.tokens + (now - this.bucket.at) / 1000 * rate);
+    this.bucket.at = now;
+    while (this.pending.length && this.socket && this.socket.readyState === WebSocket.OPEN) {
+      const frame = this.pending[0];
+      if (frame.length > this.bucket.tokens) {
+        const wait = (frame.length - this.bucket.tokens) / rate * 1000;
+        this.flushTimer = setTimeout(() => this.flush(), Math.ceil(wait));
+        return;
+      }
+      this.bucket.tokens -= frame.length;
+      this.socket.send(this.pending.shift());
+    }
+  }
+
+  sendResize(always) {
     if (this.term && this.status && this.status.writable) {
+      const size = this.term.cols + 'x' + this.term.rows;
+      if (!always && size === this.sentSize) return;
+      this.sentSize = size;
       this.sendControl({ type: 'resize', cols: this.term.cols, rows: this.term.rows });
     }
   }
 
   fit() {
-    if (this.fitAddon) this.fitAddon.fit();
+    if (this.term && this.fitAddon && this.container.offsetParent !== null) {
+      this.fitAddon.fit();
+      $('size').textContent = this.term.cols + '×' + this.term.rows;
+    }
   }
 }
 
@@ -324,76 +571,161 @@ $('request-write').onclick = () => {
   if (canWrite()) terminal.sendControl({ type: 'request-write' });
 };
 $('release-write').onclick = () => terminal.sendControl({ type: 'release-write' });
-$('detach').onclick = () => terminal.detach();
+$('take-write').onclick = () => terminal.sendControl({ type: 'take-write' });
+$('detach').onclick = () => {
+  terminal.detach();
+  location.hash = '#/sessions';
+};
+$('reconnect').onclick = () => {
+  if (terminal.target) {
+    terminal.retries = 0;
+    terminal.connect();
+  }
+};
+$('fullscreen').onclick = () => {
+  const view = $('view-terminal');
+  if (document.fullscreenElement) document.exitFullscreen();
+  else if (view.requestFullscreen) view.requestFullscreen().catch(() => view.classList.toggle('full'));
+};
+document.addEventListener('fullscreenchange', () => terminal.fit());
+$('copy').onclick = async () => {
+  const text = terminal.term ? terminal.term.getSelection() : '';
+  if (!text) {
+    $('notice').textContent = 'select text in the terminal first';
+    return;
+  }
+  await navigator.clipboard.writeText(text).catch((e) => { $('notice').textContent = 'cannot copy: ' + e.message; });
+};
+$('paste').onclick = async () => {
+  try {
+    pasteText(await navigator.clipboard.readText());
+  } catch (e) {
+    $('notice').textContent = 'cannot read the clipboard: ' + e.message + ' (use Ctrl+Shift+V)';
+  }
+};
+
+/** Pastes into the terminal, asking first when the text has several lines (each runs a command). */
+function pasteText(text) {
+  if (!terminal.term || !text) return;
+  const lines = text.split(/\r?\n/).filter((line) => line).length;
+  if (lines > 1 && !confirm('Paste ' + lines + ' lines into ' + $('session-name').textContent + '?')) return;
+  terminal.term.paste(text);
+}
+
+// A paste with the keyboard or the context menu: the same confirmation.
+$('terminal').addEventListener('paste', (event) => {
+  event.preventDefault();
+  event.stopPropagation();
+  pasteText(event.clipboardData.getData('text/plain'));
+}, true);
+
+// ---- leases ----------------------------------------------------------------------------------
+
+async function refreshLeases() {
+  await load($('leases'), 5, 'active leases', async () => {
+    const page = await getJson('/api/v1/leases?active=true&size=100');
+    return page.items.map((lease) => el('tr', {}, el('td', { textContent: (lease.devices || []).join(', ') }),
+      el('td', { textContent: lease.holder }), el('td', { textContent: lease.reason || '' }),
+      el('td', { textContent: when(lease.grantedAt) }), el('td', { textContent: when(lease.expiresAt) })));
+  });
+}
+
+$('refresh-leases').onclick = refreshLeases;
 
 // ---- recordings ------------------------------------------------------------------------------
 
 async function refreshRecordings() {
-  try {
+  await load($('recordings'), 5, 'recordings', async () => {
     const page = await getJson('/api/v1/recordings?size=50');
-    if (!auth.token) return;
-    $('recordings').replaceChildren(...page.items.map((recording) => {
-      const play = el('button', { textContent: 'Replay', className: 'replay' });
-      play.dataset.id = recording.id;
-      play.onclick = () => player.play(recording);
-      return el('li', {},
-        el('strong', { textContent: recording.device + '/' + recording.alias }), ' ',
-        el('small', { textContent: new Date(recording.startedAt).toLocaleString() + ', '
-          + (recording.endedAt ? recording.bytes + ' B' : 'live') }), ' ', play);
-    }));
-  } catch (e) {
-    if (auth.token) $('recordings').replaceChildren(el('li', { textContent: 'cannot list recordings: ' + e.message }));
-  }
+    return page.items.map((recording) => {
+      const row = el('tr', {},
+        el('td', {}, el('strong', { textContent: recording.device + '/' + recording.alias })),
+        el('td', { textContent: recording.openedBy || '' }),
+        el('td', { textContent: when(recording.startedAt) }),
+        el('td', { textContent: recording.endedAt ? recording.bytes + ' B' : 'live' }),
+        el('td', {}, recording.endedAt ? el('a', { href: '#/recordings/' + enc(recording.id),
+          className: 'button replay', textContent: 'Play' })
+          : el('a', { href: sessionHref(recording.device, recording.alias), className: 'button',
+            textContent: 'Follow live' })));
+      row.dataset.id = recording.id;
+      return row;
+    });
+  });
 }
 
-/** Replays asciicast v2 events into an xterm.js terminal; pauses longer than 1 s are shortened. */
+$('refresh-recordings').onclick = refreshRecordings;
+
+/** asciinema-player on a recording fetched with the token (the player cannot send the header). */
 class Player {
   constructor(container) {
     this.container = container;
     this.run = 0;
+    this.cast = null;
+    this.widget = null;
   }
 
   stop() {
     this.run++;
-    if (this.term) this.term.dispose();
-    this.term = null;
-    $('player-title').textContent = 'Player';
+    if (this.widget) this.widget.dispose();
+    this.widget = null;
+    this.cast = null;
+    this.container.replaceChildren();
     $('player-notice').textContent = '';
     this.setState('idle');
   }
 
-  async play(recording) {
-    const run = ++this.run;
-    $('player-notice').textContent = '';
-    let text;
+  async open(id) {
+    this.stop();
+    const run = this.run;
     try {
-      text = await (await api(recording.href, { headers: { Accept: 'application/x-asciicast' } })).text();
-    } catch (e) {
-      if (run === this.run) $('player-notice').textContent = 'cannot replay: ' + e.message;
-      return;
-    }
-    if (run !== this.run) return;
-    const [headerLine, ...lines] = text.split('\n').filter((line) => line.trim());
-    const header = JSON.parse(headerLine);
-    if (this.term) this.term.dispose();
-    this.term = new Terminal({ cols: header.width, rows: header.height, disableStdin: true, fontSize: 12 });
-    this.term.open(this.container);
-    $('player-title').textContent = 'Replay ' + recording.device + '/' + recording.alias;
-    this.setState('playing');
-    let previous = 0;
-    for (const line of lines) {
+      const text = await (await api('/api/v1/recordings/' + enc(id),
+        { headers: { Accept: 'application/x-asciicast' } })).text();
       if (run !== this.run) return;
-      const [time, code, data] = JSON.parse(line);
-      const pause = Math.min(Math.max(time - previous, 0), 1);
-      previous = time;
-      if (pause > 0.01) await new Promise((resolve) => setTimeout(resolve, pause * 1000));
-      if (code === 'o') this.term.write(data);
-      else if (code === 'r') {
-        const [cols, rows] = data.split('x').map(Number);
-        this.term.resize(cols, rows);
-      }
+      const header = JSON.parse(text.slice(0, text.indexOf('\n')));
+      this.id = id;
+      this.cast = text;
+      $('player-title').textContent = (header.title || id) + ', '
+        + new Date(header.timestamp * 1000).toLocaleString();
+      this.create(0);
+    } catch (e) {
+      if (run === this.run) $('player-notice').textContent = 'cannot play: ' + e.message;
     }
-    this.term.write('', () => this.setState('done'));
+  }
+
+  /** (Re)creates the player with the chosen speed and idle limit, starting at {@code at} seconds. */
+  create(at) {
+    if (this.widget) this.widget.dispose();
+    this.container.replaceChildren();
+    const idle = $('player-idle').value;
+    this.widget = AsciinemaPlayer.create({ data: this.cast }, this.container, {
+      speed: Number($('player-speed').value),
+      idleTimeLimit: idle ? Number(idle) : undefined,
+      startAt: at,
+      fit: 'both',
+      controls: true,
+      preload: true,
+    });
+    this.setState('ready');
+    this.widget.addEventListener('play', () => this.setState('playing'));
+    this.widget.addEventListener('playing', () => this.setState('playing'));
+    this.widget.addEventListener('pause', () => this.setState('paused'));
+    this.widget.addEventListener('ended', () => this.setState('done'));
+  }
+
+  restyle() {
+    if (!this.widget) return;
+    const at = this.widget.getCurrentTime();
+    this.create(at);
+  }
+
+  download() {
+    if (!this.cast) return;
+    const link = el('a', { href: URL.createObjectURL(new Blob([this.cast], { type: 'application/x-asciicast' })),
+      download: 'patchbay-recording-' + this.id + '.cast' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }
 
   setState(state) {
@@ -403,7 +735,25 @@ class Player {
 }
 
 const player = new Player($('player'));
-$('refresh-recordings').onclick = refreshRecordings;
+$('player-speed').onchange = () => player.restyle();
+$('player-idle').onchange = () => player.restyle();
+$('download').onclick = () => player.download();
+
+// ---- jobs ------------------------------------------------------------------------------------
+
+async function refreshJobs() {
+  await load($('jobs'), 6, 'jobs', async () => {
+    const page = await getJson('/api/v1/jobs?size=50');
+    return page.items.map((job) => el('tr', {}, el('td', { className: 'small', textContent: job.id }),
+      el('td', { textContent: job.kind }), el('td', { className: 'job-' + job.state, textContent: job.state }),
+      el('td', { textContent: job.actor }),
+      el('td', { textContent: job.counts ? job.counts.succeeded + ' ok, ' + job.counts.failed + ' failed of '
+        + job.counts.total : '' }),
+      el('td', { textContent: when(job.createdAt) })));
+  });
+}
+
+$('refresh-jobs').onclick = refreshJobs;
 
 const stored = sessionStorage.getItem(TOKEN_KEY);
 if (stored) signIn(stored);

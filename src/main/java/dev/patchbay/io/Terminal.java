@@ -19,6 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * subscribers, and memory stays at the sum of the subscription capacities whatever the device
  * sends.
  *
+ * <p>The terminal also keeps the last {@value #RECENT} bytes it published, so that a reader that
+ * subscribes after the connection was opened (a web terminal) can start from the current screen,
+ * the prompt the expect engine has already read ({@link #subscribeWithRecent}).
+ *
  * <p>Writes ({@link #write}, {@link #resize}, {@link #sendBreak}) are serialised and go straight to
  * the driver.
  */
@@ -33,7 +37,13 @@ public final class Terminal {
     void sendBreak() throws IOException;
   }
 
+  /** Output kept for {@link #subscribeWithRecent}: the last lines of a screen. */
+  static final int RECENT = 4 * 1024;
+
   private final Port port;
+  private final byte[] recent = new byte[RECENT];
+  private int recentEnd;
+  private int recentSize;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private final ReentrantLock writeLock = new ReentrantLock();
   private volatile boolean ended;
@@ -46,6 +56,29 @@ public final class Terminal {
   public Subscription subscribe(int capacityBytes) {
     Subscription subscription = new Subscription(capacityBytes);
     subscriptions.add(subscription);
+    if (ended) {
+      subscription.end();
+    }
+    return subscription;
+  }
+
+  /**
+   * Subscribes like {@link #subscribe}, the subscription starting with the last output published
+   * (at most {@value #RECENT} bytes), with nothing lost or repeated in between.
+   */
+  public Subscription subscribeWithRecent(int capacityBytes) {
+    Subscription subscription = new Subscription(capacityBytes);
+    synchronized (recent) {
+      int start = (recentEnd - recentSize + RECENT) % RECENT;
+      int first = Math.min(recentSize, RECENT - start);
+      if (first > 0) {
+        subscription.offer(recent, start, first);
+      }
+      if (recentSize > first) {
+        subscription.offer(recent, 0, recentSize - first);
+      }
+      subscriptions.add(subscription);
+    }
     if (ended) {
       subscription.end();
     }
@@ -84,9 +117,23 @@ public final class Terminal {
     if (length <= 0) {
       return;
     }
-    for (Subscription subscription : subscriptions) {
-      subscription.offer(data, offset, length);
+    synchronized (recent) {
+      keepRecent(data, offset, length);
+      for (Subscription subscription : subscriptions) {
+        subscription.offer(data, offset, length);
+      }
     }
+  }
+
+  private void keepRecent(byte[] data, int offset, int length) {
+    int skip = Math.max(0, length - RECENT);
+    for (int i = offset + skip; i < offset + length; ) {
+      int n = Math.min(offset + length - i, RECENT - recentEnd);
+      System.arraycopy(data, i, recent, recentEnd, n);
+      recentEnd = (recentEnd + n) % RECENT;
+      i += n;
+    }
+    recentSize = Math.min(RECENT, recentSize + length);
   }
 
   public void end() {

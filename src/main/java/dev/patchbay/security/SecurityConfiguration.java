@@ -43,11 +43,15 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 @EnableConfigurationProperties(AuthProperties.class)
 class SecurityConfiguration {
 
-  /** The page loads only its own scripts; xterm.js injects its own style elements. */
+  /**
+   * The page loads only its own scripts; xterm.js injects its own style elements; asciinema-player
+   * compiles its bundled WebAssembly terminal ('wasm-unsafe-eval' allows that, not JavaScript
+   * eval).
+   */
   private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
-          + " data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action"
-          + " 'self'; object-src 'none'";
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline';"
+          + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self';"
+          + " form-action 'self'; object-src 'none'";
 
   /**
    * No Spring Security observations: they would wrap every filter of the chain in an observation on

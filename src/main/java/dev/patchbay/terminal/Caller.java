@@ -19,6 +19,14 @@ record Caller(String name, Role role) {
     return new Caller(principal.getName(), role);
   }
 
+  void checkAdmin(String what) {
+    if (role == null || !role.includes(Role.ADMIN)) {
+      throw new PatchbayException(
+          ProblemType.FORBIDDEN,
+          "token '" + name + "' has role " + role + "; it needs ADMIN to " + what);
+    }
+  }
+
   void checkMayWrite(String what) {
     if (role == null || !role.includes(Role.OPERATOR)) {
       throw new PatchbayException(

@@ -1,6 +1,7 @@
 package dev.patchbay.terminal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * A JSON text frame from the server (see {@code docs/terminal-protocol.md}): {@code status} or
@@ -14,6 +15,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param you this viewer's id
  * @param writable whether this viewer may type now
  * @param viewers viewers attached
+ * @param viewerNames the names of the attached viewers (their API tokens), in attach order
+ * @param maxInputFrame largest binary input frame accepted, in bytes (a paste is split into such
+ *     frames)
+ * @param inputRate input accepted per second after a burst of {@code inputBurst} bytes
+ * @param inputBurst input accepted at once
  * @param code stable error code, error only
  * @param message human-readable explanation, error only
  * @param skippedBytes output this viewer missed because it fell behind ({@code output-skipped})
@@ -27,23 +33,51 @@ record ServerMessage(
     String you,
     Boolean writable,
     Integer viewers,
+    List<String> viewerNames,
+    Long maxInputFrame,
+    Long inputRate,
+    Long inputBurst,
     String code,
     String message,
     Long skippedBytes) {
 
   static ServerMessage status(
-      String state, String writer, String writerName, String you, boolean writable, int viewers) {
+      String state,
+      String writer,
+      String writerName,
+      String you,
+      boolean writable,
+      List<String> viewerNames,
+      TerminalProperties limits) {
     return new ServerMessage(
-        "status", state, writer, writerName, you, writable, viewers, null, null, null);
+        "status",
+        state,
+        writer,
+        writerName,
+        you,
+        writable,
+        viewerNames.size(),
+        viewerNames,
+        limits.maxInputFrame().toBytes(),
+        limits.inputRate().toBytes(),
+        limits.inputBurst().toBytes(),
+        null,
+        null,
+        null);
   }
 
   static ServerMessage error(String code, String message) {
-    return new ServerMessage("error", null, null, null, null, null, null, code, message, null);
+    return new ServerMessage(
+        "error", null, null, null, null, null, null, null, null, null, null, code, message, null);
   }
 
   static ServerMessage skipped(long bytes) {
     return new ServerMessage(
         "error",
+        null,
+        null,
+        null,
+        null,
         null,
         null,
         null,

@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * Reads a session's output for its hub across reconnects: one {@link Terminal} at a time on a
- * virtual thread, moving on to the next one when the session announces it ({@link #replaced}), and
- * telling the hub the session's state whenever the stream changes. Ends (and tells the hub) when
- * the session is gone or {@link #stop} is called.
+ * virtual thread, each from its recent output (the prompt read while the connection was opened),
+ * moving on to the next one when the session announces it ({@link #replaced}), and telling the hub
+ * the session's state whenever the stream changes. Ends (and tells the hub) when the session is
+ * gone or {@link #stop} is called.
  */
 final class SessionOutput {
 
@@ -83,7 +84,7 @@ final class SessionOutput {
     Terminal current = terminal;
     try {
       while (current != null) {
-        try (Terminal.Subscription subscription = current.subscribe(BUFFER)) {
+        try (Terminal.Subscription subscription = current.subscribeWithRecent(BUFFER)) {
           reading = subscription;
           refreshState();
           byte[] buffer = new byte[CHUNK];

@@ -78,11 +78,13 @@ final class TerminalHub implements SessionOutput.Listener {
   }
 
   /**
-   * Attaches a viewer named after its API token; it first receives the scrollback. Null when the
-   * hub has ended.
+   * Attaches a viewer named after its API token; it first receives the scrollback. An opener
+   * ({@code takeWrite}) also takes write control when nobody holds it, so that it can type at once.
+   * Null when the hub has ended.
    */
-  Viewer attach(String name) {
+  Viewer attach(String name, boolean takeWrite) {
     Viewer viewer;
+    boolean granted;
     synchronized (this) {
       if (ended) {
         return null;
@@ -98,6 +100,15 @@ final class TerminalHub implements SessionOutput.Listener {
         viewer.queueOutput(history);
       }
       viewers.put(viewer.id(), viewer);
+      WriteControl control = gate.control();
+      granted =
+          takeWrite
+              && control.viewer() == null
+              && !control.automationHolds()
+              && control.request(viewer);
+    }
+    if (granted) {
+      audit.granted(viewer);
     }
     publishStatus();
     return viewer;
@@ -141,6 +152,34 @@ final class TerminalHub implements SessionOutput.Listener {
       audit.refused(viewer, refusedBy);
     } else if (taken) {
       audit.granted(viewer);
+    }
+    publishStatus();
+  }
+
+  /**
+   * Gives write control to {@code viewer} (an ADMIN's: the caller checks) even when another viewer
+   * holds it; refused while REST automation runs. The previous holder is told.
+   */
+  void forceWrite(Viewer viewer) {
+    boolean automation;
+    Viewer previous = null;
+    synchronized (this) {
+      automation = gate.control().automationHolds();
+      if (!automation) {
+        previous = gate.control().force(viewer);
+      }
+    }
+    if (automation) {
+      notice(
+          viewer, "write-refused", "write control is held by REST automation until its call ends");
+      return;
+    }
+    audit.forced(viewer, previous);
+    if (previous != null) {
+      notice(
+          previous,
+          "write-taken",
+          "write control was taken by viewer " + viewer.id() + " (" + viewer.name() + ")");
     }
     publishStatus();
   }
@@ -307,6 +346,7 @@ final class TerminalHub implements SessionOutput.Listener {
       WriteControl control = gate.control();
       Viewer holding = control.automationHolds() ? null : control.viewer();
       String writer = control.automationHolds() ? WriteControl.AUTOMATION : idOf(holding);
+      List<String> names = viewers.values().stream().map(Viewer::name).toList();
       for (Viewer viewer : viewers.values()) {
         viewer.queueStatus(
             json.writeValueAsString(
@@ -316,7 +356,8 @@ final class TerminalHub implements SessionOutput.Listener {
                     holding == null ? null : holding.name(),
                     viewer.id(),
                     control.mayWrite(viewer),
-                    viewers.size())));
+                    names,
+                    properties)));
       }
       targets = new ArrayList<>(viewers.values());
     }

@@ -81,7 +81,8 @@ class TerminalHubs implements SessionLifecycle, SessionActivity, DisposableBean 
 
   /**
    * Attaches a viewer called {@code name} (its API token) to the session, opening it through {@code
-   * via} first when {@code open} is set and the alias has none (blocking).
+   * via} first when {@code open} is set and the alias has none (blocking). An opener takes write
+   * control when it is free.
    */
   Attachment attach(String device, String alias, String name, boolean open, String via) {
     Optional<Terminal> terminal = sessions.terminal(device, alias);
@@ -110,7 +111,7 @@ class TerminalHubs implements SessionLifecycle, SessionActivity, DisposableBean 
     if (opened) {
       hub.closeWithLastViewer();
     }
-    Viewer viewer = hub.attach(name);
+    Viewer viewer = hub.attach(name, open);
     if (viewer == null) {
       throw new PatchbayException(
           ProblemType.SESSION_NOT_FOUND, "session '" + alias + "' has just ended");

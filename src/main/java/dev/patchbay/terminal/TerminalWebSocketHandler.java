@@ -147,6 +147,20 @@ class TerminalWebSocketHandler implements WebSocketHandler {
                 PatchbayException.class,
                 e -> Mono.fromRunnable(() -> hub.notice(viewer, e.type().slug(), e.getMessage())));
       }
+      case "take-write" -> {
+        String lease = control.path("lease").asString(null);
+        String fencingToken = control.path("fencingToken").asString(null);
+        return blocking
+            .run(
+                () -> {
+                  caller.checkAdmin("take write control from another viewer");
+                  sessions.checkWrite(device, lease, fencingToken);
+                  hub.forceWrite(viewer);
+                })
+            .onErrorResume(
+                PatchbayException.class,
+                e -> Mono.fromRunnable(() -> hub.notice(viewer, e.type().slug(), e.getMessage())));
+      }
       case "release-write" -> hub.releaseWrite(viewer);
       default -> hub.notice(viewer, "bad-message", "unknown control message type '" + type + "'");
     }

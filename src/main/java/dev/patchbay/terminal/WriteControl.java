@@ -2,9 +2,10 @@ package dev.patchbay.terminal;
 
 /**
  * Who may type into a session: nobody, one viewer, or the REST automation. Policy: first come,
- * first served; the holder keeps control until it releases it or leaves. Automation (an execute or
- * configure) always takes control for its duration and then hands it back to the viewer that held
- * it, if that viewer is still attached. Guarded by its hub.
+ * first served; the holder keeps control until it releases it or leaves, or an ADMIN viewer takes
+ * it ({@link #force}). Automation (an execute or configure) always takes control for its duration
+ * and then hands it back to the viewer that held it, if that viewer is still attached. Guarded by
+ * its hub.
  */
 final class WriteControl {
 
@@ -21,6 +22,16 @@ final class WriteControl {
     }
     viewer = requester;
     return true;
+  }
+
+  /**
+   * Gives control to {@code taker} whoever holds it, except REST automation (which holds it only
+   * for one call); returns the viewer it was taken from, or null.
+   */
+  Viewer force(Viewer taker) {
+    Viewer previous = viewer == taker ? null : viewer;
+    viewer = taker;
+    return previous;
   }
 
   /** Releases control if {@code leaver} holds it; true when it did. */

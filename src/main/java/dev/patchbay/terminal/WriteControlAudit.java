@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The audit events of write control handoffs in one session's terminal, recorded without blocking
  * (some happen on Netty event loops): {@code terminal.write-request} (granted or refused), {@code
- * terminal.write-release} (released or left), {@code terminal.write-preempt} (REST automation took
- * control from a viewer) and {@code terminal.write-return} (control back to that viewer).
+ * terminal.write-release} (released or left), {@code terminal.write-force} (an ADMIN took it from
+ * another viewer), {@code terminal.write-preempt} (REST automation took control from a viewer) and
+ * {@code terminal.write-return} (control back to that viewer).
  */
 final class WriteControlAudit {
 
@@ -44,6 +45,14 @@ final class WriteControlAudit {
         "terminal.write-release",
         AuditOutcome.SUCCESS,
         who(viewer) + (left ? " left holding write control" : " released write control"));
+  }
+
+  void forced(Viewer taker, Viewer holder) {
+    record(
+        taker.name(),
+        "terminal.write-force",
+        AuditOutcome.SUCCESS,
+        who(taker) + " took write control from " + (holder == null ? "nobody" : who(holder)));
   }
 
   void preempted(String actor, Viewer holder) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,29 @@ class TerminalTest {
     assertThat(publishMs)
         .as("publishing 10 MB never waited for the slow subscriber")
         .isLessThan(5000);
+  }
+
+  @Test
+  void aLateSubscriberStartsFromTheRecentOutputWithNothingLostOrRepeated() {
+    byte[] early = new byte[Terminal.RECENT + 1000];
+    for (int i = 0; i < early.length; i++) {
+      early[i] = (byte) i;
+    }
+    terminal.publish(early, 0, 600);
+    terminal.publish(early, 600, early.length - 600);
+    Terminal.Subscription late = terminal.subscribeWithRecent(1 << 20);
+    Terminal.Subscription plain = terminal.subscribe(1 << 20);
+    terminal.publish(new byte[] {'$', ' '}, 0, 2);
+
+    byte[] read = new byte[2 * Terminal.RECENT];
+    int n = late.read(read, Duration.ofSeconds(1));
+    assertThat(late.buffered()).isZero();
+    byte[] expected = new byte[Terminal.RECENT + 2];
+    System.arraycopy(early, early.length - Terminal.RECENT, expected, 0, Terminal.RECENT);
+    expected[Terminal.RECENT] = '$';
+    expected[Terminal.RECENT + 1] = ' ';
+    assertThat(Arrays.copyOf(read, n)).isEqualTo(expected);
+    assertThat(plain.buffered()).as("a plain subscription starts from now").isEqualTo(2);
   }
 
   @Test

@@ -30,7 +30,9 @@ class HardeningTest extends SecurityTestSupport {
         .expectStatus()
         .isOk()
         .expectHeader()
-        .valueMatches("Content-Security-Policy", ".*script-src 'self';.*frame-ancestors 'none'.*")
+        .valueMatches(
+            "Content-Security-Policy",
+            ".*script-src 'self' 'wasm-unsafe-eval';.*frame-ancestors 'none'.*")
         .expectHeader()
         .valueEquals("X-Frame-Options", "DENY")
         .expectHeader()

@@ -56,12 +56,13 @@ class RecordingTest extends TerminalTestSupport {
       viewer.control("{\"type\": \"request-write\"}");
       viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
       viewer.control("{\"type\": \"resize\", \"cols\": 120, \"rows\": 40}");
+      // The viewer starts from the prompt the connection read while opening: wait for each answer.
       viewer.type("disable\r");
-      viewer.awaitOutput(">", WAIT);
+      viewer.awaitOutputEnding("r1>", WAIT);
       viewer.type("enable\r");
-      viewer.awaitOutput("Password:", WAIT);
+      viewer.awaitOutputEnding("Password: ", WAIT);
       viewer.type("cisco\r");
-      viewer.awaitOutput("r1#", WAIT);
+      viewer.awaitOutputEnding("r1#", WAIT);
       viewer.type("show version\r");
       viewer.awaitOutput("Cisco IOS XE Software, Version 17.09.04a", WAIT);
     }

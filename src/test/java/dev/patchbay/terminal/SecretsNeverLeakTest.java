@@ -211,10 +211,11 @@ class SecretsNeverLeakTest extends TerminalTestSupport {
     try (TestViewer viewer = connectAs("eve", terminal("leak-r1", "term", "open=true"))) {
       viewer.control("{\"type\": \"request-write\"}");
       viewer.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+      // The viewer starts from the prompt the connection read while opening: wait for each answer.
       viewer.type("disable\r");
-      viewer.awaitOutput(">", WAIT);
+      viewer.awaitOutputEnding("leak>", WAIT);
       viewer.type("enable\r");
-      viewer.awaitOutput("Password:", WAIT);
+      viewer.awaitOutputEnding("Password: ", WAIT);
       int prompts = viewer.outputCount("Password:");
       viewer.type(TYPED_PASSWORD + "\r");
       // A person types the next password at the next prompt (input typed ahead of a prompt is

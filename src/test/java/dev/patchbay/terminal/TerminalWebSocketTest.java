@@ -164,9 +164,17 @@ class TerminalWebSocketTest extends TerminalTestSupport {
       assertThat(refused.awaitClosed(WAIT).getCode()).isEqualTo(4000);
     }
     TestViewer first = TestViewer.connect(terminal(device, "web", "via=cli&open=true"));
-    first.awaitStatus(s -> "CONNECTED".equals(s.path("state").asString()), WAIT);
+    JsonNode opened = first.awaitStatus(s -> "CONNECTED".equals(s.path("state").asString()), WAIT);
+    assertThat(opened.path("writable").asBoolean()).as("the opener may type at once").isTrue();
+    assertThat(opened.path("maxInputFrame").asLong()).isEqualTo(4096);
+    first.awaitOutputEnding("r1#", WAIT);
     TestViewer second = TestViewer.connect(terminal(device, "web", "open=true"));
-    second.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+    JsonNode joined = second.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+    assertThat(joined.path("writable").asBoolean())
+        .as("write control stays with the opener")
+        .isFalse();
+    assertThat(joined.path("viewerNames").size()).isEqualTo(2);
+    second.awaitOutput("r1#", WAIT);
     client
         .get()
         .uri("/api/v1/devices/" + device + "/sessions/web")

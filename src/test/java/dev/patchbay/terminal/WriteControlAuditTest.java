@@ -76,6 +76,45 @@ class WriteControlAuditTest extends TerminalTestSupport {
   }
 
   @Test
+  void anAdminTakesWriteControlFromAnOperatorWhoIsToldAndAnOperatorMayNot()
+      throws InterruptedException {
+    String device = registerDevice("ws-force");
+    openSession(device, "default");
+    try (TestViewer alice = connectAs("alice", terminal(device, "default", ""));
+        TestViewer bob = connectAs("bob", terminal(device, "default", ""));
+        TestViewer admin = TestViewer.connect(terminal(device, "default", ""))) {
+      admin.awaitStatus(s -> s.path("viewers").asInt() == 3, WAIT);
+      alice.control("{\"type\": \"request-write\"}");
+      alice.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+
+      bob.control("{\"type\": \"take-write\"}");
+      bob.awaitMessage(m -> "forbidden".equals(m.path("code").asString()), WAIT, "forbidden");
+      admin.control("{\"type\": \"take-write\"}");
+      admin.awaitStatus(s -> s.path("writable").asBoolean(), WAIT);
+      alice.awaitMessage(
+          m ->
+              "write-taken".equals(m.path("code").asString())
+                  && m.path("message").asString().contains("(admin)"),
+          WAIT,
+          "told that the admin took control");
+      assertThat(alice.awaitStatus(s -> !s.path("writable").asBoolean(), WAIT).path("writerName"))
+          .hasToString("\"admin\"");
+      admin.type("show clock\r");
+      alice.awaitOutput("show clock", WAIT);
+    }
+
+    List<JsonNode> events =
+        await(
+            client,
+            auditLog,
+            "device=" + device + "&action=terminal.write-force",
+            found -> found.size() >= 1);
+    assertThat(events.getFirst().path("actor").asString()).isEqualTo("admin");
+    assertThat(events.getFirst().path("detail").asString().replaceAll("viewer v\\d+ ", "viewer "))
+        .isEqualTo("session 'default': viewer (admin) took write control from viewer (alice)");
+  }
+
+  @Test
   void aSessionOpenedByAViewerIsAuditedUntilItClosesWithIt() throws InterruptedException {
     String device = registerDevice("ws-audit-open");
     try (TestViewer viewer = connectAs("dave", terminal(device, "solo", "open=true"))) {

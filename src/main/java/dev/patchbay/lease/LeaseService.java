@@ -96,6 +96,12 @@ public class LeaseService {
     queue.devicesFreed();
   }
 
+  /** Ends the lease without its token, for an administrator; audited. Blocking. */
+  public void forceRelease(long id, String admin) {
+    ledger.forceRelease(id, admin);
+    queue.devicesFreed();
+  }
+
   /**
    * The lease; for a caller limited to {@code testbeds} (null: every testbed) only a lease whose
    * devices all belong to them, anything else answered as absent.

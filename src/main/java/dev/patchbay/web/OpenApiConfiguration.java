@@ -56,6 +56,12 @@ public class OpenApiConfiguration {
   /** Reference to the {@code Patchbay-Lease} header parameter. */
   public static final String LEASE_PARAMETER = "#/components/parameters/PatchbayLease";
 
+  /** Reference to the {@code Idempotency-Key} header parameter of creating POSTs. */
+  public static final String IDEMPOTENCY_KEY_PARAMETER = "#/components/parameters/IdempotencyKey";
+
+  /** Reference to the 422 response of an idempotency key reused for another request. */
+  public static final String IDEMPOTENCY_KEY_REUSED = "#/components/responses/IdempotencyKeyReused";
+
   /** Reference to the {@code Patchbay-Fencing-Token} header parameter. */
   public static final String FENCING_PARAMETER = "#/components/parameters/PatchbayFencingToken";
 
@@ -157,7 +163,27 @@ public class OpenApiConfiguration {
                     error(
                         "The device is leased and the request does not present that lease",
                         "LeaseProblem"))
-                .addResponses("LeaseToken", error("Missing or wrong lease token"))
+                .addResponses(
+                    "LeaseToken",
+                    error(
+                        "lease-token: the Patchbay-Lease header is missing, malformed or not"
+                            + " this lease's token (not a role refusal, which is 'forbidden')"))
+                .addResponses(
+                    "IdempotencyKeyReused",
+                    error(
+                        "idempotency-key-reused: the Idempotency-Key was used with another route"
+                            + " or body"))
+                .addParameters(
+                    "IdempotencyKey",
+                    new HeaderParameter()
+                        .name("Idempotency-Key")
+                        .description(
+                            "Makes the request safe to retry: the same key, token and body within"
+                                + " patchbay.idempotency.retention answer the first response"
+                                + " again (with 'Idempotent-Replayed: true'); another body is"
+                                + " refused (422 idempotency-key-reused); while the first still"
+                                + " runs, 409 idempotency-in-progress.")
+                        .schema(new StringSchema().minLength(1).maxLength(255)))
                 .addResponses("LeaseEnded", error("The lease has ended"))
                 .addParameters(
                     "PatchbayLease",

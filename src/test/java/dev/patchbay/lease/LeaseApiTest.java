@@ -111,6 +111,55 @@ class LeaseApiTest extends LeaseApiTestSupport {
   }
 
   @Test
+  void aRetryWithItsIdempotencyKeyGetsTheFirstGrant() {
+    idempotentRetryScenario();
+  }
+
+  @Test
+  void anAdminEndsAnyLeaseWithoutItsTokenAndIsAudited() {
+    String device = unique("forced");
+    devices(device);
+    JsonNode lease = granted("lost-token-job", 300, 0, device);
+    String uri = "/api/v1/leases/" + lease.path("id").asLong() + "?force=true";
+    String operator =
+        body(
+                send(
+                    "POST",
+                    "/api/v1/tokens",
+                    "{\"name\": \"%s\", \"role\": \"OPERATOR\"}".formatted(unique("op")),
+                    Map.of()),
+                201)
+            .path("token")
+            .asString();
+    client
+        .mutate()
+        .defaultHeaders(headers -> headers.setBearerAuth(operator))
+        .build()
+        .delete()
+        .uri(uri)
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "forbidden");
+    problem(send("DELETE", uri.replace("?force=true", ""), null, Map.of()), 403, "lease-token");
+
+    send("DELETE", uri, null, Map.of()).expectStatus().isNoContent();
+    JsonNode ended = body(send("GET", "/api/v1/leases/" + lease.path("id").asLong(), null, Map.of()), 200);
+    assertThat(ended.path("active").asBoolean()).isFalse();
+    assertThat(ended.path("endReason").asString()).isEqualTo("FORCED");
+    granted("next-job", 60, 0, device);
+    JsonNode audit =
+        body(
+            send("GET", "/api/v1/audit?action=lease.force-release&device=" + device, null, Map.of()),
+            200);
+    assertThat(audit.path("items")).hasSize(1);
+    assertThat(audit.path("items").get(0).path("detail").asString())
+        .contains("lost-token-job", "ended by admin");
+  }
+
+  @Test
   void grantsAllDevicesOrNone() {
     String a = unique("a");
     String b = unique("b");

@@ -22,6 +22,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
 
@@ -32,6 +34,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class LeaseService {
+
+  private static final Logger log = LoggerFactory.getLogger(LeaseService.class);
 
   private final LeaseRequestValidator validator;
   private final LeaseQueue queue;
@@ -99,6 +103,7 @@ public class LeaseService {
   /** Ends the lease without its token, for an administrator; audited. Blocking. */
   public void forceRelease(long id, String admin) {
     ledger.forceRelease(id, admin);
+    log.info("lease {} ended without its token by admin '{}'", id, admin);
     queue.devicesFreed();
   }
 

@@ -106,6 +106,36 @@ class RouteStatusTest extends SecurityTestSupport {
         .containsIgnoringCase("idempotency-key");
   }
 
+  @Test
+  void everyResponseEchoesItsRequestIdOrAGeneratedOne() {
+    as(null)
+        .get()
+        .uri("/api/v1/devices")
+        .header("X-Request-Id", "ci-run-42.step:7")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .valueEquals("X-Request-Id", "ci-run-42.step:7");
+    String generated =
+        asToken(tokenOf("VIEWER"))
+            .get()
+            .uri("/api/v1/devices")
+            .header("X-Request-Id", "not acceptable <script>")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("X-Request-Id");
+    assertThat(generated).matches("[0-9a-f-]{36}");
+    assertThat(
+            call(asToken(tokenOf("ADMIN")), HttpMethod.GET, "/api/v1/nope")
+                .getResponseHeaders()
+                .getFirst("X-Request-Id"))
+        .isNotBlank();
+  }
+
   private static EntityExchangeResult<String> call(
       WebTestClient client, HttpMethod method, String path) {
     return client.method(method).uri(path).exchange().expectBody(String.class).returnResult();

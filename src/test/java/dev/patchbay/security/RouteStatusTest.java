@@ -136,6 +136,22 @@ class RouteStatusTest extends SecurityTestSupport {
         .isNotBlank();
   }
 
+  @Test
+  void sortIsRefusedRatherThanIgnored() {
+    as(null).get().uri("/api/v1/leases?sort=holder").exchange().expectStatus().isUnauthorized();
+    EntityExchangeResult<String> result =
+        call(asToken(tokenOf("VIEWER")), HttpMethod.GET, "/api/v1/leases?sort=holder,asc");
+    assertThat(result.getStatus().value()).isEqualTo(400);
+    assertThat(json(result.getResponseBody()).path("type").asString())
+        .isEqualTo(PROBLEMS + "validation");
+    assertThat(json(result.getResponseBody()).path("detail").asString())
+        .contains("sort is not supported");
+    assertThat(call(asToken(tokenOf("VIEWER")), HttpMethod.GET, "/api/v1/leases?page=0&size=5")
+            .getStatus()
+            .value())
+        .isEqualTo(200);
+  }
+
   private static EntityExchangeResult<String> call(
       WebTestClient client, HttpMethod method, String path) {
     return client.method(method).uri(path).exchange().expectBody(String.class).returnResult();

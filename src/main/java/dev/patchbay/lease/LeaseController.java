@@ -6,6 +6,7 @@ import static dev.patchbay.web.OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED;
 import static dev.patchbay.web.OpenApiConfiguration.LEASE_CONFLICT;
 import static dev.patchbay.web.OpenApiConfiguration.LEASE_ENDED;
 import static dev.patchbay.web.OpenApiConfiguration.LEASE_PARAMETER;
+import static dev.patchbay.web.OpenApiConfiguration.LEASE_PARAMETER_REQUIRED;
 import static dev.patchbay.web.OpenApiConfiguration.LEASE_TOKEN;
 
 import dev.patchbay.api.PatchbayException;
@@ -109,7 +110,7 @@ public class LeaseController {
   @ApiResponse(responseCode = "410", ref = LEASE_ENDED)
   Mono<LeaseResponse> renew(
       @PathVariable long id,
-      @Parameter(ref = LEASE_PARAMETER)
+      @Parameter(ref = LEASE_PARAMETER_REQUIRED)
           @RequestHeader(name = LeaseCredentials.LEASE_HEADER, required = false)
           String lease,
       @RequestBody(required = false) RenewRequest body) {
@@ -178,7 +179,14 @@ public class LeaseController {
           @RequestParam(required = false)
           Boolean active,
       @RequestParam(defaultValue = "0") int page,
-      @Parameter(schema = @Schema(minimum = "1", maximum = "500"))
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = "integer",
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "50"))
           @RequestParam(defaultValue = "50")
           int size,
       @AuthenticationPrincipal TokenPrincipal caller) {

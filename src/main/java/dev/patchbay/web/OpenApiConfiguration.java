@@ -1,6 +1,9 @@
 package dev.patchbay.web;
 
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -62,6 +65,10 @@ public class OpenApiConfiguration {
   /** Reference to the 422 response of an idempotency key reused for another request. */
   public static final String IDEMPOTENCY_KEY_REUSED = "#/components/responses/IdempotencyKeyReused";
 
+  /** Reference to the {@code Patchbay-Lease} header parameter where it is always required. */
+  public static final String LEASE_PARAMETER_REQUIRED =
+      "#/components/parameters/PatchbayLeaseRequired";
+
   /** Reference to the {@code Patchbay-Fencing-Token} header parameter. */
   public static final String FENCING_PARAMETER = "#/components/parameters/PatchbayFencingToken";
 
@@ -94,6 +101,13 @@ public class OpenApiConfiguration {
   @Bean
   OpenAPI patchbayOpenApi() {
     return new OpenAPI()
+        .servers(
+            List.of(
+                new Server()
+                    .url("/")
+                    .description(
+                        "The Patchbay instance serving this document (e.g."
+                            + " http://127.0.0.1:8080)")))
         .info(
             new Info()
                 .title("Patchbay API")
@@ -123,6 +137,25 @@ public class OpenApiConfiguration {
         .addSecurityItem(new SecurityRequirement().addList(BEARER))
         .components(
             new Components()
+                .addHeaders(
+                    "Location",
+                    new Header()
+                        .description("Where the created (or accepted) resource is read")
+                        .schema(new StringSchema().format("uri-reference")))
+                .addHeaders(
+                    "ETag",
+                    new Header()
+                        .description(
+                            "The resource version as a strong entity tag; send it as If-Match"
+                                + " (weak W/ tags never match)")
+                        .schema(new StringSchema().example("\"3\"")))
+                .addParameters(
+                    "PatchbayLeaseRequired",
+                    new HeaderParameter()
+                        .name("Patchbay-Lease")
+                        .required(true)
+                        .description("The lease as '<leaseId>:<token>' (the token from its 201)")
+                        .schema(new StringSchema().example("17:<token>")))
                 .addSecuritySchemes(
                     BEARER,
                     new SecurityScheme()

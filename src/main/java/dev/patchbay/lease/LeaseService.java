@@ -13,6 +13,7 @@ import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ public class LeaseService {
   private final LeaseRepository leases;
   private final AuditService audit;
   private final Blocking blocking;
+  private final LeaseMetrics metrics;
 
   LeaseService(
       LeaseRequestValidator validator,
@@ -50,13 +52,15 @@ public class LeaseService {
       LeaseLedger ledger,
       LeaseRepository leases,
       AuditService audit,
-      Blocking blocking) {
+      Blocking blocking,
+      LeaseMetrics metrics) {
     this.validator = validator;
     this.queue = queue;
     this.ledger = ledger;
     this.leases = leases;
     this.audit = audit;
     this.blocking = blocking;
+    this.metrics = metrics;
   }
 
   /** Filters of a listing; null means any. */
@@ -64,9 +68,17 @@ public class LeaseService {
 
   /** Grants the lease, waiting up to the request's {@code waitSeconds}; the token is included. */
   public Mono<LeaseResponse> acquire(LeaseRequest request) {
+    long asked = System.nanoTime();
     return blocking
         .call(() -> validator.validate(request))
         .flatMap(queue::acquire)
+        .doOnNext(granted -> metrics.waited(Duration.ofNanos(System.nanoTime() - asked)))
+        .doOnError(
+            e -> {
+              if (e instanceof PatchbayException p && p.type() == ProblemType.LEASE_CONFLICT) {
+                metrics.refused();
+              }
+            })
         .map(granted -> LeaseResponse.of(granted.lease(), granted.token(), Instant.now()));
   }
 

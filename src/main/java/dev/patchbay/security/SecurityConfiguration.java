@@ -123,6 +123,7 @@ class SecurityConfiguration {
                 handling
                     .authenticationEntryPoint(
                         (exchange, e) -> {
+                          failures.missing();
                           exchange
                               .getResponse()
                               .getHeaders()

@@ -42,11 +42,10 @@ public class Blocking implements DisposableBean {
 
   /** Defers {@code work} without a result. */
   public Mono<Void> run(Runnable work) {
-    return call(
-            () -> {
-              work.run();
-              return null;
-            })
+    return call(() -> {
+          work.run();
+          return null;
+        })
         .then();
   }
 

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Idempotency records in the database (H2 or PostgreSQL), so that a retry finds its first
- * response after a restart. The primary key (token, key) makes the first request's reservation
- * atomic. Response bodies are sealed: a lease's token is in its creation response. Blocking.
+ * Idempotency records in the database (H2 or PostgreSQL), so that a retry finds its first response
+ * after a restart. The primary key (token, key) makes the first request's reservation atomic.
+ * Response bodies are sealed: a lease's token is in its creation response. Blocking.
  */
 @Component
 class IdempotencyStore implements SealedSecrets {
@@ -33,7 +33,8 @@ class IdempotencyStore implements SealedSecrets {
    * expired record is dropped first.
    */
   Optional<Entry> reserve(long token, String key, String fingerprint, Instant now, Instant until) {
-    jdbc.sql("DELETE FROM idempotency_record WHERE token_id = ? AND idem_key = ? AND expires_at < ?")
+    jdbc.sql(
+            "DELETE FROM idempotency_record WHERE token_id = ? AND idem_key = ? AND expires_at < ?")
         .params(token, key, time(now))
         .update();
     try {

@@ -89,8 +89,7 @@ public class IdempotentRequests {
     return blocking
         .call(
             () ->
-                store.reserve(
-                    token, key, fingerprint, now, now.plus(properties.pendingTimeout())))
+                store.reserve(token, key, fingerprint, now, now.plus(properties.pendingTimeout())))
         .flatMap(
             found ->
                 found.isPresent()

@@ -169,9 +169,9 @@ class LeaseLedger {
   }
 
   /**
-   * Ends a lease without its token, for an administrator (a job that lost its token would
-   * otherwise wait out the TTL); audited under the administrator's name. Ending an ended lease
-   * changes nothing.
+   * Ends a lease without its token, for an administrator (a job that lost its token would otherwise
+   * wait out the TTL); audited under the administrator's name. Ending an ended lease changes
+   * nothing.
    */
   @Transactional
   void forceRelease(long leaseId, String admin) {

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lease metrics, kept in memory from the committed grant and end events (a scrape never queries the
- * database): {@code patchbay.leases.active} (counted from the database once at start),
- * {@code patchbay.leases.waiting}, {@code patchbay.leases.granted}, {@code patchbay.leases.ended}
- * by reason ({@code expired} are the expiries), {@code patchbay.leases.refused} and the time a
- * granted request waited, {@code patchbay.leases.wait}.
+ * database): {@code patchbay.leases.active} (counted from the database once at start), {@code
+ * patchbay.leases.waiting}, {@code patchbay.leases.granted}, {@code patchbay.leases.ended} by
+ * reason ({@code expired} are the expiries), {@code patchbay.leases.refused} and the time a granted
+ * request waited, {@code patchbay.leases.wait}.
  */
 @Component
 class LeaseMetrics {

@@ -138,9 +138,7 @@ class SecurityConfiguration {
                             e instanceof NoRoute noRoute
                                 ? noRoute(exchange, noRoute, problems)
                                 : problems.write(
-                                    exchange,
-                                    ProblemType.FORBIDDEN,
-                                    deniedDetail(e.getMessage()))))
+                                    exchange, ProblemType.FORBIDDEN, deniedDetail(e.getMessage()))))
         .authorizeExchange(
             rules ->
                 rules

@@ -12,9 +12,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every request an id before anything else runs (security included, so that refusals carry
- * it too): the client's {@code X-Request-Id} when it is a plain token of up to 128 characters,
- * else a new random UUID. It is echoed on the response, kept as an exchange attribute and carried in the
+ * Gives every request an id before anything else runs (security included, so that refusals carry it
+ * too): the client's {@code X-Request-Id} when it is a plain token of up to 128 characters, else a
+ * new random UUID. It is echoed on the response, kept as an exchange attribute and carried in the
  * Reactor context for log lines ({@link RequestId}).
  */
 @Component

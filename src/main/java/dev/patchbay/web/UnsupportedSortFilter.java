@@ -10,9 +10,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses {@code sort} on the API's reads (400 {@code validation}) instead of ignoring it: every list
- * has one documented order, and a client asking for another must not believe it got it. Runs after
- * the security chain, so that only an authorised caller learns this.
+ * Refuses {@code sort} on the API's reads (400 {@code validation}) instead of ignoring it: every
+ * list has one documented order, and a client asking for another must not believe it got it. Runs
+ * after the security chain, so that only an authorised caller learns this.
  */
 @Component
 @Order(0)

@@ -130,21 +130,32 @@ class OpenApiSpecTest extends InventoryApiTestSupport {
         }
       }
     }
-    JsonNode renewLease =
-        spec.path("components").path("parameters").path("PatchbayLeaseRequired");
+    JsonNode renewLease = spec.path("components").path("parameters").path("PatchbayLeaseRequired");
     assertThat(renewLease.path("required").asBoolean()).isTrue();
     assertThat(paths.path("/api/v1/leases/{id}/renew").path("post").path("parameters").toString())
         .contains("#/components/parameters/PatchbayLeaseRequired");
     assertThat(
-            paths.path("/api/v1/devices/{name}").path("get").path("responses").path("200")
-                .path("headers").path("ETag").path("$ref").asString())
+            paths
+                .path("/api/v1/devices/{name}")
+                .path("get")
+                .path("responses")
+                .path("200")
+                .path("headers")
+                .path("ETag")
+                .path("$ref")
+                .asString())
         .isEqualTo("#/components/headers/ETag");
     JsonNode acquire = paths.path("/api/v1/leases").path("post");
     assertThat(acquire.path("responses").path("201").path("headers").has("Location")).isTrue();
     assertThat(acquire.path("parameters").toString())
         .contains("#/components/parameters/IdempotencyKey");
     assertThat(
-            paths.path("/api/v1/jobs").path("post").path("responses").path("202").path("headers")
+            paths
+                .path("/api/v1/jobs")
+                .path("post")
+                .path("responses")
+                .path("202")
+                .path("headers")
                 .has("Location"))
         .isTrue();
   }

@@ -98,7 +98,10 @@ class JobApiTest {
     String id = JSON.readTree(first.getResponseBody()).path("id").asString();
     assertThat(JSON.readTree(retry.getResponseBody()).path("id").asString()).isEqualTo(id);
     assertThat(retry.getResponseHeaders().getLocation()).hasToString("/api/v1/jobs/" + id);
-    assertThat(startWithKey(json.replace("show clock", "show version"), "job-" + a).getStatus().value())
+    assertThat(
+            startWithKey(json.replace("show clock", "show version"), "job-" + a)
+                .getStatus()
+                .value())
         .isEqualTo(422);
     await(id);
     long started = 0;

@@ -18,9 +18,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -158,13 +158,15 @@ class LeaseApiTest extends LeaseApiTestSupport {
     assertThat(output.getOut())
         .as("the log line of the forced release names the request")
         .containsPattern("\\[" + requestId + "\\] .*lease " + lease.path("id").asLong() + " ended");
-    JsonNode ended = body(send("GET", "/api/v1/leases/" + lease.path("id").asLong(), null, Map.of()), 200);
+    JsonNode ended =
+        body(send("GET", "/api/v1/leases/" + lease.path("id").asLong(), null, Map.of()), 200);
     assertThat(ended.path("active").asBoolean()).isFalse();
     assertThat(ended.path("endReason").asString()).isEqualTo("FORCED");
     granted("next-job", 60, 0, device);
     JsonNode audit =
         body(
-            send("GET", "/api/v1/audit?action=lease.force-release&device=" + device, null, Map.of()),
+            send(
+                "GET", "/api/v1/audit?action=lease.force-release&device=" + device, null, Map.of()),
             200);
     assertThat(audit.path("items")).hasSize(1);
     assertThat(audit.path("items").get(0).path("detail").asString())

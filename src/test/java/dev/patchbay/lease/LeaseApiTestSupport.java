@@ -124,9 +124,9 @@ abstract class LeaseApiTestSupport {
   }
 
   /**
-   * A lease retried with its Idempotency-Key gets its first 201 again (token and Location
-   * included) instead of a conflict with itself; the same key with another body is refused (422);
-   * a first request that failed frees its key, so that a later retry runs.
+   * A lease retried with its Idempotency-Key gets its first 201 again (token and Location included)
+   * instead of a conflict with itself; the same key with another body is refused (422); a first
+   * request that failed frees its key, so that a later retry runs.
    */
   void idempotentRetryScenario() {
     String device = unique("idem");

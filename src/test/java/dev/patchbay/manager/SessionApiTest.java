@@ -125,7 +125,8 @@ class SessionApiTest extends SessionApiTestSupport {
     assertThat(retry.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
     assertThat(retry.getResponseHeaders().getLocation())
         .isEqualTo(first.getResponseHeaders().getLocation());
-    assertThat(JSON.readTree(retry.getResponseBody())).isEqualTo(JSON.readTree(first.getResponseBody()));
+    assertThat(JSON.readTree(retry.getResponseBody()))
+        .isEqualTo(JSON.readTree(first.getResponseBody()));
     assertThat(openWithKey(device, "{\"alias\": \"other\"}", key).getStatus().value())
         .isEqualTo(422);
     problem(post(sessions(device), "{\"alias\": \"once\"}"), 409, "session-exists");

@@ -42,7 +42,8 @@ class MetricsTest extends SecurityTestSupport {
                 .post()
                 .uri("/api/v1/leases")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"devices\": [\"" + device + "\"], \"holder\": \"m\", \"ttlSeconds\": 60}")
+                .bodyValue(
+                    "{\"devices\": [\"" + device + "\"], \"holder\": \"m\", \"ttlSeconds\": 60}")
                 .exchange()
                 .expectStatus()
                 .isCreated()

@@ -34,15 +34,17 @@ class RouteStatusTest extends SecurityTestSupport {
   @Test
   void anUnknownPathIs404ForAnyRole() {
     for (String role : List.of("VIEWER", "ADMIN")) {
-      EntityExchangeResult<String> result = call(asToken(tokenOf(role)), HttpMethod.GET, "/api/v1/nope");
+      EntityExchangeResult<String> result =
+          call(asToken(tokenOf(role)), HttpMethod.GET, "/api/v1/nope");
       assertThat(result.getStatus().value()).isEqualTo(404);
       assertThat(json(result.getResponseBody()).path("type").asString())
           .isEqualTo(PROBLEMS + "not-found");
       assertThat(json(result.getResponseBody()).path("detail").asString()).contains("/api/v1/nope");
     }
-    assertThat(call(asToken(tokenOf("ADMIN")), HttpMethod.DELETE, "/api/v1/devices/r1/nope")
-            .getStatus()
-            .value())
+    assertThat(
+            call(asToken(tokenOf("ADMIN")), HttpMethod.DELETE, "/api/v1/devices/r1/nope")
+                .getStatus()
+                .value())
         .isEqualTo(404);
   }
 
@@ -67,7 +69,11 @@ class RouteStatusTest extends SecurityTestSupport {
   @Test
   void headAnswersWhereGetDoesWithoutABodyAndKeepsTheGetRule() {
     var head =
-        asToken(tokenOf("VIEWER")).head().uri("/api/v1/devices").exchange().returnResult(byte[].class);
+        asToken(tokenOf("VIEWER"))
+            .head()
+            .uri("/api/v1/devices")
+            .exchange()
+            .returnResult(byte[].class);
     assertThat(head.getStatus().value()).isEqualTo(200);
     assertThat(head.getResponseBodyContent()).isNullOrEmpty();
     // HEAD of an ADMIN-only GET is refused to a VIEWER as GET is.
@@ -77,8 +83,7 @@ class RouteStatusTest extends SecurityTestSupport {
 
   @Test
   void optionsListsTheMethodsOfAKnownPath() {
-    var options =
-        as(null).options().uri("/api/v1/leases").exchange().returnResult(String.class);
+    var options = as(null).options().uri("/api/v1/leases").exchange().returnResult(String.class);
     assertThat(options.getStatus().value()).isEqualTo(200);
     assertThat(options.getResponseHeaders().getAllow())
         .contains(HttpMethod.GET, HttpMethod.POST, HttpMethod.HEAD, HttpMethod.OPTIONS)
@@ -93,8 +98,7 @@ class RouteStatusTest extends SecurityTestSupport {
             .uri("/api/v1/leases")
             .header(HttpHeaders.ORIGIN, "https://console.example")
             .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpMethod.POST.name())
-            .header(
-                HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, idempotency-key")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, idempotency-key")
             .exchange()
             .returnResult(String.class);
     assertThat(preflight.getStatus().value()).isEqualTo(200);
@@ -146,9 +150,10 @@ class RouteStatusTest extends SecurityTestSupport {
         .isEqualTo(PROBLEMS + "validation");
     assertThat(json(result.getResponseBody()).path("detail").asString())
         .contains("sort is not supported");
-    assertThat(call(asToken(tokenOf("VIEWER")), HttpMethod.GET, "/api/v1/leases?page=0&size=5")
-            .getStatus()
-            .value())
+    assertThat(
+            call(asToken(tokenOf("VIEWER")), HttpMethod.GET, "/api/v1/leases?page=0&size=5")
+                .getStatus()
+                .value())
         .isEqualTo(200);
   }
 

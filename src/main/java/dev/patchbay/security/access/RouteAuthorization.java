@@ -84,7 +84,11 @@ public final class RouteAuthorization
     allowed.add(HttpMethod.OPTIONS);
     return Mono.error(
         new NoRoute(
-            request.getMethod().name() + " is not supported on " + path.value() + "; it answers " + allowed,
+            request.getMethod().name()
+                + " is not supported on "
+                + path.value()
+                + "; it answers "
+                + allowed,
             Set.copyOf(allowed)));
   }
 

@@ -73,7 +73,9 @@ class MetricsTest extends SecurityTestSupport {
     assertThat(after)
         .contains("patchbay_sessions{protocol=\"ssh\",state=\"connected\"}")
         .contains("patchbay_leases_waiting")
-        .contains("patchbay_jobs_running");
+        .contains("patchbay_jobs_running")
+        .contains("patchbay_terminal_viewers")
+        .contains("patchbay_terminal_bytes");
   }
 
   @Test

@@ -57,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
       ReactiveWebSecurityAutoConfiguration.class,
       ReactiveUserDetailsServiceAutoConfiguration.class
     })
-@Import(WebPlumbingSliceTest.PlumbingController.class)
+@Import({WebPlumbingSliceTest.PlumbingController.class, ProblemWriter.class})
 class WebPlumbingSliceTest {
 
   private static final String PROBLEMS = "https://patchbay.dev/problems/";

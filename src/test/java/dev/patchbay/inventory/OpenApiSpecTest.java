@@ -119,6 +119,9 @@ class OpenApiSpecTest extends InventoryApiTestSupport {
   void generatedClientsGetTypedParametersAndResponseHeaders() {
     JsonNode spec = body(get("/v3/api-docs"), 200);
     assertThat(spec.path("servers").path(0).path("url").asString()).isEqualTo("/");
+    assertThat(spec.path("components").path("schemas").has("ProblemDetail"))
+        .as("one problem schema everywhere")
+        .isFalse();
     JsonNode paths = spec.path("paths");
     for (Map.Entry<String, JsonNode> path : paths.properties()) {
       for (JsonNode parameter : path.getValue().path("get").path("parameters")) {

@@ -55,6 +55,14 @@ public enum ProblemType {
   LOCKED("locked", HttpStatus.LOCKED, "Device is leased"),
   STALE_FENCING_TOKEN("stale-fencing-token", HttpStatus.CONFLICT, "Stale fencing token"),
   LEASE_TOKEN("lease-token", HttpStatus.FORBIDDEN, "Wrong lease token"),
+  IDEMPOTENCY_KEY_REUSED(
+      "idempotency-key-reused",
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "Idempotency key used for another request"),
+  IDEMPOTENCY_IN_PROGRESS(
+      "idempotency-in-progress",
+      HttpStatus.CONFLICT,
+      "The first request with this idempotency key is still running"),
   LEASE_ENDED("lease-ended", HttpStatus.GONE, "Lease ended"),
   SESSION_NOT_FOUND("session-not-found", HttpStatus.NOT_FOUND, "No such session"),
   SESSION_EXISTS("session-exists", HttpStatus.CONFLICT, "Session alias already in use"),

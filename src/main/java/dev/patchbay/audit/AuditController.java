@@ -58,7 +58,14 @@ public class AuditController {
           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           Instant to,
       @RequestParam(defaultValue = "0") int page,
-      @Parameter(schema = @Schema(minimum = "1", maximum = "500"))
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = "integer",
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "50"))
           @RequestParam(defaultValue = "50")
           int size) {
     AuditService.Filter filter = new AuditService.Filter(device, actor, action, outcome, from, to);

@@ -25,14 +25,34 @@ public class Blocking implements DisposableBean {
    */
   private final Scheduler scheduler = Schedulers.fromExecutor(executor::execute);
 
-  /** Defers {@code work} to a virtual thread; an empty result ({@code null}) completes empty. */
+  /**
+   * Defers {@code work} to a virtual thread; an empty result ({@code null}) completes empty. The
+   * request's {@link RequestId} is in the MDC while it runs, so that its log lines name it.
+   */
   public <T> Mono<T> call(Callable<T> work) {
-    return Mono.fromCallable(work).subscribeOn(scheduler);
+    return Mono.deferContextual(
+        context -> {
+          String id = RequestId.of(context);
+          return Mono.fromCallable(
+                  () -> {
+                    String previous = RequestId.enter(id);
+                    try {
+                      return work.call();
+                    } finally {
+                      RequestId.enter(previous);
+                    }
+                  })
+              .subscribeOn(scheduler);
+        });
   }
 
   /** Defers {@code work} without a result. */
   public Mono<Void> run(Runnable work) {
-    return Mono.fromRunnable(work).subscribeOn(scheduler).then();
+    return call(() -> {
+          work.run();
+          return null;
+        })
+        .then();
   }
 
   public Scheduler scheduler() {

@@ -3,6 +3,7 @@ package dev.patchbay.inventory;
 import static dev.patchbay.web.OpenApiConfiguration.PRECONDITION_FAILED;
 
 import dev.patchbay.common.Blocking;
+import dev.patchbay.web.ETagged;
 import dev.patchbay.web.LeaseCredentials;
 import dev.patchbay.web.ProblemResponses;
 import dev.patchbay.web.Responses;
@@ -30,6 +31,7 @@ import reactor.core.publisher.Mono;
  * If-Match} refer to the device's version.
  */
 @RestController
+@ETagged
 @RequestMapping("/api/v1/devices/{device}/connections")
 @Tag(name = "Connection definitions", description = "How each device is reached")
 public class ConnectionController {

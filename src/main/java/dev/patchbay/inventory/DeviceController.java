@@ -3,6 +3,7 @@ package dev.patchbay.inventory;
 import static dev.patchbay.web.OpenApiConfiguration.PRECONDITION_FAILED;
 
 import dev.patchbay.common.Blocking;
+import dev.patchbay.web.ETagged;
 import dev.patchbay.web.LeaseCredentials;
 import dev.patchbay.web.PageResponse;
 import dev.patchbay.web.ProblemResponses;
@@ -32,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/devices}: devices with their credentials and connection definitions. */
 @RestController
+@ETagged
 @RequestMapping("/api/v1/devices")
 @Tag(name = "Devices", description = "Lab devices and how to reach them")
 public class DeviceController {
@@ -61,7 +63,14 @@ public class DeviceController {
           @RequestParam(required = false)
           String name,
       @RequestParam(defaultValue = "0") int page,
-      @Parameter(schema = @Schema(minimum = "1", maximum = "500"))
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = "integer",
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "50"))
           @RequestParam(defaultValue = "50")
           int size) {
     DeviceService.Filter filter = new DeviceService.Filter(testbed, os, type, role, name);

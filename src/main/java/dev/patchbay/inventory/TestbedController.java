@@ -3,6 +3,7 @@ package dev.patchbay.inventory;
 import static dev.patchbay.web.OpenApiConfiguration.PRECONDITION_FAILED;
 
 import dev.patchbay.common.Blocking;
+import dev.patchbay.web.ETagged;
 import dev.patchbay.web.PageResponse;
 import dev.patchbay.web.ProblemResponses;
 import dev.patchbay.web.Responses;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/testbeds}: testbeds and their default credentials (JSON representation). */
 @RestController
+@ETagged
 @RequestMapping("/api/v1/testbeds")
 @Tag(name = "Testbeds", description = "Labs: named groups of devices")
 public class TestbedController {
@@ -52,7 +54,14 @@ public class TestbedController {
           @RequestParam(required = false)
           String name,
       @RequestParam(defaultValue = "0") int page,
-      @Parameter(schema = @Schema(minimum = "1", maximum = "500"))
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = "integer",
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "50"))
           @RequestParam(defaultValue = "50")
           int size) {
     return blocking.call(() -> service.list(name, page, size));

@@ -1,10 +1,13 @@
 package dev.patchbay.job;
 
 import static dev.patchbay.web.OpenApiConfiguration.CONFLICT;
+import static dev.patchbay.web.OpenApiConfiguration.IDEMPOTENCY_KEY_PARAMETER;
+import static dev.patchbay.web.OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED;
 import static dev.patchbay.web.OpenApiConfiguration.LOCKED;
 
 import dev.patchbay.audit.AsActor;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.idempotency.IdempotentRequests;
 import dev.patchbay.security.token.TokenPrincipal;
 import dev.patchbay.web.LeaseCredentials;
 import dev.patchbay.web.PageResponse;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,13 +53,20 @@ public class JobController {
   private final JobEvents events;
   private final Blocking blocking;
   private final AsActor asActor;
+  private final IdempotentRequests idempotent;
 
   JobController(
-      JobService service, JobStore store, JobEvents events, Blocking blocking, AsActor asActor) {
+      JobService service,
+      JobStore store,
+      JobEvents events,
+      Blocking blocking,
+      AsActor asActor,
+      IdempotentRequests idempotent) {
     this.service = service;
     this.store = store;
     this.events = events;
     this.blocking = blocking;
+    this.idempotent = idempotent;
     this.asActor = asActor;
   }
 
@@ -72,18 +83,29 @@ public class JobController {
   @ApiResponse(responseCode = "202", description = "Accepted; Location is the job")
   @ProblemResponses.Body
   @ProblemResponses.NotFound
+  @ApiResponse(responseCode = "422", ref = IDEMPOTENCY_KEY_REUSED)
   @ApiResponse(responseCode = "423", ref = LOCKED)
   Mono<ResponseEntity<JobResponse>> start(
       @RequestBody JobRequest body,
       @Parameter(hidden = true) LeaseCredentials lease,
+      @Parameter(ref = IDEMPOTENCY_KEY_PARAMETER)
+          @RequestHeader(name = IdempotentRequests.HEADER, required = false)
+          String idempotencyKey,
       @AuthenticationPrincipal TokenPrincipal caller) {
-    return asActor
-        .call(actor -> service.create(body, actor, caller, lease))
-        .map(
-            job ->
-                ResponseEntity.accepted()
-                    .location(URI.create("/api/v1/jobs/" + job.id()))
-                    .body(job));
+    return idempotent.once(
+        idempotencyKey,
+        caller,
+        "POST /api/v1/jobs",
+        body,
+        JobResponse.class,
+        () ->
+            asActor
+                .call(actor -> service.create(body, actor, caller, lease))
+                .map(
+                    job ->
+                        ResponseEntity.accepted()
+                            .location(URI.create("/api/v1/jobs/" + job.id()))
+                            .body(job)));
   }
 
   @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -8,6 +8,9 @@ import dev.patchbay.manager.DeviceAutomation;
 import dev.patchbay.manager.ExecuteCommandRequest;
 import dev.patchbay.manager.ExecuteCommandResponse;
 import dev.patchbay.security.masking.SecretMasker;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +44,7 @@ class JobRunner implements DisposableBean {
   private final JobProperties properties;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<String, JobRun> running = new ConcurrentHashMap<>();
+  private final MeterRegistry meters;
 
   JobRunner(
       DeviceAutomation automation,
@@ -48,17 +52,23 @@ class JobRunner implements DisposableBean {
       JobStore store,
       JobEvents events,
       WebhookSender webhooks,
-      JobProperties properties) {
+      JobProperties properties,
+      MeterRegistry meters) {
     this.automation = automation;
     this.guard = guard;
     this.store = store;
     this.events = events;
     this.webhooks = webhooks;
     this.properties = properties;
+    this.meters = meters;
+    Gauge.builder("patchbay.jobs.running", running, Map::size)
+        .description("Jobs this instance runs now")
+        .register(meters);
   }
 
   /** Starts {@code run} in the background. */
   void start(JobRun run) {
+    meters.counter("patchbay.jobs.started").increment();
     running.put(run.id, run);
     events.started(run.id);
     threads.submit(() -> coordinate(run));
@@ -106,7 +116,7 @@ class JobRunner implements DisposableBean {
     } catch (Exception e) {
       log.error("job {}: unexpected failure", run.id, e);
     } finally {
-      end(run, states);
+      end(run, states, started);
     }
   }
 
@@ -318,7 +328,7 @@ class JobRunner implements DisposableBean {
     events.publish(JobEvent.device(run.id, result, counts));
   }
 
-  private void end(JobRun run, JobDeviceState[] states) {
+  private void end(JobRun run, JobDeviceState[] states, Instant started) {
     JobCounts counts;
     synchronized (states) {
       counts = JobCounts.of(List.of(states));
@@ -345,8 +355,14 @@ class JobRunner implements DisposableBean {
               + counts.cancelled()
               + " not run";
     }
-    store.finished(run.id, state, reason, Instant.now());
+    Instant finished = Instant.now();
+    store.finished(run.id, state, reason, finished);
     running.remove(run.id);
+    Timer.builder("patchbay.jobs.duration")
+        .description("Jobs ended, by final state, and how long they ran")
+        .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+        .register(meters)
+        .record(java.time.Duration.between(started, finished));
     events.publish(JobEvent.end(run.id, state, counts));
     if (run.request.webhook() != null) {
       store

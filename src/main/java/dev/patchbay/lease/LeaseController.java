@@ -1,13 +1,20 @@
 package dev.patchbay.lease;
 
 import static dev.patchbay.web.OpenApiConfiguration.BAD_REQUEST;
+import static dev.patchbay.web.OpenApiConfiguration.IDEMPOTENCY_KEY_PARAMETER;
+import static dev.patchbay.web.OpenApiConfiguration.IDEMPOTENCY_KEY_REUSED;
 import static dev.patchbay.web.OpenApiConfiguration.LEASE_CONFLICT;
 import static dev.patchbay.web.OpenApiConfiguration.LEASE_ENDED;
 import static dev.patchbay.web.OpenApiConfiguration.LEASE_PARAMETER;
+import static dev.patchbay.web.OpenApiConfiguration.LEASE_PARAMETER_REQUIRED;
 import static dev.patchbay.web.OpenApiConfiguration.LEASE_TOKEN;
 
+import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.idempotency.IdempotentRequests;
 import dev.patchbay.security.access.ScopeCheck;
+import dev.patchbay.security.token.Role;
 import dev.patchbay.security.token.TokenPrincipal;
 import dev.patchbay.web.LeaseCredentials;
 import dev.patchbay.web.PageResponse;
@@ -41,11 +48,14 @@ public class LeaseController {
   private final LeaseService service;
   private final Blocking blocking;
   private final ScopeCheck scope;
+  private final IdempotentRequests idempotent;
 
-  LeaseController(LeaseService service, Blocking blocking, ScopeCheck scope) {
+  LeaseController(
+      LeaseService service, Blocking blocking, ScopeCheck scope, IdempotentRequests idempotent) {
     this.service = service;
     this.blocking = blocking;
     this.scope = scope;
+    this.idempotent = idempotent;
   }
 
   @PostMapping(
@@ -61,14 +71,29 @@ public class LeaseController {
   @ApiResponse(responseCode = "201", description = "Granted; the only response with the token")
   @ProblemResponses.Body
   @ApiResponse(responseCode = "409", ref = LEASE_CONFLICT)
+  @ApiResponse(responseCode = "422", ref = IDEMPOTENCY_KEY_REUSED)
   Mono<ResponseEntity<LeaseResponse>> acquire(
-      @RequestBody LeaseRequest body, @AuthenticationPrincipal TokenPrincipal caller) {
+      @RequestBody LeaseRequest body,
+      @Parameter(ref = IDEMPOTENCY_KEY_PARAMETER)
+          @RequestHeader(name = IdempotentRequests.HEADER, required = false)
+          String idempotencyKey,
+      @AuthenticationPrincipal TokenPrincipal caller) {
     return scope
         .reaches(caller, body.testbed(), body.devices())
-        .then(Mono.defer(() -> service.acquire(body)))
-        .map(
-            lease ->
-                ResponseEntity.created(URI.create("/api/v1/leases/" + lease.id())).body(lease));
+        .then(
+            idempotent.once(
+                idempotencyKey,
+                caller,
+                "POST /api/v1/leases",
+                body,
+                LeaseResponse.class,
+                () ->
+                    service
+                        .acquire(body)
+                        .map(
+                            lease ->
+                                ResponseEntity.created(URI.create("/api/v1/leases/" + lease.id()))
+                                    .body(lease))));
   }
 
   @PostMapping(
@@ -85,7 +110,7 @@ public class LeaseController {
   @ApiResponse(responseCode = "410", ref = LEASE_ENDED)
   Mono<LeaseResponse> renew(
       @PathVariable long id,
-      @Parameter(ref = LEASE_PARAMETER)
+      @Parameter(ref = LEASE_PARAMETER_REQUIRED)
           @RequestHeader(name = LeaseCredentials.LEASE_HEADER, required = false)
           String lease,
       @RequestBody(required = false) RenewRequest body) {
@@ -93,7 +118,12 @@ public class LeaseController {
   }
 
   @DeleteMapping("/{id}")
-  @Operation(operationId = "releaseLease", summary = "Release a lease; waiting requests go next")
+  @Operation(
+      operationId = "releaseLease",
+      summary = "Release a lease; waiting requests go next",
+      description =
+          "Needs the lease's own 'Patchbay-Lease' header; an ADMIN token may instead end any"
+              + " lease with force=true (audited as lease.force-release, endReason FORCED).")
   @ApiResponse(responseCode = "204", description = "Released (or had already ended)")
   @ProblemResponses.NotFound
   @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
@@ -102,10 +132,23 @@ public class LeaseController {
       @PathVariable long id,
       @Parameter(ref = LEASE_PARAMETER)
           @RequestHeader(name = LeaseCredentials.LEASE_HEADER, required = false)
-          String lease) {
-    return blocking
-        .run(() -> service.release(id, lease))
-        .thenReturn(ResponseEntity.noContent().build());
+          String lease,
+      @Parameter(description = "End the lease without its token (ADMIN only)")
+          @RequestParam(defaultValue = "false")
+          boolean force,
+      @AuthenticationPrincipal TokenPrincipal caller) {
+    if (force && caller.role() != Role.ADMIN) {
+      return Mono.error(
+          new PatchbayException(
+              ProblemType.FORBIDDEN,
+              "force=true needs role ADMIN; token '"
+                  + caller.name()
+                  + "' has role "
+                  + caller.role()));
+    }
+    Runnable release =
+        force ? () -> service.forceRelease(id, caller.name()) : () -> service.release(id, lease);
+    return blocking.run(release).thenReturn(ResponseEntity.noContent().build());
   }
 
   @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -136,7 +179,14 @@ public class LeaseController {
           @RequestParam(required = false)
           Boolean active,
       @RequestParam(defaultValue = "0") int page,
-      @Parameter(schema = @Schema(minimum = "1", maximum = "500"))
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = "integer",
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "50"))
           @RequestParam(defaultValue = "50")
           int size,
       @AuthenticationPrincipal TokenPrincipal caller) {

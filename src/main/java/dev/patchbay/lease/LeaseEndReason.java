@@ -5,5 +5,7 @@ public enum LeaseEndReason {
   /** The holder released it. */
   RELEASED,
   /** It was not renewed before it expired. */
-  EXPIRED
+  EXPIRED,
+  /** An administrator ended it without its token ({@code DELETE ?force=true}). */
+  FORCED
 }

@@ -168,6 +168,19 @@ class LeaseLedger {
     }
   }
 
+  /**
+   * Ends a lease without its token, for an administrator (a job that lost its token would otherwise
+   * wait out the TTL); audited under the administrator's name. Ending an ended lease changes
+   * nothing.
+   */
+  @Transactional
+  void forceRelease(long leaseId, String admin) {
+    Locked locked = lockLease(leaseId);
+    if (locked.lease().getEndedAt() == null) {
+      end(locked, LeaseEndReason.FORCED, admin);
+    }
+  }
+
   /** Ends a lease nobody will use (its requester went away before the grant reached it). */
   @Transactional
   void abandon(long leaseId) {
@@ -208,6 +221,11 @@ class LeaseLedger {
   }
 
   private void end(Locked locked, LeaseEndReason why) {
+    end(locked, why, null);
+  }
+
+  /** Ends the lease; {@code admin} (null: none) forced it, and is audited as the actor. */
+  private void end(Locked locked, LeaseEndReason why, String admin) {
     long heldUntil = System.nanoTime();
     Lease lease = locked.lease();
     lease.end(now(), why);
@@ -218,11 +236,17 @@ class LeaseLedger {
           .ifPresent(DeviceLeaseState::free);
     }
     audit.record(
-        lease.getHolder(),
-        why == LeaseEndReason.EXPIRED ? "lease.expire" : "lease.release",
+        admin == null ? lease.getHolder() : admin,
+        switch (why) {
+          case EXPIRED -> "lease.expire";
+          case RELEASED -> "lease.release";
+          case FORCED -> "lease.force-release";
+        },
         lease.getDevices(),
         AuditOutcome.SUCCESS,
-        "lease " + lease.getId());
+        admin == null
+            ? "lease " + lease.getId()
+            : "lease " + lease.getId() + " of holder '" + lease.getHolder() + "' ended by admin");
     afterCommit(new LeaseEnded(lease.getId(), List.copyOf(lease.getDevices()), why, heldUntil));
   }
 

@@ -13,11 +13,14 @@ import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -33,12 +36,15 @@ import reactor.core.publisher.Mono;
 @Service
 public class LeaseService {
 
+  private static final Logger log = LoggerFactory.getLogger(LeaseService.class);
+
   private final LeaseRequestValidator validator;
   private final LeaseQueue queue;
   private final LeaseLedger ledger;
   private final LeaseRepository leases;
   private final AuditService audit;
   private final Blocking blocking;
+  private final LeaseMetrics metrics;
 
   LeaseService(
       LeaseRequestValidator validator,
@@ -46,13 +52,15 @@ public class LeaseService {
       LeaseLedger ledger,
       LeaseRepository leases,
       AuditService audit,
-      Blocking blocking) {
+      Blocking blocking,
+      LeaseMetrics metrics) {
     this.validator = validator;
     this.queue = queue;
     this.ledger = ledger;
     this.leases = leases;
     this.audit = audit;
     this.blocking = blocking;
+    this.metrics = metrics;
   }
 
   /** Filters of a listing; null means any. */
@@ -60,9 +68,17 @@ public class LeaseService {
 
   /** Grants the lease, waiting up to the request's {@code waitSeconds}; the token is included. */
   public Mono<LeaseResponse> acquire(LeaseRequest request) {
+    long asked = System.nanoTime();
     return blocking
         .call(() -> validator.validate(request))
         .flatMap(queue::acquire)
+        .doOnNext(granted -> metrics.waited(Duration.ofNanos(System.nanoTime() - asked)))
+        .doOnError(
+            e -> {
+              if (e instanceof PatchbayException p && p.type() == ProblemType.LEASE_CONFLICT) {
+                metrics.refused();
+              }
+            })
         .map(granted -> LeaseResponse.of(granted.lease(), granted.token(), Instant.now()));
   }
 
@@ -93,6 +109,13 @@ public class LeaseService {
           ledger.release(credentials);
           return null;
         });
+    queue.devicesFreed();
+  }
+
+  /** Ends the lease without its token, for an administrator; audited. Blocking. */
+  public void forceRelease(long id, String admin) {
+    ledger.forceRelease(id, admin);
+    log.info("lease {} ended without its token by admin '{}'", id, admin);
     queue.devicesFreed();
   }
 

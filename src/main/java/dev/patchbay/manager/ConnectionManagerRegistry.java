@@ -191,6 +191,15 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
           .tag("protocol", protocol)
           .register(meters);
     }
+    for (SessionState state : SessionState.values()) {
+      for (String protocol : List.of("ssh", "telnet", "serial", "command")) {
+        Gauge.builder("patchbay.sessions", this, r -> r.sessions(state, protocol))
+            .description("Live sessions by state and protocol")
+            .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+            .tag("protocol", protocol)
+            .register(meters);
+      }
+    }
     poolGauge(meters, "busy", PoolStats::busy);
     poolGauge(meters, "idle", PoolStats::idle);
     Gauge.builder("patchbay.pool.waiting", this, r -> r.poolTotal(PoolStats::waiting))
@@ -203,6 +212,13 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
         .description("Pool members by state")
         .tag("state", state)
         .register(meters);
+  }
+
+  private double sessions(SessionState state, String protocol) {
+    return managers.values().stream()
+        .flatMap(m -> m.sessions().stream())
+        .filter(s -> s.state() == state && s.target().protocol().equals(protocol))
+        .count();
   }
 
   private double openConnections(String protocol) {

@@ -4,6 +4,7 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.audit.AuditLog;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.io.ConnectionException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionAudit {
 
+  private final MeterRegistry meters;
+
   private final AuditLog log;
 
-  SessionAudit(AuditLog log) {
+  SessionAudit(AuditLog log, MeterRegistry meters) {
     this.log = log;
+    this.meters = meters;
   }
 
   void opened(String actor, ManagedSession session) {
@@ -54,6 +58,14 @@ class SessionAudit {
   }
 
   void reconnected(SessionTarget target, String alias, int attempt, RuntimeException failure) {
+    meters
+        .counter(
+            "patchbay.session.reconnects",
+            "protocol",
+            target.protocol(),
+            "outcome",
+            failure == null ? "reconnected" : "failed")
+        .increment();
     record(
         null,
         "session.reconnect",

@@ -1,12 +1,15 @@
 package dev.patchbay.manager;
 
+import static dev.patchbay.web.OpenApiConfiguration.IDEMPOTENCY_KEY_PARAMETER;
 import static dev.patchbay.web.OpenApiConfiguration.SERVICE_UNAVAILABLE;
 import static dev.patchbay.web.OpenApiConfiguration.TOO_MANY_REQUESTS;
 import static dev.patchbay.web.OpenApiConfiguration.UNPROCESSABLE;
 
 import dev.patchbay.audit.AsActor;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.idempotency.IdempotentRequests;
 import dev.patchbay.inventory.DeviceWriteGuard;
+import dev.patchbay.security.token.TokenPrincipal;
 import dev.patchbay.web.LeaseCredentials;
 import dev.patchbay.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,11 +21,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -42,13 +47,19 @@ public class SessionController {
   private final DeviceWriteGuard guard;
   private final Blocking blocking;
   private final AsActor asActor;
+  private final IdempotentRequests idempotent;
 
   SessionController(
-      SessionService service, DeviceWriteGuard guard, Blocking blocking, AsActor asActor) {
+      SessionService service,
+      DeviceWriteGuard guard,
+      Blocking blocking,
+      AsActor asActor,
+      IdempotentRequests idempotent) {
     this.service = service;
     this.guard = guard;
     this.blocking = blocking;
     this.asActor = asActor;
+    this.idempotent = idempotent;
   }
 
   @PostMapping(
@@ -66,10 +77,21 @@ public class SessionController {
   Mono<ResponseEntity<SessionResponse>> open(
       @PathVariable String device,
       @Parameter(hidden = true) LeaseCredentials lease,
+      @Parameter(ref = IDEMPOTENCY_KEY_PARAMETER)
+          @RequestHeader(name = IdempotentRequests.HEADER, required = false)
+          String idempotencyKey,
+      @AuthenticationPrincipal TokenPrincipal caller,
       @RequestBody(required = false) OpenSessionRequest body) {
-    return asActor
-        .call(actor -> guarded(device, lease, () -> service.open(device, body, actor)))
-        .map(session -> ResponseEntity.created(location(session)).body(session));
+    return idempotent.once(
+        idempotencyKey,
+        caller,
+        "POST /api/v1/devices/" + device + "/sessions",
+        body,
+        SessionResponse.class,
+        () ->
+            asActor
+                .call(actor -> guarded(device, lease, () -> service.open(device, body, actor)))
+                .map(session -> ResponseEntity.created(location(session)).body(session)));
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -4,6 +4,7 @@ import dev.patchbay.api.ProblemType;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.security.access.AccessRules;
 import dev.patchbay.security.access.HeaderCharacters;
+import dev.patchbay.security.access.NoRoute;
 import dev.patchbay.security.access.RouteAuthorization;
 import dev.patchbay.security.access.ScopeCheck;
 import dev.patchbay.security.access.WebSocketOriginCheck;
@@ -32,6 +33,8 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * The HTTP security chain: stateless bearer-token authentication, the {@link AccessRules} route
@@ -124,6 +127,7 @@ class SecurityConfiguration {
                 handling
                     .authenticationEntryPoint(
                         (exchange, e) -> {
+                          failures.missing();
                           exchange
                               .getResponse()
                               .getHeaders()
@@ -135,14 +139,26 @@ class SecurityConfiguration {
                         })
                     .accessDeniedHandler(
                         (exchange, e) ->
-                            problems.write(
-                                exchange, ProblemType.FORBIDDEN, deniedDetail(e.getMessage()))))
+                            e instanceof NoRoute noRoute
+                                ? noRoute(exchange, noRoute, problems)
+                                : problems.write(
+                                    exchange, ProblemType.FORBIDDEN, deniedDetail(e.getMessage()))))
         .authorizeExchange(
             rules ->
                 rules
                     .anyExchange()
                     .access(new RouteAuthorization(AccessRules.all(), scope, blocking)))
         .build();
+  }
+
+  /** 404 for a path no rule knows; 405 with {@code Allow} when it knows other methods. */
+  private static Mono<Void> noRoute(
+      ServerWebExchange exchange, NoRoute noRoute, ProblemWriter problems) {
+    if (noRoute.allowed().isEmpty()) {
+      return problems.write(exchange, ProblemType.NOT_FOUND, noRoute.getMessage());
+    }
+    exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, noRoute.allowHeader());
+    return problems.write(exchange, ProblemType.METHOD_NOT_ALLOWED, noRoute.getMessage());
   }
 
   private static String deniedDetail(String reason) {
@@ -160,6 +176,7 @@ class SecurityConfiguration {
     cors.setAllowedMethods(
         List.of(
             HttpMethod.GET.name(),
+            HttpMethod.HEAD.name(),
             HttpMethod.POST.name(),
             HttpMethod.PUT.name(),
             HttpMethod.PATCH.name(),
@@ -170,8 +187,11 @@ class SecurityConfiguration {
             HttpHeaders.CONTENT_TYPE,
             HttpHeaders.IF_MATCH,
             "Patchbay-Lease",
-            "Patchbay-Fencing-Token"));
-    cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION));
+            "Patchbay-Fencing-Token",
+            "Idempotency-Key",
+            "X-Request-Id"));
+    cors.setExposedHeaders(
+        List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.ALLOW, "X-Request-Id"));
     return exchange -> cors;
   }
 }

@@ -38,6 +38,7 @@ final class TerminalHub implements SessionOutput.Listener {
   private final SessionOutput output;
   private volatile String state = SessionState.CONNECTED.name();
   private int viewerCount;
+  private final TerminalMetrics metrics;
   private boolean openedByViewer;
   private boolean ended;
 
@@ -49,7 +50,9 @@ final class TerminalHub implements SessionOutput.Listener {
       JsonMapper json,
       Executor blocking,
       Consumer<TerminalHub> onEnd,
-      WriteControlAudit audit) {
+      WriteControlAudit audit,
+      TerminalMetrics metrics) {
+    this.metrics = metrics;
     this.device = device;
     this.alias = alias;
     this.sessions = sessions;
@@ -61,6 +64,11 @@ final class TerminalHub implements SessionOutput.Listener {
     this.scrollback = new Scrollback(properties.scrollback().toBytes());
     this.gate = new InputGate(properties);
     this.output = new SessionOutput(device, alias, sessions, this);
+  }
+
+  /** How many viewers are attached now. */
+  synchronized int viewers() {
+    return viewers.size();
   }
 
   /** Starts reading the session's output from {@code first}. */
@@ -94,7 +102,8 @@ final class TerminalHub implements SessionOutput.Listener {
               "v" + (++viewerCount),
               name,
               properties.viewerBuffer().toBytes(),
-              skipped -> json.writeValueAsString(ServerMessage.skipped(skipped)));
+              skipped -> json.writeValueAsString(ServerMessage.skipped(skipped)),
+              metrics);
       byte[] history = scrollback.snapshot();
       if (history.length > 0) {
         viewer.queueOutput(history);
@@ -332,6 +341,7 @@ final class TerminalHub implements SessionOutput.Listener {
     synchronized (this) {
       targets = new ArrayList<>(viewers.values());
     }
+    metrics.skipped(lost * targets.size());
     String message = json.writeValueAsString(ServerMessage.skipped(lost));
     targets.forEach(
         viewer -> {

@@ -10,6 +10,8 @@ import dev.patchbay.manager.SessionActivity;
 import dev.patchbay.manager.SessionLifecycle;
 import dev.patchbay.manager.SessionState;
 import dev.patchbay.manager.SessionTerminals;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,18 +35,28 @@ class TerminalHubs implements SessionLifecycle, SessionActivity, DisposableBean 
   private final JsonMapper json;
   private final Blocking blocking;
   private final AuditLog audit;
+  private final TerminalMetrics metrics;
 
   TerminalHubs(
       SessionTerminals sessions,
       TerminalProperties properties,
       JsonMapper json,
       Blocking blocking,
-      AuditLog audit) {
+      AuditLog audit,
+      TerminalMetrics metrics,
+      MeterRegistry meters) {
     this.sessions = sessions;
     this.properties = properties;
     this.json = json;
     this.blocking = blocking;
     this.audit = audit;
+    this.metrics = metrics;
+    Gauge.builder(
+            "patchbay.terminal.viewers",
+            hubs,
+            all -> all.values().stream().mapToInt(TerminalHub::viewers).sum())
+        .description("Web terminal viewers attached now")
+        .register(meters);
   }
 
   @Override
@@ -141,7 +153,8 @@ class TerminalHubs implements SessionLifecycle, SessionActivity, DisposableBean 
                   json,
                   blocking.scheduler()::schedule,
                   ended -> hubs.remove(key, ended),
-                  new WriteControlAudit(audit, device, alias));
+                  new WriteControlAudit(audit, device, alias),
+                  metrics);
           hub.start(terminal);
           return hub;
         });

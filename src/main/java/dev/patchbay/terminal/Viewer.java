@@ -24,13 +24,20 @@ final class Viewer {
   private final AtomicInteger drains = new AtomicInteger();
   private String status;
   private boolean finished;
+  private final TerminalMetrics metrics;
   private volatile FluxSink<Outbound> sink;
 
-  Viewer(String id, String name, long bufferBytes, Function<Long, String> skippedNotice) {
+  Viewer(
+      String id,
+      String name,
+      long bufferBytes,
+      Function<Long, String> skippedNotice,
+      TerminalMetrics metrics) {
     this.id = id;
     this.name = name;
     this.output = new ChunkQueue(bufferBytes);
     this.skippedNotice = skippedNotice;
+    this.metrics = metrics;
   }
 
   String id() {
@@ -91,6 +98,9 @@ final class Viewer {
           if (next == null) {
             break;
           }
+          if (next.isBinary()) {
+            metrics.sent(next.bytes().length);
+          }
           current.next(next);
         }
         if (isDone()) {
@@ -108,6 +118,7 @@ final class Viewer {
   private synchronized Outbound next() {
     long skipped = output.takeSkipped();
     if (skipped > 0) {
+      metrics.skipped(skipped);
       return Outbound.text(skippedNotice.apply(skipped));
     }
     if (status != null) {

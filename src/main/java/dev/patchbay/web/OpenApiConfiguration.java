@@ -2,6 +2,7 @@ package dev.patchbay.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -16,6 +17,8 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,6 +59,16 @@ public class OpenApiConfiguration {
   /** Reference to the {@code Patchbay-Lease} header parameter. */
   public static final String LEASE_PARAMETER = "#/components/parameters/PatchbayLease";
 
+  /** Reference to the {@code Idempotency-Key} header parameter of creating POSTs. */
+  public static final String IDEMPOTENCY_KEY_PARAMETER = "#/components/parameters/IdempotencyKey";
+
+  /** Reference to the 422 response of an idempotency key reused for another request. */
+  public static final String IDEMPOTENCY_KEY_REUSED = "#/components/responses/IdempotencyKeyReused";
+
+  /** Reference to the {@code Patchbay-Lease} header parameter where it is always required. */
+  public static final String LEASE_PARAMETER_REQUIRED =
+      "#/components/parameters/PatchbayLeaseRequired";
+
   /** Reference to the {@code Patchbay-Fencing-Token} header parameter. */
   public static final String FENCING_PARAMETER = "#/components/parameters/PatchbayFencingToken";
 
@@ -88,6 +101,13 @@ public class OpenApiConfiguration {
   @Bean
   OpenAPI patchbayOpenApi() {
     return new OpenAPI()
+        .servers(
+            List.of(
+                new Server()
+                    .url("/")
+                    .description(
+                        "The Patchbay instance serving this document (e.g."
+                            + " http://127.0.0.1:8080)")))
         .info(
             new Info()
                 .title("Patchbay API")
@@ -117,6 +137,25 @@ public class OpenApiConfiguration {
         .addSecurityItem(new SecurityRequirement().addList(BEARER))
         .components(
             new Components()
+                .addHeaders(
+                    "Location",
+                    new Header()
+                        .description("Where the created (or accepted) resource is read")
+                        .schema(new StringSchema().format("uri-reference")))
+                .addHeaders(
+                    "ETag",
+                    new Header()
+                        .description(
+                            "The resource version as a strong entity tag; send it as If-Match"
+                                + " (weak W/ tags never match)")
+                        .schema(new StringSchema().example("\"3\"")))
+                .addParameters(
+                    "PatchbayLeaseRequired",
+                    new HeaderParameter()
+                        .name("Patchbay-Lease")
+                        .required(true)
+                        .description("The lease as '<leaseId>:<token>' (the token from its 201)")
+                        .schema(new StringSchema().example("17:<token>")))
                 .addSecuritySchemes(
                     BEARER,
                     new SecurityScheme()
@@ -157,7 +196,27 @@ public class OpenApiConfiguration {
                     error(
                         "The device is leased and the request does not present that lease",
                         "LeaseProblem"))
-                .addResponses("LeaseToken", error("Missing or wrong lease token"))
+                .addResponses(
+                    "LeaseToken",
+                    error(
+                        "lease-token: the Patchbay-Lease header is missing, malformed or not"
+                            + " this lease's token (not a role refusal, which is 'forbidden')"))
+                .addResponses(
+                    "IdempotencyKeyReused",
+                    error(
+                        "idempotency-key-reused: the Idempotency-Key was used with another route"
+                            + " or body"))
+                .addParameters(
+                    "IdempotencyKey",
+                    new HeaderParameter()
+                        .name("Idempotency-Key")
+                        .description(
+                            "Makes the request safe to retry: the same key, token and body within"
+                                + " patchbay.idempotency.retention answer the first response"
+                                + " again (with 'Idempotent-Replayed: true'); another body is"
+                                + " refused (422 idempotency-key-reused); while the first still"
+                                + " runs, 409 idempotency-in-progress.")
+                        .schema(new StringSchema().minLength(1).maxLength(255)))
                 .addResponses("LeaseEnded", error("The lease has ended"))
                 .addParameters(
                     "PatchbayLease",

@@ -4,6 +4,7 @@ import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.api.Problems;
+import dev.patchbay.common.RequestId;
 import dev.patchbay.security.masking.SecretMasker;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,8 +84,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e) {
-    log.error("unexpected failure", e);
+  Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e, ServerWebExchange exchange) {
+    String previous = RequestId.enter(exchange.getAttribute(RequestId.KEY));
+    try {
+      log.error("unexpected failure", e);
+    } finally {
+      RequestId.enter(previous);
+    }
     return Mono.just(
         respond(Problems.of(ProblemType.INTERNAL, "an unexpected error occurred; see the logs")));
   }

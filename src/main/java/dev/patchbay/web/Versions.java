@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Optimistic-locking preconditions: an {@code If-Match} header that does not name the current
- * version fails with 412, a stale {@code version} in the body with 409.
+ * version fails with 412, a stale {@code version} in the body with 409. {@code If-Match} compares
+ * strongly (RFC 9110 13.1.1): a weak tag such as {@code W/"3"} never matches, so it fails with 412
+ * too, and the detail says why.
  */
 public final class Versions {
 
@@ -21,7 +23,13 @@ public final class Versions {
     if (ifMatch != null && !matches(ifMatch, current)) {
       throw new PatchbayException(
           ProblemType.PRECONDITION_FAILED,
-          "If-Match " + ifMatch + " does not match the current version " + etag(current),
+          "If-Match "
+              + ifMatch
+              + " does not match the current version "
+              + etag(current)
+              + (ifMatch.contains("W/")
+                  ? "; weak tags (W/) never match: If-Match needs the strong ETag"
+                  : ""),
           List.of(),
           Map.of("currentVersion", current));
     }
@@ -37,9 +45,6 @@ public final class Versions {
   private static boolean matches(String ifMatch, long current) {
     for (String tag : ifMatch.split(",")) {
       String candidate = tag.trim();
-      if (candidate.startsWith("W/")) {
-        candidate = candidate.substring(2);
-      }
       if (candidate.equals("*") || candidate.equals(etag(current))) {
         return true;
       }

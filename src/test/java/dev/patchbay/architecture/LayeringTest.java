@@ -35,6 +35,7 @@ class LayeringTest {
           "dev.patchbay.recording",
           "dev.patchbay.hostkey",
           "dev.patchbay.inventory",
+          "dev.patchbay.idempotency",
           "dev.patchbay.security",
           "dev.patchbay.security.access",
           "dev.patchbay.security.token",

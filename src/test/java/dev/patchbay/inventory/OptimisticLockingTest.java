@@ -30,7 +30,8 @@ class OptimisticLockingTest extends InventoryApiTestSupport {
         412,
         "precondition-failed");
 
-    WebTestClient.ResponseSpec ok = send("PUT", uri, "{\"os\": \"nxos\"}", "W/\"0\"");
+    problem(send("PUT", uri, "{\"os\": \"nxos\"}", "W/\"0\""), 412, "precondition-failed");
+    WebTestClient.ResponseSpec ok = send("PUT", uri, "{\"os\": \"nxos\"}", "\"0\"");
     ok.expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"");
     body(ok, 200);
     body(send("PUT", uri, "{\"os\": \"iosxr\"}", "*"), 200);

@@ -87,6 +87,44 @@ class JobApiTest {
   }
 
   @Test
+  void aJobRetriedWithItsIdempotencyKeyIsStartedOnce() throws Exception {
+    String a = device("jidem", null, sim.device("j1").port());
+    String json = "{\"devices\": [\"" + a + "\"], \"commands\": [{\"command\": \"show clock\"}]}";
+    var first = startWithKey(json, "job-" + a);
+    assertThat(first.getStatus().value()).isEqualTo(202);
+    var retry = startWithKey(json, "job-" + a);
+    assertThat(retry.getStatus().value()).isEqualTo(202);
+    assertThat(retry.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    String id = JSON.readTree(first.getResponseBody()).path("id").asString();
+    assertThat(JSON.readTree(retry.getResponseBody()).path("id").asString()).isEqualTo(id);
+    assertThat(retry.getResponseHeaders().getLocation()).hasToString("/api/v1/jobs/" + id);
+    assertThat(
+            startWithKey(json.replace("show clock", "show version"), "job-" + a)
+                .getStatus()
+                .value())
+        .isEqualTo(422);
+    await(id);
+    long started = 0;
+    for (JsonNode listed : body(get("/api/v1/jobs?size=500"), 200).path("items")) {
+      started += listed.toString().contains(a) ? 1 : 0;
+    }
+    assertThat(started).as("jobs started for " + a).isEqualTo(1);
+  }
+
+  private org.springframework.test.web.reactive.server.EntityExchangeResult<String> startWithKey(
+      String json, String key) {
+    return client
+        .post()
+        .uri("/api/v1/jobs")
+        .header("Idempotency-Key", key)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(json)
+        .exchange()
+        .expectBody(String.class)
+        .returnResult();
+  }
+
+  @Test
   void connectJobKeepsSessionsThatALaterJobReuses() throws Exception {
     String testbed = "jtb-" + UUID.randomUUID().toString().substring(0, 8);
     body(post("/api/v1/testbeds", "{\"name\": \"" + testbed + "\"}"), 201);

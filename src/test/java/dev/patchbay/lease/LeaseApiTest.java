@@ -17,11 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The lease API over HTTP on H2: life cycle, all-or-nothing, waiting, expiry and validation. */
+@ExtendWith(OutputCaptureExtension.class)
 class LeaseApiTest extends LeaseApiTestSupport {
 
   private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
@@ -108,6 +112,65 @@ class LeaseApiTest extends LeaseApiTestSupport {
     assertThat(next.path("fencingToken").asLong())
         .isGreaterThan(lease.path("fencingToken").asLong());
     release(next).expectStatus().isNoContent();
+  }
+
+  @Test
+  void aRetryWithItsIdempotencyKeyGetsTheFirstGrant() {
+    idempotentRetryScenario();
+  }
+
+  @Test
+  void anAdminEndsAnyLeaseWithoutItsTokenAndIsAudited(CapturedOutput output) {
+    String device = unique("forced");
+    devices(device);
+    JsonNode lease = granted("lost-token-job", 300, 0, device);
+    String uri = "/api/v1/leases/" + lease.path("id").asLong() + "?force=true";
+    String operator =
+        body(
+                send(
+                    "POST",
+                    "/api/v1/tokens",
+                    "{\"name\": \"%s\", \"role\": \"OPERATOR\"}".formatted(unique("op")),
+                    Map.of()),
+                201)
+            .path("token")
+            .asString();
+    client
+        .mutate()
+        .defaultHeaders(headers -> headers.setBearerAuth(operator))
+        .build()
+        .delete()
+        .uri(uri)
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "forbidden");
+    problem(send("DELETE", uri.replace("?force=true", ""), null, Map.of()), 403, "lease-token");
+
+    String requestId = unique("req");
+    send("DELETE", uri, null, Map.of("X-Request-Id", requestId))
+        .expectStatus()
+        .isNoContent()
+        .expectHeader()
+        .valueEquals("X-Request-Id", requestId);
+    assertThat(output.getOut())
+        .as("the log line of the forced release names the request")
+        .containsPattern("\\[" + requestId + "\\] .*lease " + lease.path("id").asLong() + " ended");
+    JsonNode ended =
+        body(send("GET", "/api/v1/leases/" + lease.path("id").asLong(), null, Map.of()), 200);
+    assertThat(ended.path("active").asBoolean()).isFalse();
+    assertThat(ended.path("endReason").asString()).isEqualTo("FORCED");
+    granted("next-job", 60, 0, device);
+    JsonNode audit =
+        body(
+            send(
+                "GET", "/api/v1/audit?action=lease.force-release&device=" + device, null, Map.of()),
+            200);
+    assertThat(audit.path("items")).hasSize(1);
+    assertThat(audit.path("items").get(0).path("detail").asString())
+        .contains("lost-token-job", "ended by admin");
   }
 
   @Test

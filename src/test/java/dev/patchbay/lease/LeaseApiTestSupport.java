@@ -124,6 +124,50 @@ abstract class LeaseApiTestSupport {
   }
 
   /**
+   * A lease retried with its Idempotency-Key gets its first 201 again (token and Location included)
+   * instead of a conflict with itself; the same key with another body is refused (422); a first
+   * request that failed frees its key, so that a later retry runs.
+   */
+  void idempotentRetryScenario() {
+    String device = unique("idem");
+    devices(device);
+    String lease =
+        """
+        {"devices": ["%s"], "holder": "ci-job", "ttlSeconds": 60, "reason": "test"}"""
+            .formatted(device);
+    Map<String, String> key = Map.of("Idempotency-Key", unique("key"));
+    var first = send("POST", "/api/v1/leases", lease, key).expectBody(String.class).returnResult();
+    assertThat(first.getStatus().value()).isEqualTo(201);
+    assertThat(first.getResponseHeaders().getFirst("Idempotent-Replayed")).isNull();
+    var retry = send("POST", "/api/v1/leases", lease, key).expectBody(String.class).returnResult();
+    assertThat(retry.getStatus().value()).isEqualTo(201);
+    assertThat(retry.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(retry.getResponseHeaders().getLocation())
+        .isEqualTo(first.getResponseHeaders().getLocation());
+    JsonNode granted = JSON.readTree(first.getResponseBody());
+    assertThat(JSON.readTree(retry.getResponseBody())).isEqualTo(granted);
+    assertThat(granted.path("token").asString()).isNotBlank();
+
+    problem(
+        send("POST", "/api/v1/leases", lease.replace("ci-job", "other-job"), key),
+        422,
+        "idempotency-key-reused");
+    problem(send("POST", "/api/v1/leases", lease, Map.of()), 409, "lease-conflict");
+
+    Map<String, String> refusedKey = Map.of("Idempotency-Key", unique("key"));
+    problem(send("POST", "/api/v1/leases", lease, refusedKey), 409, "lease-conflict");
+    release(granted).expectStatus().isNoContent();
+    JsonNode second = body(send("POST", "/api/v1/leases", lease, refusedKey), 201);
+    assertThat(second.path("id").asLong()).isNotEqualTo(granted.path("id").asLong());
+    release(second).expectStatus().isNoContent();
+    problem(
+        send("POST", "/api/v1/leases", lease, Map.of("Idempotency-Key", "has space")),
+        400,
+        "validation",
+        "Idempotency-Key");
+  }
+
+  /**
    * 32 clients lease random 1–3 device subsets of 8 shared devices over HTTP, hold them briefly and
    * release them, for {@code patchbay.test.lease.hammer-seconds} (default 30). Then checks, from
    * the service's own grant and end moments (monotonic clock, taken under the device locks), that

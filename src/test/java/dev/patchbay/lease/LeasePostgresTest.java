@@ -25,6 +25,11 @@ class LeasePostgresTest extends LeaseApiTestSupport {
   }
 
   @Test
+  void aRetryWithItsIdempotencyKeyGetsTheFirstGrant() {
+    idempotentRetryScenario();
+  }
+
+  @Test
   void grantsAllOrNoneWithGrowingFencingTokens() {
     String a = unique("a");
     String b = unique("b");

@@ -37,8 +37,11 @@ class GeneratedClientTest extends SessionApiTestSupport {
         request -> request.header("Authorization", TestApiToken.bearer(TestApiToken.ADMIN)));
     SessionsApi sessions = new SessionsApi(client);
 
-    SessionResponse opened =
-        sessions.openSession(device, null, null, new OpenSessionRequest().via("vty").alias("gen"));
+    OpenSessionRequest open = new OpenSessionRequest().via("vty").alias("gen");
+    SessionResponse opened = sessions.openSession(device, "open-" + device, null, null, open);
+    assertThat(sessions.openSession(device, "open-" + device, null, null, open))
+        .as("a retry with the same Idempotency-Key answers the first session")
+        .isEqualTo(opened);
     assertThat(opened.getState()).isEqualTo(SessionResponse.StateEnum.CONNECTED);
     assertThat(opened.getProtocol()).isEqualTo("telnet");
 

@@ -115,6 +115,38 @@ class SessionApiTest extends SessionApiTestSupport {
   }
 
   @Test
+  void anOpenRetriedWithItsIdempotencyKeyGetsTheFirstSession() {
+    String device = registerDevice("idem");
+    String key = "open-" + device;
+    var first = openWithKey(device, "{\"alias\": \"once\"}", key);
+    assertThat(first.getStatus().value()).isEqualTo(201);
+    var retry = openWithKey(device, "{\"alias\": \"once\"}", key);
+    assertThat(retry.getStatus().value()).isEqualTo(201);
+    assertThat(retry.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(retry.getResponseHeaders().getLocation())
+        .isEqualTo(first.getResponseHeaders().getLocation());
+    assertThat(JSON.readTree(retry.getResponseBody()))
+        .isEqualTo(JSON.readTree(first.getResponseBody()));
+    assertThat(openWithKey(device, "{\"alias\": \"other\"}", key).getStatus().value())
+        .isEqualTo(422);
+    problem(post(sessions(device), "{\"alias\": \"once\"}"), 409, "session-exists");
+    delete(sessions(device) + "/once").expectStatus().isNoContent();
+  }
+
+  private org.springframework.test.web.reactive.server.EntityExchangeResult<String> openWithKey(
+      String device, String json, String key) {
+    return client
+        .post()
+        .uri(sessions(device))
+        .header("Idempotency-Key", key)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(json)
+        .exchange()
+        .expectBody(String.class)
+        .returnResult();
+  }
+
+  @Test
   void configuresAndReportsTheRejectedLine() {
     String device = registerDevice("config");
     body(post(sessions(device), "{\"alias\": \"cfg\"}"), 201);

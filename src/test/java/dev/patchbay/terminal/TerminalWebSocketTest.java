@@ -2,6 +2,7 @@ package dev.patchbay.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,11 @@ class TerminalWebSocketTest extends TerminalTestSupport {
   private static final Duration WAIT = Duration.ofSeconds(15);
 
   @Autowired TerminalHubs hubs;
+  @Autowired MeterRegistry meters;
+
+  private double terminalBytes(String outcome) {
+    return meters.get("patchbay.terminal.bytes").tag("outcome", outcome).counter().count();
+  }
 
   @Test
   void twoViewersSeeWhatTheWriterTypesAndTheSecondIsRefusedWrite() {
@@ -98,6 +104,9 @@ class TerminalWebSocketTest extends TerminalTestSupport {
         TestViewer stalled = TestViewer.connectPaused(terminal(device, "default", ""))) {
       fast.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
       TerminalHub hub = hubs.find(device, "default").orElseThrow();
+      assertThat(meters.get("patchbay.terminal.viewers").gauge().value()).isGreaterThanOrEqualTo(2);
+      double sentBefore = terminalBytes("sent");
+      double skippedBefore = terminalBytes("skipped");
 
       long started = System.nanoTime();
       JsonNode result = execute(device, "default", "show tech-support");
@@ -130,6 +139,12 @@ class TerminalWebSocketTest extends TerminalTestSupport {
       assertThat(stalled.output().length() + skipped)
           .as("received + skipped covers the 10 MB output")
           .isGreaterThan(10_000_000L);
+      assertThat(terminalBytes("skipped") - skippedBefore)
+          .as("patchbay.terminal.bytes skipped")
+          .isGreaterThanOrEqualTo(skipped);
+      assertThat(terminalBytes("sent") - sentBefore)
+          .as("patchbay.terminal.bytes sent")
+          .isGreaterThan(4 * 256 * 1024);
       stalled.close();
     }
   }

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
  * <p>Every property here is one some test of the group needs; keep them compatible with all of them
  * rather than adding a property to one class (which would start another context): {@code
  * max-failures} is high because the authorization tests send many bad tokens, and {@code
- * batch-size} is small so that the audit test writes more events than a batch holds.
+ * batch-size} is small so that the audit test writes more events than a batch holds; one browser
+ * origin is allowed so that the CORS tests see both an allowed and a refused origin.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Import;
       "patchbay.data-dir=target/test-data",
       "patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
       "patchbay.auth.max-failures=100000",
+      "patchbay.auth.allowed-origins=https://console.example",
       "patchbay.audit.batch-size=7",
       "patchbay.lease.sweep-interval=200ms",
       "patchbay.lease.max-wait=120s"

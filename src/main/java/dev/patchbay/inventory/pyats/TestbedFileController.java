@@ -15,7 +15,6 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,21 +81,21 @@ class TestbedFileController {
             content =
                 @Content(
                     mediaType = PROBLEM,
-                    schema = @Schema(implementation = ProblemDetail.class))),
+                    schema = @Schema(ref = "#/components/schemas/Problem"))),
         @ApiResponse(
             responseCode = "409",
             description = "A device of the file belongs to another testbed",
             content =
                 @Content(
                     mediaType = PROBLEM,
-                    schema = @Schema(implementation = ProblemDetail.class))),
+                    schema = @Schema(ref = "#/components/schemas/Problem"))),
         @ApiResponse(
             responseCode = "415",
             description = "Body is not YAML",
             content =
                 @Content(
                     mediaType = PROBLEM,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
       })
   Mono<ResponseEntity<ImportResult>> importTestbed(
       @RequestBody String file,

@@ -5,6 +5,8 @@ import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.web.ProblemWriter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -38,18 +40,35 @@ public class AuthFailures implements ServerAuthenticationFailureHandler {
   private final AuditService audit;
   private final Blocking blocking;
   private final ProblemWriter problems;
+  private final MeterRegistry meters;
 
   AuthFailures(
       AuthFailureLimiter limiter,
       AuthProperties properties,
       AuditService audit,
       Blocking blocking,
-      ProblemWriter problems) {
+      ProblemWriter problems,
+      MeterRegistry meters) {
     this.limiter = limiter;
     this.clients = new ClientAddresses(properties.trustedProxies());
     this.audit = audit;
     this.blocking = blocking;
     this.problems = problems;
+    this.meters = meters;
+  }
+
+  /** Counts a request refused 401 because it presented no credential at all. */
+  public void missing() {
+    count("missing");
+  }
+
+  /** Counts one refused authentication in {@code patchbay.auth.failures} by its reason. */
+  private void count(String reason) {
+    Counter.builder("patchbay.auth.failures")
+        .description("Refused authentications by reason")
+        .tag("reason", reason)
+        .register(meters)
+        .increment();
   }
 
   /** A filter, ahead of authentication, that refuses clients over the limit. */
@@ -64,6 +83,7 @@ public class AuthFailures implements ServerAuthenticationFailureHandler {
     if (wait.isZero()) {
       return chain.filter(exchange);
     }
+    count("rate-limited");
     long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
     return problems.write(
@@ -81,6 +101,7 @@ public class AuthFailures implements ServerAuthenticationFailureHandler {
     String client = clients.of(exchange);
     String credential = presented(exchange);
     limiter.failed(key(client, credential == null ? "" : credential));
+    count(exception instanceof CredentialRefused refused ? refused.reason() : "other");
     String detail =
         exception.getMessage()
             + " ("

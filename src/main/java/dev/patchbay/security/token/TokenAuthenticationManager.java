@@ -1,7 +1,6 @@
 package dev.patchbay.security.token;
 
 import dev.patchbay.common.Blocking;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,8 @@ public class TokenAuthenticationManager implements ReactiveAuthenticationManager
             .orElseGet(
                 () ->
                     Mono.error(
-                        new BadCredentialsException(
+                        new CredentialRefused(
+                            "ticket",
                             "the terminal ticket is unknown, used or expired; get a new one")));
       case TOKEN:
         // Most requests come from a token checked seconds ago: no database, no thread hop.
@@ -49,21 +49,22 @@ public class TokenAuthenticationManager implements ReactiveAuthenticationManager
                 check ->
                     check.principal() != null
                         ? Mono.just(new TokenAuthentication(check.principal()))
-                        : Mono.error(new BadCredentialsException(reason(check.refusal()))));
+                        : Mono.error(refused(check.refusal())));
       default:
         return Mono.error(
-            new BadCredentialsException("the Authorization header must be 'Bearer <token>'"));
+            new CredentialRefused(
+                "malformed", "the Authorization header must be 'Bearer <token>'"));
     }
   }
 
-  private static String reason(ApiTokenService.Refusal refusal) {
+  private static CredentialRefused refused(ApiTokenService.Refusal refusal) {
     switch (refusal) {
       case EXPIRED:
-        return "the API token has expired";
+        return new CredentialRefused("expired", "the API token has expired");
       case REVOKED:
-        return "the API token has been revoked";
+        return new CredentialRefused("revoked", "the API token has been revoked");
       default:
-        return "the API token is not known";
+        return new CredentialRefused("unknown", "the API token is not known");
     }
   }
 }

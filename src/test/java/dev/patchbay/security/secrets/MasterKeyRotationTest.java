@@ -69,6 +69,12 @@ class MasterKeyRotationTest {
           .update(
               "update credential set password_sealed = ? where name = 'enable'",
               legacySeal(KEY_A, "cisco"));
+      jdbc(a)
+          .update(
+              "insert into idempotency_record (token_id, idem_key, fingerprint, status, body,"
+                  + " created_at, expires_at) values (1, 'k', 'f', 201, ?, CURRENT_TIMESTAMP,"
+                  + " CURRENT_TIMESTAMP + INTERVAL '1' DAY)",
+              new CredentialCipher(MasterKeys.decode(KEY_A, "A")).seal("{\"token\": \"t\"}"));
       assertThat(sealedValues(a))
           .allMatch(v -> v.startsWith("gcm2:" + id(KEY_A) + ":") || v.startsWith("gcm1:"));
     }
@@ -81,8 +87,9 @@ class MasterKeyRotationTest {
       assertThat(report.stores())
           .containsExactlyInAnyOrder(
               new SealedSecrets.ResealCount("credentials", 3, 0),
-              new SealedSecrets.ResealCount("testbed-file-secrets", 1, 0));
-      assertThat(b.getBean(MasterKeyRotation.class).rotate().unchanged()).isEqualTo(4);
+              new SealedSecrets.ResealCount("testbed-file-secrets", 1, 0),
+              new SealedSecrets.ResealCount("idempotency-responses", 1, 0));
+      assertThat(b.getBean(MasterKeyRotation.class).rotate().unchanged()).isEqualTo(5);
     }
     try (ConfigurableApplicationContext b = start("--patchbay.security.master-key=" + KEY_B)) {
       assertThat(sealedValues(b)).hasSize(4).allMatch(v -> v.startsWith("gcm2:" + id(KEY_B) + ":"));

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Static consistency checks between the deployment descriptors (docker-compose.yml, the Helm chart
@@ -60,6 +62,9 @@ class DeploymentDescriptorsTest {
   private Map<String, Object> container;
   private Map<String, Object> configMap;
   private Map<String, Object> secret;
+  private Map<String, Object> ingress;
+  private Map<String, Object> podDisruptionBudget;
+  private Map<String, Object> serviceMonitor;
   private Element pom;
 
   @BeforeEach
@@ -73,6 +78,9 @@ class DeploymentDescriptorsTest {
     container = map(list(get(statefulSet, "spec.template.spec.containers")).getFirst());
     configMap = loadTemplate("configmap.yaml");
     secret = loadTemplate("secret.yaml");
+    ingress = loadTemplate("ingress.yaml");
+    podDisruptionBudget = loadTemplate("poddisruptionbudget.yaml");
+    serviceMonitor = loadTemplate("servicemonitor.yaml");
     pom =
         DocumentBuilderFactory.newInstance()
             .newDocumentBuilder()
@@ -169,7 +177,9 @@ class DeploymentDescriptorsTest {
     String[] composeMount = ((String) list(patchbayService.get("volumes")).getFirst()).split(":");
     assertThat(namedVolumes).contains(composeMount[0]);
     assertThat(composeMount[1]).isEqualTo(composeDataDir);
-    assertThat(mount).containsEntry("mountPath", chartDataDir);
+    assertThat(chartDataDir)
+        .as("a directory the service creates (and owns) in the volume, not its root-owned root")
+        .startsWith(mount.get("mountPath") + "/");
     assertThat(get(claim, "metadata.name")).isEqualTo(mount.get("name"));
   }
 
@@ -194,6 +204,15 @@ class DeploymentDescriptorsTest {
     assertThat(statefulSet).containsEntry("kind", "StatefulSet");
     assertThat(configMap).containsEntry("kind", "ConfigMap");
     assertThat(secret).containsEntry("kind", "Secret");
+    assertThat(ingress)
+        .containsEntry("apiVersion", "networking.k8s.io/v1")
+        .containsEntry("kind", "Ingress");
+    assertThat(podDisruptionBudget)
+        .containsEntry("apiVersion", "policy/v1")
+        .containsEntry("kind", "PodDisruptionBudget");
+    assertThat(serviceMonitor)
+        .containsEntry("apiVersion", "monitoring.coreos.com/v1")
+        .containsEntry("kind", "ServiceMonitor");
     assertThat(secretTemplate.lines().findFirst()).hasValue("{{- if not .Values.existingSecret }}");
     for (String key : map(secret.get("data")).keySet()) {
       assertThat(secretTemplate).containsPattern(key + ": \\{\\{.*\\| b64enc");
@@ -201,6 +220,142 @@ class DeploymentDescriptorsTest {
     assertThat(list(container.get("envFrom")))
         .extracting(source -> map(source).keySet())
         .containsExactlyInAnyOrder(Set.of("configMapRef"), Set.of("secretRef"));
+  }
+
+  @Test
+  void optionalTemplatesAreSwitchedByValues() throws IOException {
+    Map<String, Object> switches =
+        Map.of(
+            "ingress.yaml", "ingress",
+            "servicemonitor.yaml", "serviceMonitor",
+            "poddisruptionbudget.yaml", "podDisruptionBudget");
+
+    for (var entry : switches.entrySet()) {
+      List<String> lines = Files.readAllLines(TEMPLATES.resolve(entry.getKey()));
+      assertThat(lines.getFirst()).isEqualTo("{{- if .Values." + entry.getValue() + ".enabled }}");
+      assertThat(lines.getLast()).isEqualTo("{{- end }}");
+    }
+    assertThat(get(values, "ingress.enabled")).isEqualTo(false);
+    assertThat(get(values, "serviceMonitor.enabled"))
+        .as("needs the Prometheus Operator CRD and a token Secret")
+        .isEqualTo(false);
+    assertThat(get(values, "podDisruptionBudget.enabled")).isEqualTo(true);
+  }
+
+  @Test
+  void ingressRoutesEverythingToTheServiceWithoutCuttingIdleWebSockets() {
+    Map<String, Object> rule = map(list(get(ingress, "spec.rules")).getFirst());
+    Map<String, Object> path = map(list(get(rule, "http.paths")).getFirst());
+    Map<String, Object> annotations = map(get(ingress, "metadata.annotations"));
+
+    assertThat(path).containsEntry("path", "/").containsEntry("pathType", "Prefix");
+    assertThat(get(path, "backend.service.port.name")).isEqualTo("http");
+    assertThat(annotations)
+        .as("rendered from values.yaml")
+        .isEqualTo(get(values, "ingress.annotations"));
+    // The terminal WebSocket sends no pings: a viewer watching a quiet session is idle traffic.
+    for (String timeout : List.of("proxy-read-timeout", "proxy-send-timeout")) {
+      Object seconds = annotations.get("nginx.ingress.kubernetes.io/" + timeout);
+      assertThat(seconds).as(timeout + " (a string, as annotations are)").isInstanceOf(String.class);
+      assertThat(Integer.parseInt((String) seconds)).as(timeout).isGreaterThanOrEqualTo(3600);
+    }
+    assertThat(list(get(ingress, "spec.tls")))
+        .singleElement()
+        .satisfies(tls -> assertThat(map(tls)).containsKeys("hosts", "secretName"));
+  }
+
+  @Test
+  void podDisruptionBudgetAndServiceMonitorSelectThisRelease() throws IOException {
+    String selector = "matchLabels:\n\\s+\\{\\{- include \"patchbay.selectorLabels\" \\. \\| nindent";
+    for (String name : List.of("statefulset.yaml", "poddisruptionbudget.yaml", "servicemonitor.yaml")) {
+      assertThat(Files.readString(TEMPLATES.resolve(name))).as(name).containsPattern(selector);
+    }
+    assertThat(Files.readString(TEMPLATES.resolve("service.yaml")))
+        .as("the ServiceMonitor selects the Service by these labels")
+        .contains("include \"patchbay.labels\"");
+    assertThat(get(podDisruptionBudget, "spec.unhealthyPodEvictionPolicy")).isEqualTo("AlwaysAllow");
+    assertThat(get(podDisruptionBudget, "spec")).isInstanceOf(Map.class);
+    assertThat(map(get(podDisruptionBudget, "spec"))).containsKey("maxUnavailable");
+    assertThat(get(values, "podDisruptionBudget.maxUnavailable")).isEqualTo(1);
+  }
+
+  @Test
+  void serviceMonitorScrapesThePrometheusEndpointWithABearerToken() throws IOException {
+    Map<String, Object> endpoint = map(list(get(serviceMonitor, "spec.endpoints")).getFirst());
+    String basePath =
+        (String) application.getOrDefault("management.endpoints.web.base-path", "/actuator");
+    String exposed = String.valueOf(application.get("management.endpoints.web.exposure.include"));
+
+    assertThat(Arrays.stream(exposed.split(",")).map(String::strip)).contains("prometheus");
+    assertThat(endpoint).containsEntry("port", "http").containsEntry("path", basePath + "/prometheus");
+    assertThat(get(endpoint, "authorization.type")).isEqualTo("Bearer");
+    assertThat(map(get(endpoint, "authorization.credentials"))).containsKeys("name", "key");
+    assertThat(Files.readString(TEMPLATES.resolve("servicemonitor.yaml")))
+        .containsPattern("name: \\{\\{ required .*\\.Values\\.serviceMonitor\\.tokenSecret\\.name");
+    assertThat((String) get(values, "serviceMonitor.tokenSecret.key")).isNotBlank();
+  }
+
+  @Test
+  void containerRunsAsNonRootOnAReadOnlyRootFilesystem() {
+    Map<String, Object> podSpec = map(get(statefulSet, "spec.template.spec"));
+    Map<String, Object> securityContext = map(container.get("securityContext"));
+    List<Object> mounts = list(container.get("volumeMounts"));
+
+    assertThat(securityContext)
+        .containsEntry("runAsNonRoot", true)
+        .containsEntry("readOnlyRootFilesystem", true)
+        .containsEntry("allowPrivilegeEscalation", false);
+    assertThat(list(get(securityContext, "capabilities.drop"))).containsExactly("ALL");
+    assertThat(get(podSpec, "securityContext.fsGroup")).isInstanceOf(Integer.class);
+    assertThat(mounts)
+        .extracting(mount -> map(mount).get("mountPath"))
+        .containsExactly("/var/lib/patchbay", "/tmp");
+    assertThat(list(podSpec.get("volumes")))
+        .singleElement()
+        .satisfies(
+            volume -> {
+              assertThat(map(volume)).containsEntry("name", map(mounts.get(1)).get("name"));
+              assertThat(map(volume)).containsKey("emptyDir");
+            });
+  }
+
+  @Test
+  void containerRequestsAndLimitsResources() {
+    Map<String, Object> resources = map(container.get("resources"));
+
+    assertThat(map(resources.get("requests"))).containsKeys("cpu", "memory");
+    assertThat(map(resources.get("limits"))).containsKey("memory");
+  }
+
+  @Test
+  void valuesSchemaDescribesEveryValue() throws IOException {
+    JsonNode schema = JsonMapper.builder().build().readTree(CHART.resolve("values.schema.json").toFile());
+
+    assertThat(schema.path("$schema").asString()).contains("draft-07");
+    assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+    assertThat(schema.path("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(values.keySet());
+    assertThat(ValuesSchema.violations(schema, values)).isEmpty();
+  }
+
+  @Test
+  void valuesSchemaRejectsWrongValues() throws IOException {
+    JsonNode schema = JsonMapper.builder().build().readTree(CHART.resolve("values.schema.json").toFile());
+    Map<String, Object> wrong = new LinkedHashMap<>(values);
+    wrong.put("replicaCount", "two");
+    wrong.put("ingres", Map.of());
+    wrong.put("masterKey", "not-a-key");
+    wrong.put("adminToken", "short");
+    wrong.put("service", Map.of("type", "ClusterIP", "port", 0));
+    wrong.put("podDisruptionBudget", Map.of("enabled", true, "maxUnavailable", "half"));
+
+    assertThat(ValuesSchema.violations(schema, wrong))
+        .hasSize(6)
+        .anySatisfy(v -> assertThat(v).startsWith("replicaCount"))
+        .anySatisfy(v -> assertThat(v).startsWith("ingres"))
+        .anySatisfy(v -> assertThat(v).startsWith("masterKey"))
+        .anySatisfy(v -> assertThat(v).startsWith("adminToken"))
+        .anySatisfy(v -> assertThat(v).startsWith("service.port"))
+        .anySatisfy(v -> assertThat(v).startsWith("podDisruptionBudget.maxUnavailable"));
   }
 
   @Test
@@ -319,9 +474,10 @@ class DeploymentDescriptorsTest {
     return tag < 0 ? image : image.substring(0, tag);
   }
 
-  private static Map<String, Object> loadTemplate(String name) throws IOException {
+  private Map<String, Object> loadTemplate(String name) throws IOException {
     return map(
-        new Yaml().load(HelmTemplateStripper.strip(Files.readString(TEMPLATES.resolve(name)))));
+        new Yaml()
+            .load(HelmTemplateStripper.render(Files.readString(TEMPLATES.resolve(name)), values)));
   }
 
   private static Map<String, Object> loadYaml(Path file) throws IOException {

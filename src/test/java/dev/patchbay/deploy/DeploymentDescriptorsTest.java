@@ -256,7 +256,9 @@ class DeploymentDescriptorsTest {
     // The terminal WebSocket sends no pings: a viewer watching a quiet session is idle traffic.
     for (String timeout : List.of("proxy-read-timeout", "proxy-send-timeout")) {
       Object seconds = annotations.get("nginx.ingress.kubernetes.io/" + timeout);
-      assertThat(seconds).as(timeout + " (a string, as annotations are)").isInstanceOf(String.class);
+      assertThat(seconds)
+          .as(timeout + " (a string, as annotations are)")
+          .isInstanceOf(String.class);
       assertThat(Integer.parseInt((String) seconds)).as(timeout).isGreaterThanOrEqualTo(3600);
     }
     assertThat(list(get(ingress, "spec.tls")))
@@ -266,14 +268,17 @@ class DeploymentDescriptorsTest {
 
   @Test
   void podDisruptionBudgetAndServiceMonitorSelectThisRelease() throws IOException {
-    String selector = "matchLabels:\n\\s+\\{\\{- include \"patchbay.selectorLabels\" \\. \\| nindent";
-    for (String name : List.of("statefulset.yaml", "poddisruptionbudget.yaml", "servicemonitor.yaml")) {
+    String selector =
+        "matchLabels:\n\\s+\\{\\{- include \"patchbay.selectorLabels\" \\. \\| nindent";
+    for (String name :
+        List.of("statefulset.yaml", "poddisruptionbudget.yaml", "servicemonitor.yaml")) {
       assertThat(Files.readString(TEMPLATES.resolve(name))).as(name).containsPattern(selector);
     }
     assertThat(Files.readString(TEMPLATES.resolve("service.yaml")))
         .as("the ServiceMonitor selects the Service by these labels")
         .contains("include \"patchbay.labels\"");
-    assertThat(get(podDisruptionBudget, "spec.unhealthyPodEvictionPolicy")).isEqualTo("AlwaysAllow");
+    assertThat(get(podDisruptionBudget, "spec.unhealthyPodEvictionPolicy"))
+        .isEqualTo("AlwaysAllow");
     assertThat(get(podDisruptionBudget, "spec")).isInstanceOf(Map.class);
     assertThat(map(get(podDisruptionBudget, "spec"))).containsKey("maxUnavailable");
     assertThat(get(values, "podDisruptionBudget.maxUnavailable")).isEqualTo(1);
@@ -287,7 +292,9 @@ class DeploymentDescriptorsTest {
     String exposed = String.valueOf(application.get("management.endpoints.web.exposure.include"));
 
     assertThat(Arrays.stream(exposed.split(",")).map(String::strip)).contains("prometheus");
-    assertThat(endpoint).containsEntry("port", "http").containsEntry("path", basePath + "/prometheus");
+    assertThat(endpoint)
+        .containsEntry("port", "http")
+        .containsEntry("path", basePath + "/prometheus");
     assertThat(get(endpoint, "authorization.type")).isEqualTo("Bearer");
     assertThat(map(get(endpoint, "authorization.credentials"))).containsKeys("name", "key");
     assertThat(Files.readString(TEMPLATES.resolve("servicemonitor.yaml")))
@@ -329,17 +336,20 @@ class DeploymentDescriptorsTest {
 
   @Test
   void valuesSchemaDescribesEveryValue() throws IOException {
-    JsonNode schema = JsonMapper.builder().build().readTree(CHART.resolve("values.schema.json").toFile());
+    JsonNode schema =
+        JsonMapper.builder().build().readTree(CHART.resolve("values.schema.json").toFile());
 
     assertThat(schema.path("$schema").asString()).contains("draft-07");
     assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
-    assertThat(schema.path("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(values.keySet());
+    assertThat(schema.path("properties").propertyNames())
+        .containsExactlyInAnyOrderElementsOf(values.keySet());
     assertThat(ValuesSchema.violations(schema, values)).isEmpty();
   }
 
   @Test
   void valuesSchemaRejectsWrongValues() throws IOException {
-    JsonNode schema = JsonMapper.builder().build().readTree(CHART.resolve("values.schema.json").toFile());
+    JsonNode schema =
+        JsonMapper.builder().build().readTree(CHART.resolve("values.schema.json").toFile());
     Map<String, Object> wrong = new LinkedHashMap<>(values);
     wrong.put("replicaCount", "two");
     wrong.put("ingres", Map.of());

@@ -17,9 +17,24 @@ final class ValuesSchema {
 
   private static final List<String> KNOWN =
       List.of(
-          "$schema", "title", "description", "definitions", "$ref", "type", "enum", "properties",
-          "additionalProperties", "required", "items", "anyOf", "pattern", "minLength",
-          "maxLength", "minimum", "maximum", "minItems");
+          "$schema",
+          "title",
+          "description",
+          "definitions",
+          "$ref",
+          "type",
+          "enum",
+          "properties",
+          "additionalProperties",
+          "required",
+          "items",
+          "anyOf",
+          "pattern",
+          "minLength",
+          "maxLength",
+          "minimum",
+          "maximum",
+          "minItems");
 
   private final JsonNode root;
   private final List<String> violations = new ArrayList<>();
@@ -92,7 +107,8 @@ final class ValuesSchema {
     if (node.has("maxLength") && text.length() > node.get("maxLength").asInt()) {
       fail(path, "is longer than " + node.get("maxLength"));
     }
-    if (node.has("pattern") && !Pattern.compile(node.get("pattern").asString()).matcher(text).find()) {
+    if (node.has("pattern")
+        && !Pattern.compile(node.get("pattern").asString()).matcher(text).find()) {
       fail(path, "does not match " + node.get("pattern"));
     }
   }
@@ -100,7 +116,8 @@ final class ValuesSchema {
   private void checkObject(JsonNode node, Map<?, ?> object, String path) {
     JsonNode properties = node.path("properties");
     JsonNode additional = node.path("additionalProperties");
-    node.path("required").valueStream()
+    node.path("required")
+        .valueStream()
         .filter(required -> !object.containsKey(required.asString()))
         .forEach(required -> fail(join(path, required.asString()), "is required"));
     object.forEach(
@@ -135,7 +152,9 @@ final class ValuesSchema {
   }
 
   private static boolean same(JsonNode expected, Object value) {
-    return expected.isString() ? expected.asString().equals(value) : expected.toString().equals(String.valueOf(value));
+    return expected.isString()
+        ? expected.asString().equals(value)
+        : expected.toString().equals(String.valueOf(value));
   }
 
   private void fail(String path, String reason) {

@@ -27,7 +27,8 @@ public class Blocking implements DisposableBean {
 
   /**
    * Defers {@code work} to a virtual thread; an empty result ({@code null}) completes empty. The
-   * request's {@link Correlation} ids are in the MDC while it runs, so that its log lines name them.
+   * request's {@link Correlation} ids are in the MDC while it runs, so that its log lines name
+   * them.
    */
   public <T> Mono<T> call(Callable<T> work) {
     return Mono.deferContextual(

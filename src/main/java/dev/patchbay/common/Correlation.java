@@ -5,9 +5,9 @@ import reactor.util.context.ContextView;
 
 /**
  * The ids that tie a request's log lines together: its {@link RequestId} and the W3C trace id it
- * continues or starts (either may be null). Carried in the Reactor context under {@link #KEY} and put
- * in the logging MDC (keys {@link RequestId#KEY} and {@link #TRACE_ID}) wherever request work runs
- * on a thread ({@link Blocking}).
+ * continues or starts (either may be null). Carried in the Reactor context under {@link #KEY} and
+ * put in the logging MDC (keys {@link RequestId#KEY} and {@link #TRACE_ID}) wherever request work
+ * runs on a thread ({@link Blocking}).
  */
 public record Correlation(String requestId, String traceId) {
 

@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The request id of {@code X-Request-Id}: accepted from the client when it is a plain token,
- * otherwise generated; carried with the trace id as a {@link Correlation} and put in the logging MDC
- * under {@link #KEY}.
+ * otherwise generated; carried with the trace id as a {@link Correlation} and put in the logging
+ * MDC under {@link #KEY}.
  */
 public final class RequestId {
 

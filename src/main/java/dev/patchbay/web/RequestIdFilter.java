@@ -48,12 +48,14 @@ public class RequestIdFilter implements WebFilter {
     }
     Correlation correlation = new Correlation(id, span == null ? null : span.context().traceId());
     exchange.getAttributes().put(Correlation.KEY, correlation);
-    return chain.filter(exchange).contextWrite(context -> context.put(Correlation.KEY, correlation));
+    return chain
+        .filter(exchange)
+        .contextWrite(context -> context.put(Correlation.KEY, correlation));
   }
 
   /**
-   * The span of this request's observation, started (from the incoming {@code traceparent}, if
-   * any) by the HTTP handler before any filter runs; null without tracing.
+   * The span of this request's observation, started (from the incoming {@code traceparent}, if any)
+   * by the HTTP handler before any filter runs; null without tracing.
    */
   private static Span serverSpan(ServerWebExchange exchange) {
     return ServerRequestObservationContext.findCurrent(exchange.getAttributes())

@@ -25,8 +25,11 @@ class OpenApiLintTest {
   @Test
   void theCommittedSpecHasNoLintErrorOrWarning() throws Exception {
     if (!Files.isDirectory(LINT.resolve("node_modules/@redocly/cli"))) {
-      Result install = run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"), 180);
-      assertThat(install.exitCode()).as("npm ci:%n%s%s", install.output(), install.errors()).isZero();
+      Result install =
+          run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"), 180);
+      assertThat(install.exitCode())
+          .as("npm ci:%n%s%s", install.output(), install.errors())
+          .isZero();
     }
     Result lint =
         run(

@@ -175,7 +175,13 @@ class LeaseApiTest extends LeaseApiTestSupport {
     assertThat(output.getOut())
         .as("the log line of the forced release names the request and its trace")
         .containsPattern(
-            "\\[" + requestId + " " + traceId + "\\] .*lease " + lease.path("id").asLong() + " ended");
+            "\\["
+                + requestId
+                + " "
+                + traceId
+                + "\\] .*lease "
+                + lease.path("id").asLong()
+                + " ended");
     assertThat(
             send("GET", "/api/v1/leases/" + lease.path("id").asLong(), null, Map.of())
                 .returnResult(Void.class)

@@ -27,19 +27,20 @@ public class Blocking implements DisposableBean {
 
   /**
    * Defers {@code work} to a virtual thread; an empty result ({@code null}) completes empty. The
-   * request's {@link RequestId} is in the MDC while it runs, so that its log lines name it.
+   * request's {@link Correlation} ids are in the MDC while it runs, so that its log lines name
+   * them.
    */
   public <T> Mono<T> call(Callable<T> work) {
     return Mono.deferContextual(
         context -> {
-          String id = RequestId.of(context);
+          Correlation correlation = Correlation.of(context);
           return Mono.fromCallable(
                   () -> {
-                    String previous = RequestId.enter(id);
+                    Correlation previous = correlation.enter();
                     try {
                       return work.call();
                     } finally {
-                      RequestId.enter(previous);
+                      previous.enter();
                     }
                   })
               .subscribeOn(scheduler);

@@ -189,9 +189,15 @@ class SecurityConfiguration {
             "Patchbay-Lease",
             "Patchbay-Fencing-Token",
             "Idempotency-Key",
-            "X-Request-Id"));
+            "X-Request-Id",
+            "traceparent"));
     cors.setExposedHeaders(
-        List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.ALLOW, "X-Request-Id"));
+        List.of(
+            HttpHeaders.ETAG,
+            HttpHeaders.LOCATION,
+            HttpHeaders.ALLOW,
+            "X-Request-Id",
+            "traceparent"));
     return exchange -> cors;
   }
 }

@@ -4,7 +4,7 @@ import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.api.Problems;
-import dev.patchbay.common.RequestId;
+import dev.patchbay.common.Correlation;
 import dev.patchbay.security.masking.SecretMasker;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,11 +85,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e, ServerWebExchange exchange) {
-    String previous = RequestId.enter(exchange.getAttribute(RequestId.KEY));
+    Correlation previous = Correlation.of(exchange.getAttribute(Correlation.KEY)).enter();
     try {
       log.error("unexpected failure", e);
     } finally {
-      RequestId.enter(previous);
+      previous.enter();
     }
     return Mono.just(
         respond(Problems.of(ProblemType.INTERNAL, "an unexpected error occurred; see the logs")));

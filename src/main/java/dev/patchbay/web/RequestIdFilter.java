@@ -1,10 +1,17 @@
 package dev.patchbay.web;
 
+import dev.patchbay.common.Correlation;
 import dev.patchbay.common.RequestId;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -14,20 +21,47 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every request an id before anything else runs (security included, so that refusals carry it
  * too): the client's {@code X-Request-Id} when it is a plain token of up to 128 characters, else a
- * new random UUID. It is echoed on the response, kept as an exchange attribute and carried in the
- * Reactor context for log lines ({@link RequestId}).
+ * new random UUID. It is echoed on the response. The request's server span (Micrometer Tracing,
+ * continuing an incoming W3C {@code traceparent}) is announced in a {@code traceparent} response
+ * header. Both ids are kept as a {@link Correlation} exchange attribute and in the Reactor context
+ * for log lines.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter implements WebFilter {
 
+  private final ObjectProvider<Propagator> propagator;
+
+  public RequestIdFilter(ObjectProvider<Propagator> propagator) {
+    this.propagator = propagator;
+  }
+
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     String sent = exchange.getRequest().getHeaders().getFirst(RequestId.HEADER);
     String id = RequestId.acceptable(sent) ? sent : generated();
-    exchange.getResponse().getHeaders().set(RequestId.HEADER, id);
-    exchange.getAttributes().put(RequestId.KEY, id);
-    return chain.filter(exchange).contextWrite(context -> context.put(RequestId.KEY, id));
+    HttpHeaders headers = exchange.getResponse().getHeaders();
+    headers.set(RequestId.HEADER, id);
+    Span span = serverSpan(exchange);
+    if (span != null) {
+      propagator.ifAvailable(p -> p.inject(span.context(), headers, HttpHeaders::set));
+    }
+    Correlation correlation = new Correlation(id, span == null ? null : span.context().traceId());
+    exchange.getAttributes().put(Correlation.KEY, correlation);
+    return chain
+        .filter(exchange)
+        .contextWrite(context -> context.put(Correlation.KEY, correlation));
+  }
+
+  /**
+   * The span of this request's observation, started (from the incoming {@code traceparent}, if any)
+   * by the HTTP handler before any filter runs; null without tracing.
+   */
+  private static Span serverSpan(ServerWebExchange exchange) {
+    return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+        .map(context -> context.<TracingContext>get(TracingContext.class))
+        .map(TracingContext::getSpan)
+        .orElse(null);
   }
 
   /**

@@ -150,14 +150,46 @@ class LeaseApiTest extends LeaseApiTestSupport {
     problem(send("DELETE", uri.replace("?force=true", ""), null, Map.of()), 403, "lease-token");
 
     String requestId = unique("req");
-    send("DELETE", uri, null, Map.of("X-Request-Id", requestId))
-        .expectStatus()
-        .isNoContent()
-        .expectHeader()
-        .valueEquals("X-Request-Id", requestId);
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String traceparent =
+        send(
+                "DELETE",
+                uri,
+                null,
+                Map.of(
+                    "X-Request-Id",
+                    requestId,
+                    "traceparent",
+                    "00-" + traceId + "-00f067aa0ba902b7-01"))
+            .expectStatus()
+            .isNoContent()
+            .expectHeader()
+            .valueEquals("X-Request-Id", requestId)
+            .returnResult(Void.class)
+            .getResponseHeaders()
+            .getFirst("traceparent");
+    assertThat(traceparent)
+        .as("the caller's trace is continued in a span of its own")
+        .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+        .doesNotContain("00f067aa0ba902b7");
     assertThat(output.getOut())
-        .as("the log line of the forced release names the request")
-        .containsPattern("\\[" + requestId + "\\] .*lease " + lease.path("id").asLong() + " ended");
+        .as("the log line of the forced release names the request and its trace")
+        .containsPattern(
+            "\\["
+                + requestId
+                + " "
+                + traceId
+                + "\\] .*lease "
+                + lease.path("id").asLong()
+                + " ended");
+    assertThat(
+            send("GET", "/api/v1/leases/" + lease.path("id").asLong(), null, Map.of())
+                .returnResult(Void.class)
+                .getResponseHeaders()
+                .getFirst("traceparent"))
+        .as("a request without traceparent starts a trace, not sampled by default")
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00")
+        .doesNotContain(traceId);
     JsonNode ended =
         body(send("GET", "/api/v1/leases/" + lease.path("id").asLong(), null, Map.of()), 200);
     assertThat(ended.path("active").asBoolean()).isFalse();

@@ -98,7 +98,9 @@ class RouteStatusTest extends SecurityTestSupport {
             .uri("/api/v1/leases")
             .header(HttpHeaders.ORIGIN, "https://console.example")
             .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpMethod.POST.name())
-            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, idempotency-key")
+            .header(
+                HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
+                "authorization, idempotency-key, traceparent")
             .exchange()
             .returnResult(String.class);
     assertThat(preflight.getStatus().value()).isEqualTo(200);
@@ -107,7 +109,8 @@ class RouteStatusTest extends SecurityTestSupport {
     assertThat(preflight.getResponseHeaders().getAccessControlAllowMethods())
         .contains(HttpMethod.POST);
     assertThat(String.join(",", preflight.getResponseHeaders().getAccessControlAllowHeaders()))
-        .containsIgnoringCase("idempotency-key");
+        .containsIgnoringCase("idempotency-key")
+        .containsIgnoringCase("traceparent");
   }
 
   @Test

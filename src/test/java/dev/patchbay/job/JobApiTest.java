@@ -47,6 +47,7 @@ class JobApiTest {
   @Autowired WebTestClient client;
   @Autowired JobHousekeeping housekeeping;
   @Autowired JobStore store;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   @Test
   void runsCommandsOnEveryDeviceAndKeepsEachDevicesOwnFailure() throws Exception {
@@ -84,6 +85,10 @@ class JobApiTest {
         .isEmpty();
     assertThat(body(get("/api/v1/jobs?state=PARTIAL"), 200).path("items").toString())
         .contains(done.path("id").asString());
+    assertThat(meters.get("patchbay.jobs.started").counter().count()).isPositive();
+    assertThat(meters.get("patchbay.jobs.duration").tag("state", "partial").timer().count())
+        .as("a job's duration is timed by its final state")
+        .isPositive();
   }
 
   @Test

@@ -24,8 +24,11 @@ public record Correlation(String requestId, String traceId) {
     return context.getOrDefault(KEY, NONE);
   }
 
-  /** The ids {@code value} (an exchange attribute) holds, or none. */
-  public static Correlation of(Object value) {
+  /**
+   * The ids {@code value} (an exchange attribute) holds, or none. Not an overload of {@link
+   * #of(ContextView)}: a generic {@code getAttribute} result would be inferred as a ContextView.
+   */
+  public static Correlation ofAttribute(Object value) {
     return value instanceof Correlation correlation ? correlation : NONE;
   }
 

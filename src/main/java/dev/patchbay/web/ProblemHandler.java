@@ -85,7 +85,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e, ServerWebExchange exchange) {
-    Correlation previous = Correlation.of(exchange.getAttribute(Correlation.KEY)).enter();
+    Correlation previous = Correlation.ofAttribute(exchange.getAttribute(Correlation.KEY)).enter();
     try {
       log.error("unexpected failure", e);
     } finally {

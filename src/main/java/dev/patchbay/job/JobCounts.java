@@ -11,8 +11,13 @@ public record JobCounts(
   static JobCounts of(Collection<JobDeviceState> states) {
     int[] n = new int[JobDeviceState.values().length];
     states.forEach(s -> n[s.ordinal()]++);
+    return of(n);
+  }
+
+  /** From the number of devices in each state, indexed by {@link JobDeviceState#ordinal()}. */
+  static JobCounts of(int[] n) {
     return new JobCounts(
-        states.size(),
+        java.util.Arrays.stream(n).sum(),
         n[JobDeviceState.QUEUED.ordinal()],
         n[JobDeviceState.RUNNING.ordinal()],
         n[JobDeviceState.SUCCEEDED.ordinal()],

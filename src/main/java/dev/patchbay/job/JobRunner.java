@@ -191,7 +191,7 @@ class JobRunner implements DisposableBean {
       try {
         ConfigureDeviceResponse done =
             automation.configure(
-                device, alias, run.request.configure(), null, left(run, deadline, what), run.actor);
+                device, alias, run.request.configure(), left(run, deadline, what), run.actor);
         outcomes.add(CommandOutcome.ok(what, done.output(), null, done.elapsedMs(), limit));
       } catch (PatchbayException e) {
         outcomes.add(

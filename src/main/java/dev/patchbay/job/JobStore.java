@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,7 +109,14 @@ class JobStore {
   Optional<JobResponse> find(String id) {
     return jdbc.sql("SELECT * FROM job WHERE id = ?")
         .param(id)
-        .query((row, n) -> job(row, devices(id)))
+        .query(
+            (row, n) -> {
+              List<JobDeviceResult> devices = devices(id);
+              return job(
+                  row,
+                  devices,
+                  JobCounts.of(devices.stream().map(JobDeviceResult::state).toList()));
+            })
         .optional();
   }
 
@@ -121,12 +130,33 @@ class JobStore {
 
   /** Jobs newest first, optionally in one state, with the testbeds each reaches. */
   List<Listed> list(JobState state) {
-    return jdbc.sql(
-            "SELECT j.* FROM job j"
-                + (state == null ? "" : " WHERE j.state = ?")
-                + " ORDER BY j.created_at DESC, j.id")
-        .params(state == null ? List.of() : List.of(state.name()))
-        .query((row, n) -> new Listed(job(row, null), testbedList(row.getString("testbeds"))))
+    String where = state == null ? "" : " WHERE j.state = ?";
+    List<Object> params = state == null ? List.of() : List.of(state.name());
+    Map<String, int[]> counts = new HashMap<>();
+    jdbc.sql(
+            "SELECT d.job_id, d.state, COUNT(*) FROM job_device d JOIN job j ON j.id = d.job_id"
+                + where
+                + " GROUP BY d.job_id, d.state")
+        .params(params)
+        .query(
+            row -> {
+              int[] n =
+                  counts.computeIfAbsent(
+                      row.getString(1), id -> new int[JobDeviceState.values().length]);
+              n[JobDeviceState.valueOf(row.getString(2)).ordinal()] = row.getInt(3);
+            });
+    return jdbc.sql("SELECT j.* FROM job j" + where + " ORDER BY j.created_at DESC, j.id")
+        .params(params)
+        .query(
+            (row, n) ->
+                new Listed(
+                    job(
+                        row,
+                        null,
+                        JobCounts.of(
+                            counts.getOrDefault(
+                                row.getString("id"), new int[JobDeviceState.values().length]))),
+                    testbedList(row.getString("testbeds"))))
         .list();
   }
 
@@ -188,11 +218,8 @@ class JobStore {
         instant(row, "finished_at"));
   }
 
-  private JobResponse job(ResultSet row, List<JobDeviceResult> devices) throws SQLException {
-    JobCounts counts =
-        devices != null
-            ? JobCounts.of(devices.stream().map(JobDeviceResult::state).toList())
-            : counts(row.getString("id"));
+  private JobResponse job(ResultSet row, List<JobDeviceResult> devices, JobCounts counts)
+      throws SQLException {
     return new JobResponse(
         row.getString("id"),
         JobState.valueOf(row.getString("state")),
@@ -206,20 +233,6 @@ class JobStore {
         row.getString("webhook_status"),
         json.readValue(row.getString("request"), JobRequest.class),
         devices);
-  }
-
-  private JobCounts counts(String id) {
-    List<JobDeviceState> states = new ArrayList<>();
-    jdbc.sql("SELECT state, COUNT(*) FROM job_device WHERE job_id = ? GROUP BY state")
-        .param(id)
-        .query(
-            row -> {
-              JobDeviceState state = JobDeviceState.valueOf(row.getString(1));
-              for (long i = row.getLong(2); i > 0; i--) {
-                states.add(state);
-              }
-            });
-    return JobCounts.of(states);
   }
 
   private static List<String> testbedList(String column) {

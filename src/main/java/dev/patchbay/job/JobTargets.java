@@ -2,6 +2,7 @@ package dev.patchbay.job;
 
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
+import dev.patchbay.api.ProblemType;
 import dev.patchbay.inventory.Device;
 import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.inventory.Testbed;
@@ -78,7 +79,7 @@ class JobTargets {
     }
     if (!unknown.isEmpty()) {
       throw new PatchbayException(
-          dev.patchbay.api.ProblemType.NOT_FOUND, "unknown devices: " + String.join(", ", unknown));
+          ProblemType.NOT_FOUND, "unknown devices: " + String.join(", ", unknown));
     }
     return found;
   }

@@ -67,19 +67,14 @@ public class DeviceAutomation {
     return sessions.execute(device, alias, capped(command, cap), actor, cancelled);
   }
 
-  /** Applies configuration lines, each bounded like {@link #execute}. */
+  /**
+   * Applies configuration lines; {@code cap}, when not null, is each line's timeout (else the
+   * connection's execute timeout).
+   */
   public ConfigureDeviceResponse configure(
-      String device,
-      String alias,
-      List<String> lines,
-      Integer timeoutSeconds,
-      Duration cap,
-      String actor) {
+      String device, String alias, List<String> lines, Duration cap, String actor) {
     return sessions.configure(
-        device,
-        alias,
-        new ConfigureDeviceRequest(lines, cappedSeconds(timeoutSeconds, cap)),
-        actor);
+        device, alias, new ConfigureDeviceRequest(lines, cappedSeconds(null, cap)), actor);
   }
 
   /** Closes the session {@code alias} of {@code device}. */

@@ -41,6 +41,7 @@ class LayeringTest {
           "dev.patchbay.security.token",
           "dev.patchbay.security.secrets",
           "dev.patchbay.audit",
+          "dev.patchbay.cluster",
           "dev.patchbay.connection",
           "dev.patchbay.cli",
           "dev.patchbay.io",

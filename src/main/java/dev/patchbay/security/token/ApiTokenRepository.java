@@ -1,6 +1,7 @@
 package dev.patchbay.security.token;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -18,4 +19,8 @@ public interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
       "select count(t) from ApiToken t where t.role = :role and t.revokedAt is null"
           + " and (t.expiresAt is null or t.expiresAt > :now)")
   long countActive(@Param("role") Role role, @Param("now") Instant now);
+
+  /** Hashes of the tokens revoked after {@code since}. */
+  @Query("select t.tokenHash from ApiToken t where t.revokedAt > :since")
+  List<String> findHashesRevokedSince(@Param("since") Instant since);
 }

@@ -18,15 +18,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues, lists, revokes and checks API tokens. A checked token is remembered for a few seconds so
- * that a busy client costs one hash per request, not one query; revoking evicts it at once here
- * (other instances notice within {@link #REMEMBER}).
+ * Issues, lists, revokes and checks API tokens. A checked token is remembered for {@code
+ * patchbay.auth.token-cache-ttl} so that a busy client costs one hash per request, not one query;
+ * revoking evicts it at once here, and every instance evicts tokens revoked elsewhere when {@link
+ * RevokedTokenWatch} asks the database for them.
  */
 @Service
 public class ApiTokenService {
 
-  /** How long a successful check is reused. */
-  static final Duration REMEMBER = Duration.ofSeconds(5);
+  /** Clock difference between instances tolerated when asking for recent revocations. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
   /** How often the last-use time of a token is written (and a token-use audit event recorded). */
   static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(10);
@@ -38,10 +39,12 @@ public class ApiTokenService {
   private final AuditService audit;
   private final Clock clock = Clock.systemUTC();
   private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
+  private final Duration remember;
 
-  ApiTokenService(ApiTokenRepository tokens, AuditService audit) {
+  ApiTokenService(ApiTokenRepository tokens, AuditService audit, AuthProperties properties) {
     this.tokens = tokens;
     this.audit = audit;
+    this.remember = properties.tokenCacheTtl();
   }
 
   /** Why a presented token was refused. */
@@ -137,7 +140,21 @@ public class ApiTokenService {
   }
 
   /**
-   * The principal of a token checked in the last {@link #REMEMBER}, without touching the database;
+   * Evicts remembered checks of tokens revoked through any instance. A check is remembered for the
+   * cache lifetime at most, so revocations older than that (plus clock skew) need not be asked for.
+   * Blocking; queries nothing while nothing is remembered.
+   */
+  @Transactional(readOnly = true)
+  public void forgetRevokedElsewhere() {
+    if (remembered.isEmpty()) {
+      return;
+    }
+    Instant since = clock.instant().minus(remember).minus(CLOCK_SKEW);
+    tokens.findHashesRevokedSince(since).forEach(remembered::remove);
+  }
+
+  /**
+   * The principal of a token checked within the cache lifetime, without touching the database;
    * empty when the token must be {@link #check checked}. Does not block.
    */
   public Optional<TokenPrincipal> remembered(String secret) {
@@ -165,29 +182,50 @@ public class ApiTokenService {
       return new Check(null, Refusal.UNKNOWN);
     }
     ApiToken token = stored.get();
-    if (token.getRevokedAt() != null) {
-      return new Check(null, Refusal.REVOKED);
-    }
-    if (!token.isActive(now)) {
-      return new Check(null, Refusal.EXPIRED);
+    Refusal refusal = refusal(token, now);
+    if (refusal != null) {
+      return new Check(null, refusal);
     }
     if (token.getLastUsedAt() == null
         || token.getLastUsedAt().plus(USE_RECORDED_EVERY).isBefore(now)) {
       token.used(now);
       audit.record(token.getName(), "token.use", List.of(), AuditOutcome.SUCCESS, null);
     }
-    TokenPrincipal principal =
-        new TokenPrincipal(
-            token.getId(),
-            token.getName(),
-            token.getRole(),
-            token.getTestbeds(),
-            token.getExpiresAt());
+    TokenPrincipal principal = principal(token);
     if (remembered.size() >= MAX_REMEMBERED) {
       remembered.clear();
     }
-    remembered.put(hash, new Remembered(principal, now.plus(REMEMBER)));
+    remembered.put(hash, new Remembered(principal, now.plus(remember)));
     return new Check(principal, null);
+  }
+
+  /**
+   * Checks the token a terminal ticket was issued to: a token revoked or expired since takes its
+   * tickets with it. Blocking.
+   */
+  @Transactional(readOnly = true)
+  public Check checkTicketHolder(long tokenId) {
+    Instant now = clock.instant();
+    return tokens
+        .findById(tokenId)
+        .map(
+            token -> {
+              Refusal refusal = refusal(token, now);
+              return refusal != null ? new Check(null, refusal) : new Check(principal(token), null);
+            })
+        .orElseGet(() -> new Check(null, Refusal.UNKNOWN));
+  }
+
+  private static Refusal refusal(ApiToken token, Instant now) {
+    if (token.getRevokedAt() != null) {
+      return Refusal.REVOKED;
+    }
+    return token.isActive(now) ? null : Refusal.EXPIRED;
+  }
+
+  private static TokenPrincipal principal(ApiToken token) {
+    return new TokenPrincipal(
+        token.getId(), token.getName(), token.getRole(), token.getTestbeds(), token.getExpiresAt());
   }
 
   private static boolean stillValid(TokenPrincipal principal, Instant now) {

@@ -1,5 +1,6 @@
 package dev.patchbay.security.token;
 
+import dev.patchbay.common.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /** {@code /api/v1/auth}: who the caller is, and tickets for the terminal WebSocket. */
 @RestController
@@ -19,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
   private final TerminalTickets tickets;
+  private final Blocking blocking;
 
-  AuthController(TerminalTickets tickets) {
+  AuthController(TerminalTickets tickets, Blocking blocking) {
     this.tickets = tickets;
+    this.blocking = blocking;
   }
 
   @GetMapping(path = "/me", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,7 +45,7 @@ class AuthController {
               + " it and open the terminal with ?ticket=<ticket>. Other clients may send the"
               + " header on the handshake instead.")
   @ApiResponse(responseCode = "201", description = "The ticket")
-  TerminalTickets.Ticket ticket(@AuthenticationPrincipal TokenPrincipal caller) {
-    return tickets.issue(caller);
+  Mono<TerminalTickets.Ticket> ticket(@AuthenticationPrincipal TokenPrincipal caller) {
+    return blocking.call(() -> tickets.issue(caller));
   }
 }

@@ -28,12 +28,13 @@ public class TokenAuthenticationManager implements ReactiveAuthenticationManager
     String value = (String) presented.getCredentials();
     switch (presented.kind()) {
       case TICKET:
-        return tickets
-            .redeem(value)
-            .<Mono<Authentication>>map(p -> Mono.just(new TokenAuthentication(p)))
-            .orElseGet(
-                () ->
-                    Mono.error(
+        return blocking
+            .call(() -> tickets.redeem(value).map(tokens::checkTicketHolder).orElse(null))
+            .filter(check -> check.principal() != null)
+            .<Authentication>map(check -> new TokenAuthentication(check.principal()))
+            .switchIfEmpty(
+                Mono.error(
+                    () ->
                         new CredentialRefused(
                             "ticket",
                             "the terminal ticket is unknown, used or expired; get a new one")));

@@ -30,3 +30,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- define "patchbay.secretName" -}}
 {{- default (include "patchbay.fullname" .) .Values.existingSecret }}
 {{- end }}
+
+{{/* Headless Service giving each pod a stable DNS name. */}}
+{{- define "patchbay.headlessName" -}}
+{{- printf "%s-pods" (include "patchbay.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.DurationStyle;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.yaml.snakeyaml.Yaml;
@@ -51,6 +53,7 @@ class DeploymentDescriptorsTest {
   private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
   private static final Pattern PORT_DEFAULT = Pattern.compile("\\$\\{[A-Z0-9_]+:(\\d+)}");
   private static final Pattern COMPOSE_TAG_DEFAULT = Pattern.compile("\\$\\{\\w+:-([^}]+)}");
+  private static final String COMPONENT = "app.kubernetes.io/component";
   private static final Pattern VALUES_REFERENCE = Pattern.compile("\\.Values((?:\\.\\w+)+)");
 
   private Map<String, Object> application;
@@ -336,6 +339,149 @@ class DeploymentDescriptorsTest {
   }
 
   @Test
+  void composeSecondInstanceExampleSharesPostgresUnderItsOwnNameAndUrl() throws IOException {
+    String commented = Files.readString(Path.of("docker-compose.yml"));
+    Map<String, Object> uncommented = map(new Yaml().load(uncommentSecondInstance(commented)));
+    Map<String, Object> first = map(get(uncommented, "services.patchbay"));
+    Map<String, Object> second = map(get(uncommented, "services.patchbay-2"));
+    Map<String, Object> firstEnv = map(first.get("environment"));
+    Map<String, Object> secondEnv = map(second.get("environment"));
+
+    assertThat(map(compose.get("services")).keySet())
+        .as("commented out as shipped")
+        .doesNotContain("patchbay-2");
+    for (var instance : Map.of("patchbay", firstEnv, "patchbay-2", secondEnv).entrySet()) {
+      int port = defaultServerPort();
+      assertThat(instance.getValue())
+          .containsEntry("PATCHBAY_INSTANCE_NAME", instance.getKey())
+          .containsEntry("PATCHBAY_ADVERTISED_URL", "http://" + instance.getKey() + ":" + port);
+    }
+    Map<String, Object> sharedEnv = new LinkedHashMap<>(secondEnv);
+    sharedEnv.keySet().removeAll(Set.of("PATCHBAY_INSTANCE_NAME", "PATCHBAY_ADVERTISED_URL"));
+    assertThat(firstEnv).as("one database, one master key").containsAllEntriesOf(sharedEnv);
+    assertThat(second.get("image")).isEqualTo(first.get("image"));
+    assertThat(second.get("healthcheck")).isEqualTo(first.get("healthcheck"));
+    assertThat(list(second.get("ports"))).doesNotContainAnyElementsOf(list(first.get("ports")));
+    String secondVolume = ((String) list(second.get("volumes")).getFirst()).split(":")[0];
+    assertThat(map(uncommented.get("volumes")).keySet()).contains(secondVolume);
+    assertThat(list(first.get("volumes")).toString()).doesNotContain(secondVolume + ":");
+    assertThat(get(second, "depends_on.patchbay.condition"))
+        .as("started after the first: one of them migrates the empty database")
+        .isEqualTo("service_healthy");
+  }
+
+  @Test
+  void severalReplicasReachEachOtherAtStablePodNames() throws IOException {
+    Map<String, Object> headless = loadTemplate("service-headless.yaml");
+    String headlessTemplate = Files.readString(TEMPLATES.resolve("service-headless.yaml"));
+    String statefulSetTemplate = Files.readString(TEMPLATES.resolve("statefulset.yaml"));
+    int containerPort = (Integer) map(list(container.get("ports")).getFirst()).get("containerPort");
+    List<Object> env = list(container.get("env"));
+
+    assertThat(headless).containsEntry("kind", "Service");
+    assertThat(map(headless.get("spec")))
+        .containsEntry("clusterIP", "None")
+        .as("a stopping pod still serves its sessions' forwarded calls")
+        .containsEntry("publishNotReadyAddresses", true);
+    assertThat(map(list(get(headless, "spec.ports")).getFirst()))
+        .containsEntry("targetPort", "http");
+    assertThat(headlessTemplate)
+        .contains("name: {{ include \"patchbay.headlessName\" . }}")
+        .contains("include \"patchbay.selectorLabels\"");
+    assertThat(statefulSetTemplate)
+        .contains("serviceName: {{ include \"patchbay.headlessName\" . }}")
+        .contains(
+            "\"http://$(PATCHBAY_INSTANCE_NAME).{{ include \"patchbay.headlessName\" . }}"
+                + ".{{ .Release.Namespace }}.svc:"
+                + containerPort
+                + "\"");
+    assertThat(env)
+        .extracting(variable -> map(variable).get("name"))
+        .as("a variable is used in $(...) only after it is defined")
+        .containsExactly("PATCHBAY_INSTANCE_NAME", "PATCHBAY_ADVERTISED_URL");
+    assertThat(get(map(env.getFirst()), "valueFrom.fieldRef.fieldPath")).isEqualTo("metadata.name");
+    assertThat(Files.readString(CHART.resolve("values.yaml")) + statefulSetTemplate)
+        .doesNotContainIgnoringCase("not supported");
+  }
+
+  @Test
+  void theServiceMonitorScrapesEachPodOnceThroughTheApiService() throws IOException {
+    Map<String, Object> apiLabels = map(get(loadTemplate("service.yaml"), "metadata.labels"));
+    Map<String, Object> peerLabels =
+        map(get(loadTemplate("service-headless.yaml"), "metadata.labels"));
+    Object selected = get(serviceMonitor, "spec.selector.matchLabels");
+
+    assertThat(map(selected))
+        .containsEntry(COMPONENT, apiLabels.get(COMPONENT))
+        .doesNotContainEntry(COMPONENT, peerLabels.get(COMPONENT));
+    assertThat(apiLabels.get(COMPONENT)).isNotEqualTo(peerLabels.get(COMPONENT));
+  }
+
+  @Test
+  void podsAreSpreadOverNodesUnlessSwitchedOff() throws IOException {
+    String template = Files.readString(TEMPLATES.resolve("statefulset.yaml"));
+    Map<String, Object> antiAffinity =
+        map(get(statefulSet, "spec.template.spec.affinity.podAntiAffinity"));
+    Map<String, Object> required =
+        map(list(antiAffinity.get("requiredDuringSchedulingIgnoredDuringExecution")).getFirst());
+    Map<String, Object> preferred =
+        map(list(antiAffinity.get("preferredDuringSchedulingIgnoredDuringExecution")).getFirst());
+
+    assertThat(template)
+        .contains("{{- if ne .Values.podAntiAffinity \"none\" }}")
+        .contains("{{- if eq .Values.podAntiAffinity \"hard\" }}");
+    assertThat(required).containsEntry("topologyKey", "kubernetes.io/hostname");
+    assertThat(get(preferred, "podAffinityTerm.topologyKey")).isEqualTo("kubernetes.io/hostname");
+    assertThat(template)
+        .containsPattern(
+            "matchLabels:\n\\s+\\{\\{- include \"patchbay.selectorLabels\" \\. \\| nindent 18")
+        .containsPattern(
+            "matchLabels:\n\\s+\\{\\{- include \"patchbay.selectorLabels\" \\. \\| nindent 20");
+    assertThat(get(values, "podAntiAffinity")).isEqualTo("soft");
+  }
+
+  @Test
+  void aStoppingPodLeavesTheLoadBalancerBeforeItDrains() throws IOException {
+    String template = Files.readString(TEMPLATES.resolve("statefulset.yaml"));
+    int preStop = (Integer) get(values, "shutdown.preStopSleepSeconds");
+    int grace = (Integer) get(values, "shutdown.terminationGracePeriodSeconds");
+    Duration requests =
+        DurationStyle.detectAndParse(
+            String.valueOf(application.get("spring.lifecycle.timeout-per-shutdown-phase")));
+    Duration executes =
+        DurationStyle.detectAndParse(
+            String.valueOf(application.get("patchbay.manager.shutdown-timeout")));
+
+    assertThat(template)
+        .contains(
+            "terminationGracePeriodSeconds: {{ .Values.shutdown.terminationGracePeriodSeconds }}")
+        .contains("seconds: {{ .Values.shutdown.preStopSleepSeconds }}");
+    assertThat(map(get(container, "lifecycle.preStop.sleep"))).containsKey("seconds");
+    assertThat(application.get("server.shutdown")).isEqualTo("graceful");
+    assertThat(Duration.ofSeconds(grace))
+        .as("preStop sleep, requests and executes all fit in the grace period")
+        .isGreaterThan(Duration.ofSeconds(preStop).plus(requests).plus(executes));
+    assertThat(preStop)
+        .as("at least one readiness period: load balancers polling readiness notice too")
+        .isGreaterThanOrEqualTo((Integer) get(container, "readinessProbe.periodSeconds"));
+  }
+
+  @Test
+  void valuesSchemaRefusesTheEmbeddedDatabaseForSeveralReplicas() throws IOException {
+    JsonNode schema =
+        JsonMapper.builder().build().readTree(CHART.resolve("values.schema.json").toFile());
+    Map<String, Object> replicas = new LinkedHashMap<>(values);
+    replicas.put("replicaCount", 3);
+
+    assertThat(ValuesSchema.violations(schema, replicas)).isEmpty();
+    replicas.put(
+        "postgres", Map.of("url", "jdbc:h2:file:/var/lib/patchbay/data/patchbay", "user", "sa"));
+    assertThat(ValuesSchema.violations(schema, replicas))
+        .singleElement()
+        .satisfies(v -> assertThat(v).startsWith("postgres.url"));
+  }
+
+  @Test
   void valuesSchemaDescribesEveryValue() throws IOException {
     JsonNode schema =
         JsonMapper.builder().build().readTree(CHART.resolve("values.schema.json").toFile());
@@ -358,9 +504,14 @@ class DeploymentDescriptorsTest {
     wrong.put("adminToken", "short");
     wrong.put("service", Map.of("type", "ClusterIP", "port", 0));
     wrong.put("podDisruptionBudget", Map.of("enabled", true, "maxUnavailable", "half"));
+    wrong.put("podAntiAffinity", "sometimes");
+    wrong.put(
+        "shutdown", Map.of("preStopSleepSeconds", "10s", "terminationGracePeriodSeconds", 60));
 
     assertThat(ValuesSchema.violations(schema, wrong))
-        .hasSize(6)
+        .hasSize(8)
+        .anySatisfy(v -> assertThat(v).startsWith("podAntiAffinity"))
+        .anySatisfy(v -> assertThat(v).startsWith("shutdown.preStopSleepSeconds"))
         .anySatisfy(v -> assertThat(v).startsWith("replicaCount"))
         .anySatisfy(v -> assertThat(v).startsWith("ingres"))
         .anySatisfy(v -> assertThat(v).startsWith("masterKey"))
@@ -383,6 +534,23 @@ class DeploymentDescriptorsTest {
 
     assertThat(references).isNotEmpty();
     assertThat(references).allSatisfy(path -> assertThat(containsPath(values, path)).isTrue());
+  }
+
+  /** The compose file with its commented second instance switched on, as its comment says. */
+  private static String uncommentSecondInstance(String compose) {
+    StringBuilder result = new StringBuilder();
+    boolean inside = false;
+    for (String line : compose.lines().toList()) {
+      if (line.strip().startsWith("# >>> ")) {
+        inside = true;
+      } else if (line.strip().startsWith("# <<< ")) {
+        inside = false;
+      } else {
+        result.append(inside ? line.replaceFirst("#", "") : line).append('\n');
+      }
+    }
+    assertThat(inside).as("every >>> has its <<<").isFalse();
+    return result.toString();
   }
 
   private int defaultServerPort() {

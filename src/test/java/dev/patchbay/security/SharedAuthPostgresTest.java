@@ -52,11 +52,19 @@ class SharedAuthPostgresTest {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** Together, as pods of a StatefulSet do: both migrate and bootstrap one empty schema. */
   @BeforeAll
   static void startTwoInstances() {
     schema = new PostgresTestSchema("sharedauth");
-    instanceA = start("a");
-    instanceB = start("b");
+    CompletableFuture<ConfigurableApplicationContext> a =
+        CompletableFuture.supplyAsync(() -> start("a"));
+    CompletableFuture<ConfigurableApplicationContext> b =
+        CompletableFuture.supplyAsync(() -> start("b"));
+    try {
+      instanceA = a.join();
+    } finally {
+      instanceB = b.join();
+    }
   }
 
   @AfterAll

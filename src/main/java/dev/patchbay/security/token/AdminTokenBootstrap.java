@@ -4,12 +4,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes a fresh installation usable and still closed: when no API token exists, stores an ADMIN
  * token named {@value #NAME}, either {@code PATCHBAY_ADMIN_TOKEN} or a generated one that is logged
- * this once.
+ * this once. Of several instances starting together on an empty database, one stores its token; the
+ * others find the name taken and carry on.
  */
 @Component
 class AdminTokenBootstrap implements ApplicationRunner {
@@ -34,6 +36,14 @@ class AdminTokenBootstrap implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    try {
+      bootstrap();
+    } catch (DataIntegrityViolationException storedByAnotherInstance) {
+      log.info("Another instance stored the first ADMIN token '{}' at the same time", NAME);
+    }
+  }
+
+  private void bootstrap() {
     if (!configured.isEmpty()) {
       if (tokens.bootstrap(NAME, configured)) {
         log.info("No API token existed: stored PATCHBAY_ADMIN_TOKEN as ADMIN token '{}'", NAME);

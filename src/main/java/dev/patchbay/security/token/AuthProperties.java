@@ -16,9 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trustedProxies addresses or CIDR blocks of reverse proxies whose {@code X-Forwarded-For}
  *     names the client; empty: the header is ignored
  * @param ticketTtl how long a WebSocket ticket stays valid (it works once, on any instance)
- * @param tokenCacheTtl how long a successful token check is reused without asking the database
- * @param revocationCheckInterval how often this instance asks the database for tokens revoked
- *     through other instances, whose cached checks then end
+ * @param tokenCacheTtl how long a successful token check is reused without asking the database (how
+ *     often revocations through other instances are asked for: {@link RevokedTokenWatch})
  * @param allowedOrigins cross-origin browser pages allowed to call the API and open terminals
  */
 @ConfigurationProperties("patchbay.auth")
@@ -28,7 +27,6 @@ public record AuthProperties(
     Duration failureWindow,
     Duration ticketTtl,
     Duration tokenCacheTtl,
-    Duration revocationCheckInterval,
     List<String> allowedOrigins,
     List<String> trustedProxies) {
 
@@ -38,8 +36,6 @@ public record AuthProperties(
     failureWindow = failureWindow == null ? Duration.ofMinutes(1) : failureWindow;
     ticketTtl = ticketTtl == null ? Duration.ofSeconds(30) : ticketTtl;
     tokenCacheTtl = tokenCacheTtl == null ? Duration.ofSeconds(5) : tokenCacheTtl;
-    revocationCheckInterval =
-        revocationCheckInterval == null ? Duration.ofSeconds(1) : revocationCheckInterval;
     allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
     trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
   }

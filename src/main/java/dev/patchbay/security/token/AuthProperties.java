@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trustedProxies addresses or CIDR blocks of reverse proxies whose {@code X-Forwarded-For}
  *     names the client; empty: the header is ignored
  * @param ticketTtl how long a WebSocket ticket stays valid (it works once, on any instance)
- * @param tokenCacheTtl how long a successful token check is reused without asking the database (how
- *     often revocations through other instances are asked for: {@link RevokedTokenWatch})
+ * @param tokenCacheTtl how long a successful token check is reused without asking the database; a
+ *     revocation through another instance ends it sooner ({@link RevokedTokenWatch})
  * @param allowedOrigins cross-origin browser pages allowed to call the API and open terminals
  */
 @ConfigurationProperties("patchbay.auth")

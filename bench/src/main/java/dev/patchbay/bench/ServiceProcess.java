@@ -66,7 +66,12 @@ final class ServiceProcess implements AutoCloseable {
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     ServiceProcess service =
         new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port), dataDir);
-    service.awaitHealthy(settings.token(), log);
+    try {
+      service.awaitHealthy(settings.token(), log);
+    } catch (RuntimeException | InterruptedException e) {
+      service.process.destroyForcibly();
+      throw e;
+    }
     return service;
   }
 

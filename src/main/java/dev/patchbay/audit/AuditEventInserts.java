@@ -40,7 +40,8 @@ final class AuditEventInserts {
     transaction.executeWithoutResult(status -> insertEventsAndDevices(events));
   }
 
-  private void insertEventsAndDevices(List<AuditEvent> events) {
+  /** Writes the events on the caller's transaction (the connection it has bound), if any. */
+  void insertEventsAndDevices(List<AuditEvent> events) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.batchUpdate(
         connection -> connection.prepareStatement(INSERT_EVENT, Statement.RETURN_GENERATED_KEYS),

@@ -6,6 +6,7 @@ import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -21,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditService {
 
   private final AuditEventRepository events;
+  private final AuditEventInserts inserts;
 
-  AuditService(AuditEventRepository events) {
+  AuditService(AuditEventRepository events, DataSource dataSource) {
     this.events = events;
+    this.inserts = new AuditEventInserts(dataSource);
   }
 
   /**
@@ -36,7 +39,9 @@ public class AuditService {
   @Transactional
   public void record(
       String actor, String action, List<String> devices, AuditOutcome outcome, String detail) {
-    events.save(new AuditEvent(actor, action, devices, outcome.name(), detail));
+    // Plain JDBC on the transaction's connection: no persistence context to flush (ADR 0025).
+    inserts.insertEventsAndDevices(
+        List.of(new AuditEvent(actor, action, devices, outcome.name(), detail)));
   }
 
   /** Newest first. */

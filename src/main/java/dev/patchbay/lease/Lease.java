@@ -78,6 +78,27 @@ public class Lease {
     this.expiresAt = grantedAt.plusSeconds(ttlSeconds);
   }
 
+  /** A lease as stored, read without the persistence context ({@link LeaseLedger}). */
+  static Lease stored(
+      long id,
+      String holder,
+      String reason,
+      String tokenHash,
+      long fencingToken,
+      List<String> devices,
+      long ttlSeconds,
+      Instant grantedAt,
+      Instant expiresAt,
+      Instant endedAt,
+      String endReason) {
+    Lease lease =
+        new Lease(id, holder, reason, tokenHash, fencingToken, devices, ttlSeconds, grantedAt);
+    lease.expiresAt = expiresAt;
+    lease.endedAt = endedAt;
+    lease.endReason = endReason;
+    return lease;
+  }
+
   /** Whether the lease still holds its devices at {@code now}. */
   public boolean isActiveAt(Instant now) {
     return endedAt == null && expiresAt.isAfter(now);

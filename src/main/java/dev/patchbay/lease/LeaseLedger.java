@@ -4,14 +4,19 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -19,12 +24,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The lease state changes, one transaction each. Mutual exclusion comes from the database: every
- * change first locks the rows of the devices involved with {@code SELECT ... FOR UPDATE}
- * (PESSIMISTIC_WRITE, a query that loads no device), one by one in ascending device id. All
- * transactions take device locks in that one global order, so two requests for {A,B} and {B,A} can
- * never deadlock; whoever locks first decides, the other sees the result after the first commits.
- * This works the same on H2 and PostgreSQL and across instances sharing the database. Only then is
- * {@code device_lease_state} read and written: who holds the device, and its fencing counter.
+ * change first locks the rows of the devices involved with {@code SELECT ... FOR UPDATE}, one by
+ * one in ascending device id. All transactions take device locks in that one global order, so two
+ * requests for {A,B} and {B,A} can never deadlock; whoever locks first decides, the other sees the
+ * result after the first commits. This works the same on H2 and PostgreSQL and across instances
+ * sharing the database. Only then is {@code device_lease_state} read and written: who holds the
+ * device, and its fencing counter.
+ *
+ * <p>Plain JDBC, a handful of indexed statements per change (ADR 0025): a grant or release is on
+ * every CI job's path, and an ORM's persistence context, dirty checking and entity loading cost
+ * more CPU than the statements themselves. {@link Lease} stays the entity the reads map.
  *
  * <p>A lease whose expiry has passed no longer holds its devices, even before {@link LeaseSweeper}
  * marks it ended: a grant simply takes such a device over. Ending it (and the event) is left to
@@ -33,23 +42,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class LeaseLedger {
 
-  private final EntityManager em;
-  private final LeaseRepository leases;
-  private final DeviceLeaseStateRepository states;
+  /** Device lease state joined with the lease it names; the lease columns are null when free. */
+  private static final String STATES =
+      "select s.device_id, s.fencing_counter, l.holder, l.expires_at, l.ended_at"
+          + " from device_lease_state s left join lease l on l.id = s.lease_id"
+          + " where s.device_id in (:ids)";
+
+  private static final String LEASE =
+      "select id, holder, reason, token_hash, fencing_token, ttl_seconds, granted_at, expires_at,"
+          + " ended_at, end_reason from lease where id = ?";
+
+  private final JdbcClient jdbc;
   private final LeaseTokens tokens;
   private final AuditService audit;
   private final ApplicationEventPublisher events;
 
   LeaseLedger(
-      EntityManager em,
-      LeaseRepository leases,
-      DeviceLeaseStateRepository states,
+      DataSource dataSource,
       LeaseTokens tokens,
       AuditService audit,
       ApplicationEventPublisher events) {
-    this.em = em;
-    this.leases = leases;
-    this.states = states;
+    this.jdbc = JdbcClient.create(dataSource);
     this.tokens = tokens;
     this.audit = audit;
     this.events = events;
@@ -69,18 +82,8 @@ class LeaseLedger {
    * busy devices cost no locking transaction (and no commit to disk on PostgreSQL). A claim that
    * looks free is decided by {@link #tryGrant} under the locks.
    */
-  @Transactional(readOnly = true)
   Optional<Busy> findBusy(LeaseClaim claim) {
-    Instant now = now();
-    for (LeaseClaim.ClaimedDevice device : claim.devices()) {
-      Optional<Lease> holder =
-          states.findById(device.id()).flatMap(state -> activeLease(state, now));
-      if (holder.isPresent()) {
-        return Optional.of(
-            new Busy(device.name(), holder.get().getHolder(), holder.get().getExpiresAt()));
-      }
-    }
-    return Optional.empty();
+    return firstBusy(claim, states(claim), now());
   }
 
   /** Grants all devices of the claim, or none when one is held by an active lease. */
@@ -94,19 +97,12 @@ class LeaseLedger {
     // Stamped only now that every device is locked: a lease ended by whoever held the locks before
     // ended earlier, so stored lease intervals never overlap.
     Instant now = now();
-    List<DeviceLeaseState> locked = new ArrayList<>();
-    long fencing = 0;
-    for (LeaseClaim.ClaimedDevice device : claim.devices()) {
-      DeviceLeaseState state =
-          states.findById(device.id()).orElseGet(() -> new DeviceLeaseState(device.id()));
-      Optional<Lease> holder = activeLease(state, now);
-      if (holder.isPresent()) {
-        return new Attempt(
-            null, new Busy(device.name(), holder.get().getHolder(), holder.get().getExpiresAt()));
-      }
-      locked.add(state);
-      fencing = Math.max(fencing, state.getFencingCounter());
+    Map<Long, DeviceState> states = states(claim);
+    Optional<Busy> busy = firstBusy(claim, states, now);
+    if (busy.isPresent()) {
+      return new Attempt(null, busy.get());
     }
+    long fencing = states.values().stream().mapToLong(DeviceState::fencingCounter).max().orElse(0);
     long heldSince = System.nanoTime();
     String token = tokens.newToken();
     Lease lease =
@@ -119,12 +115,14 @@ class LeaseLedger {
             claim.names(),
             claim.ttlSeconds(),
             now);
-    em.persist(lease);
-    for (DeviceLeaseState state : locked) {
-      state.hold(lease.getId(), lease.getFencingToken());
-      if (!em.contains(state)) {
-        em.persist(state);
-      }
+    insert(lease);
+    for (LeaseClaim.ClaimedDevice device : claim.devices()) {
+      String sql =
+          states.containsKey(device.id())
+              ? "update device_lease_state set lease_id = ?, fencing_counter = ? where device_id = ?"
+              : "insert into device_lease_state (lease_id, fencing_counter, device_id)"
+                  + " values (?, ?, ?)";
+      jdbc.sql(sql).params(lease.getId(), lease.getFencingToken(), device.id()).update();
     }
     audit.record(
         claim.holder(),
@@ -148,6 +146,9 @@ class LeaseLedger {
           ProblemType.LEASE_ENDED, "lease " + lease.getId() + " has ended; acquire a new one");
     }
     lease.renew(now, ttlSeconds == null ? lease.getTtlSeconds() : ttlSeconds);
+    jdbc.sql("update lease set ttl_seconds = ?, expires_at = ? where id = ?")
+        .params(lease.getTtlSeconds(), time(lease.getExpiresAt()), lease.getId())
+        .update();
     audit.record(
         lease.getHolder(),
         "lease.renew",
@@ -203,8 +204,7 @@ class LeaseLedger {
   /** Audits a refused renewal or release of the lease, naming its holder and devices. */
   @Transactional
   void recordRefusal(long leaseId, String action, String why) {
-    leases
-        .findById(leaseId)
+    findLease(leaseId)
         .ifPresent(
             lease ->
                 audit.record(
@@ -215,9 +215,12 @@ class LeaseLedger {
                     "lease " + leaseId + ": " + why));
   }
 
-  @Transactional(readOnly = true)
+  /** Ids of leases not ended whose expiry has passed. */
   List<Long> expiredLeaseIds() {
-    return leases.findExpiredIds(now());
+    return jdbc.sql("select id from lease where ended_at is null and expires_at <= ? order by id")
+        .param(time(now()))
+        .query(Long.class)
+        .list();
   }
 
   private void end(Locked locked, LeaseEndReason why) {
@@ -229,11 +232,16 @@ class LeaseLedger {
     long heldUntil = System.nanoTime();
     Lease lease = locked.lease();
     lease.end(now(), why);
-    for (Long deviceId : locked.deviceIds()) {
-      states
-          .findById(deviceId)
-          .filter(state -> lease.getId().equals(state.getLeaseId()))
-          .ifPresent(DeviceLeaseState::free);
+    jdbc.sql("update lease set ended_at = ?, end_reason = ? where id = ?")
+        .params(time(lease.getEndedAt()), why.name(), lease.getId())
+        .update();
+    if (!locked.deviceIds().isEmpty()) {
+      jdbc.sql(
+              "update device_lease_state set lease_id = null"
+                  + " where lease_id = :lease and device_id in (:ids)")
+          .param("lease", lease.getId())
+          .param("ids", locked.deviceIds())
+          .update();
     }
     audit.record(
         admin == null ? lease.getHolder() : admin,
@@ -269,34 +277,111 @@ class LeaseLedger {
    */
   private Locked lockLease(long leaseId) {
     List<Long> deviceIds =
-        em.createQuery(
-                "select d.id from Lease l join l.devices name join Device d on d.name = name"
-                    + " where l.id = :id order by d.id",
-                Long.class)
-            .setParameter("id", leaseId)
-            .getResultList();
+        jdbc.sql(
+                "select d.id from lease_device ld join device d on d.name = ld.device_name"
+                    + " where ld.lease_id = ? order by d.id")
+            .param(leaseId)
+            .query(Long.class)
+            .list();
     deviceIds.forEach(this::lock);
-    Lease lease = em.find(Lease.class, leaseId);
-    if (lease == null) {
-      throw PatchbayException.notFound("lease", String.valueOf(leaseId));
-    }
+    Lease lease =
+        findLease(leaseId)
+            .orElseThrow(() -> PatchbayException.notFound("lease", String.valueOf(leaseId)));
     return new Locked(lease, deviceIds);
   }
 
-  /** Locks the device row without loading the device; false when the device does not exist. */
-  private boolean lock(long deviceId) {
-    return !em.createQuery("select d.id from Device d where d.id = :id", Long.class)
-        .setParameter("id", deviceId)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultList()
-        .isEmpty();
+  private Optional<Lease> findLease(long leaseId) {
+    List<String> devices =
+        jdbc.sql("select device_name from lease_device where lease_id = ? order by position")
+            .param(leaseId)
+            .query(String.class)
+            .list();
+    return jdbc.sql(LEASE).param(leaseId).query((row, n) -> lease(row, devices)).optional();
   }
 
-  private Optional<Lease> activeLease(DeviceLeaseState state, Instant now) {
-    if (state.getLeaseId() == null) {
-      return Optional.empty();
+  private void insert(Lease lease) {
+    jdbc.sql(
+            "insert into lease (id, holder, reason, token_hash, fencing_token, ttl_seconds,"
+                + " granted_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            lease.getId(),
+            lease.getHolder(),
+            lease.getReason(),
+            lease.getTokenHash(),
+            lease.getFencingToken(),
+            lease.getTtlSeconds(),
+            time(lease.getGrantedAt()),
+            time(lease.getExpiresAt()))
+        .update();
+    List<String> devices = lease.getDevices();
+    for (int i = 0; i < devices.size(); i++) {
+      jdbc.sql("insert into lease_device (lease_id, position, device_name) values (?, ?, ?)")
+          .params(lease.getId(), i, devices.get(i))
+          .update();
     }
-    return leases.findById(state.getLeaseId()).filter(lease -> lease.isActiveAt(now));
+  }
+
+  /** Locks the device row without reading it; false when the device does not exist. */
+  private boolean lock(long deviceId) {
+    return jdbc.sql("select id from device where id = ? for update")
+        .param(deviceId)
+        .query(Long.class)
+        .optional()
+        .isPresent();
+  }
+
+  private Map<Long, DeviceState> states(LeaseClaim claim) {
+    Map<Long, DeviceState> states = new HashMap<>();
+    jdbc.sql(STATES)
+        .param("ids", claim.devices().stream().map(LeaseClaim.ClaimedDevice::id).toList())
+        .query(LeaseLedger::deviceState)
+        .list()
+        .forEach(state -> states.put(state.deviceId(), state));
+    return states;
+  }
+
+  private static Optional<Busy> firstBusy(
+      LeaseClaim claim, Map<Long, DeviceState> states, Instant now) {
+    for (LeaseClaim.ClaimedDevice device : claim.devices()) {
+      DeviceState state = states.get(device.id());
+      if (state != null && state.heldAt(now)) {
+        return Optional.of(new Busy(device.name(), state.holder(), state.expiresAt()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A device's fencing counter and the holder and expiry of the lease it names (null: none). */
+  private record DeviceState(
+      long deviceId, long fencingCounter, String holder, Instant expiresAt, boolean ended) {
+
+    boolean heldAt(Instant now) {
+      return holder != null && !ended && expiresAt.isAfter(now);
+    }
+  }
+
+  private static DeviceState deviceState(ResultSet row, int number) throws SQLException {
+    return new DeviceState(
+        row.getLong("device_id"),
+        row.getLong("fencing_counter"),
+        row.getString("holder"),
+        instant(row, "expires_at"),
+        row.getObject("ended_at") != null);
+  }
+
+  private static Lease lease(ResultSet row, List<String> devices) throws SQLException {
+    return Lease.stored(
+        row.getLong("id"),
+        row.getString("holder"),
+        row.getString("reason"),
+        row.getString("token_hash"),
+        row.getLong("fencing_token"),
+        devices,
+        row.getLong("ttl_seconds"),
+        instant(row, "granted_at"),
+        instant(row, "expires_at"),
+        instant(row, "ended_at"),
+        row.getString("end_reason"));
   }
 
   private void afterCommit(Object event) {
@@ -315,5 +400,14 @@ class LeaseLedger {
 
   private static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+    return time == null ? null : time.toInstant();
   }
 }

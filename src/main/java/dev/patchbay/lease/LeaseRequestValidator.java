@@ -9,12 +9,17 @@ import dev.patchbay.inventory.TestbedRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Checks a lease request and resolves its devices, naming every problem at once. */
 @Component
@@ -26,15 +31,20 @@ class LeaseRequestValidator {
   private final DeviceRepository devices;
   private final TestbedRepository testbeds;
   private final LeaseProperties properties;
+  private final JdbcClient jdbc;
 
   LeaseRequestValidator(
-      DeviceRepository devices, TestbedRepository testbeds, LeaseProperties properties) {
+      DeviceRepository devices,
+      TestbedRepository testbeds,
+      LeaseProperties properties,
+      DataSource dataSource) {
     this.devices = devices;
     this.testbeds = testbeds;
     this.properties = properties;
+    this.jdbc = JdbcClient.create(dataSource);
   }
 
-  @Transactional(readOnly = true)
+  /** Checks the request and resolves its devices (one query for devices named). Blocking. */
   LeaseClaim validate(LeaseRequest request) {
     if (request == null) {
       throw PatchbayException.invalid(
@@ -102,15 +112,16 @@ class LeaseRequestValidator {
     } else if (!byName || request.devices().isEmpty()) {
       problems.add(new FieldProblem("devices", "name at least one device, or a testbed"));
     } else {
+      Map<String, Long> ids = idsByName(request.devices());
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < request.devices().size(); i++) {
         String name = request.devices().get(i);
         if (!seen.add(name)) {
           continue;
         }
-        Optional<Long> id = name == null ? Optional.empty() : devices.findIdByName(name);
-        if (id.isPresent()) {
-          found.add(new LeaseClaim.ClaimedDevice(id.get(), name));
+        Long id = ids.get(name);
+        if (id != null) {
+          found.add(new LeaseClaim.ClaimedDevice(id, name));
         } else {
           problems.add(new FieldProblem("devices[" + i + "]", "no device '" + name + "'"));
         }
@@ -118,5 +129,17 @@ class LeaseRequestValidator {
     }
     found.sort(Comparator.comparingLong(LeaseClaim.ClaimedDevice::id));
     return found;
+  }
+
+  /** The ids of the named devices that exist, by name. */
+  private Map<String, Long> idsByName(List<String> names) {
+    List<String> named = names.stream().filter(Objects::nonNull).distinct().toList();
+    Map<String, Long> ids = new HashMap<>();
+    if (!named.isEmpty()) {
+      jdbc.sql("select id, name from device where name in (:names)")
+          .param("names", named)
+          .query((RowCallbackHandler) row -> ids.put(row.getString("name"), row.getLong("id")));
+    }
+    return ids;
   }
 }

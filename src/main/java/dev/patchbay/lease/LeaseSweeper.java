@@ -14,6 +14,10 @@ import reactor.core.publisher.Mono;
  * Every {@code patchbay.lease.sweep-interval} (and once at start, which ends the leases that
  * expired while the service was down): ends expired leases, then lets waiting requests try again.
  * The database is the only lease state, so nothing else needs rebuilding after a restart.
+ *
+ * <p>In a cluster the expiry runs on one instance per tick ({@link LeaseSweepLock}), while every
+ * instance lets its own waiters try again on every tick: that short poll is how a waiter on one
+ * instance learns of a release or expiry on another (within one interval).
  */
 @Component
 class LeaseSweeper implements SmartLifecycle {
@@ -22,23 +26,32 @@ class LeaseSweeper implements SmartLifecycle {
 
   private final LeaseLedger ledger;
   private final LeaseQueue queue;
+  private final LeaseSweepLock lock;
   private final Blocking blocking;
   private final Duration interval;
   private volatile Disposable schedule;
 
   LeaseSweeper(
-      LeaseLedger ledger, LeaseQueue queue, Blocking blocking, LeaseProperties properties) {
+      LeaseLedger ledger,
+      LeaseQueue queue,
+      LeaseSweepLock lock,
+      Blocking blocking,
+      LeaseProperties properties) {
     this.ledger = ledger;
     this.queue = queue;
+    this.lock = lock;
     this.blocking = blocking;
     this.interval = properties.sweepInterval();
   }
 
-  /** Ends every lease whose expiry has passed and serves the waiters. */
+  /** Ends every lease whose expiry has passed (unless another instance does) and serves waiters. */
   void sweep() {
-    for (Long id : ledger.expiredLeaseIds()) {
-      ledger.expire(id);
-    }
+    lock.runExclusively(
+        () -> {
+          for (Long id : ledger.expiredLeaseIds()) {
+            ledger.expire(id);
+          }
+        });
     queue.devicesFreed();
   }
 

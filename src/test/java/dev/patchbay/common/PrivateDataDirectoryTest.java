@@ -84,6 +84,8 @@ class PrivateDataDirectoryTest {
         .run(
             "--server.port=0",
             "--patchbay.data-dir=" + dataDir,
-            "--patchbay.simulator.enabled=false");
+            "--patchbay.simulator.enabled=false",
+            // Nobody reads the OpenAPI document of this short-lived context: not built at start.
+            "--springdoc.pre-loading-enabled=false");
   }
 }

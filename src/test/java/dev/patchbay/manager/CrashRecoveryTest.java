@@ -120,6 +120,9 @@ class CrashRecoveryTest {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx512m");
+    // A short-lived process serving a few requests: the C1 compiler alone starts it in about half
+    // the CPU time (what this test checks is the data, not the speed).
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.patchbay.PatchbayApplication");
@@ -130,6 +133,8 @@ class CrashRecoveryTest {
     command.add("--patchbay.simulator.router-port=0");
     command.add("--patchbay.simulator.switch-port=0");
     command.add("--patchbay.simulator.host-port=0");
+    // Nobody reads the OpenAPI document here; building it in the background competes with the test.
+    command.add("--springdoc.pre-loading-enabled=false");
     command.addAll(database);
     return new ProcessBuilder(command)
         .redirectErrorStream(true)

@@ -66,7 +66,12 @@ final class ServiceProcess implements AutoCloseable {
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     ServiceProcess service =
         new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port), dataDir);
-    service.awaitHealthy(settings.token(), log);
+    try {
+      service.awaitHealthy(settings.token(), log);
+    } catch (RuntimeException | InterruptedException e) {
+      service.process.destroyForcibly();
+      throw e;
+    }
     return service;
   }
 
@@ -85,7 +90,7 @@ final class ServiceProcess implements AutoCloseable {
             .header("Authorization", "Bearer " + token)
             .timeout(Duration.ofSeconds(2))
             .build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the service exited during start-up; see " + log);
@@ -99,7 +104,7 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("the service did not become healthy in 120 s; see " + log);
+    throw new IllegalStateException("the service did not become healthy in 300 s; see " + log);
   }
 
   @Override

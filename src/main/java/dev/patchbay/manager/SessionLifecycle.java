@@ -20,6 +20,6 @@ public interface SessionLifecycle {
   /** The session's state changed (a drop noticed, a reconnect started, succeeded or failed). */
   default void stateChanged(String device, String alias, SessionState state) {}
 
-  /** The session closed and was forgotten. */
-  default void sessionClosed(String device, String alias) {}
+  /** The session closed and was forgotten: who closed it and why. */
+  default void sessionClosed(ClosedSession closed) {}
 }

@@ -32,6 +32,7 @@ final class TerminalHub implements SessionOutput.Listener {
   private final Executor blocking;
   private final Consumer<TerminalHub> onEnd;
   private final WriteControlAudit audit;
+  private final Runnable presenceChanged;
   private final Map<String, Viewer> viewers = new LinkedHashMap<>();
   private final Scrollback scrollback;
   private final InputGate gate;
@@ -41,6 +42,7 @@ final class TerminalHub implements SessionOutput.Listener {
   private final TerminalMetrics metrics;
   private boolean openedByViewer;
   private boolean ended;
+  private SessionEnd endedWith;
 
   TerminalHub(
       String device,
@@ -51,8 +53,10 @@ final class TerminalHub implements SessionOutput.Listener {
       Executor blocking,
       Consumer<TerminalHub> onEnd,
       WriteControlAudit audit,
-      TerminalMetrics metrics) {
+      TerminalMetrics metrics,
+      Runnable presenceChanged) {
     this.metrics = metrics;
+    this.presenceChanged = presenceChanged;
     this.device = device;
     this.alias = alias;
     this.sessions = sessions;
@@ -69,6 +73,15 @@ final class TerminalHub implements SessionOutput.Listener {
   /** How many viewers are attached now. */
   synchronized int viewers() {
     return viewers.size();
+  }
+
+  /** Who holds write control and who watches, now. */
+  synchronized Presence presence() {
+    WriteControl control = gate.control();
+    Viewer holding = control.viewer();
+    String writer =
+        control.automationHolds() ? Presence.AUTOMATION : holding == null ? null : holding.name();
+    return new Presence(writer, viewers.values().stream().map(Viewer::name).toList());
   }
 
   /** Starts reading the session's output from {@code first}. */
@@ -303,12 +316,18 @@ final class TerminalHub implements SessionOutput.Listener {
   /** Stops reading and detaches every viewer. */
   @Override
   public void end() {
+    end(null);
+  }
+
+  /** Stops reading and detaches every viewer, telling them why the session closed. */
+  void end(SessionEnd why) {
     List<Viewer> left;
     synchronized (this) {
       if (ended) {
         return;
       }
       ended = true;
+      endedWith = why;
       state = CLOSED;
       left = new ArrayList<>(viewers.values());
     }
@@ -367,11 +386,13 @@ final class TerminalHub implements SessionOutput.Listener {
                     viewer.id(),
                     control.mayWrite(viewer),
                     names,
-                    properties)));
+                    properties,
+                    ended ? endedWith : null)));
       }
       targets = new ArrayList<>(viewers.values());
     }
     targets.forEach(Viewer::drain);
+    presenceChanged.run();
   }
 
   private static String idOf(Viewer viewer) {

@@ -146,9 +146,11 @@ final class ConnectionManager {
       sessions.remove(alias);
       openers.remove(alias);
     }
+    ClosedSession closed = new ClosedSession(device, alias, actor, reason.text());
+    events.closing(closed);
     close(session);
     audit.closed(actor, session, reason);
-    events.closed(new ClosedSession(device, alias, actor, reason.text()));
+    events.closed(closed);
   }
 
   /**
@@ -164,9 +166,11 @@ final class ConnectionManager {
       openers.clear();
     }
     for (ManagedSession session : all) {
+      ClosedSession closed = new ClosedSession(device, session.alias(), null, reason.text());
+      events.closing(closed);
       close(session);
       audit.closed(null, session, reason);
-      events.closed(new ClosedSession(device, session.alias(), null, reason.text()));
+      events.closed(closed);
     }
   }
 

@@ -44,6 +44,10 @@ class SessionEvents {
     tell(listener -> listener.stateChanged(device, alias, state));
   }
 
+  void closing(ClosedSession closing) {
+    tell(listener -> listener.sessionClosing(closing));
+  }
+
   void closed(ClosedSession closed) {
     tell(listener -> listener.sessionClosed(closed));
   }

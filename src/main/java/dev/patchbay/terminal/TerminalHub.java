@@ -292,10 +292,13 @@ final class TerminalHub implements SessionOutput.Listener {
     output.replaced(next);
   }
 
-  /** The session's state changed; viewers are told. */
+  /**
+   * The session's state changed; viewers are told. A close is told by {@link #end()}, which follows
+   * with who closed it and why.
+   */
   @Override
   public void state(SessionState now) {
-    if (!isEnded() && !now.name().equals(state)) {
+    if (now != SessionState.CLOSED && !isEnded() && !now.name().equals(state)) {
       state = now.name();
       publishStatus();
     }
@@ -313,21 +316,23 @@ final class TerminalHub implements SessionOutput.Listener {
     }
   }
 
+  /**
+   * The session is closing: its viewers' last status (when the output ends or the close is done)
+   * says who closed it and why.
+   */
+  synchronized void closing(SessionEnd why) {
+    endedWith = why;
+  }
+
   /** Stops reading and detaches every viewer. */
   @Override
   public void end() {
-    end(null);
-  }
-
-  /** Stops reading and detaches every viewer, telling them why the session closed. */
-  void end(SessionEnd why) {
     List<Viewer> left;
     synchronized (this) {
       if (ended) {
         return;
       }
       ended = true;
-      endedWith = why;
       state = CLOSED;
       left = new ArrayList<>(viewers.values());
     }

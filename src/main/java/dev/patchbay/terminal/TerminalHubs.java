@@ -83,9 +83,14 @@ class TerminalHubs implements SessionLifecycle, SessionActivity, DisposableBean 
   }
 
   @Override
+  public void sessionClosing(ClosedSession closing) {
+    find(closing.device(), closing.alias())
+        .ifPresent(hub -> hub.closing(new SessionEnd(closing.reason(), closing.closedBy())));
+  }
+
+  @Override
   public void sessionClosed(ClosedSession closed) {
-    find(closed.device(), closed.alias())
-        .ifPresent(hub -> hub.end(new SessionEnd(closed.reason(), closed.closedBy())));
+    find(closed.device(), closed.alias()).ifPresent(TerminalHub::end);
   }
 
   @Override

@@ -355,7 +355,7 @@ try {
   await second.goto(baseUrl + '/#/jobs');
   await second.waitForSelector('#jobs td');
   await shot(second, 'jobs');
-  step('End session closes it for everyone: the terminal says who closed it and why');
+  step('End closes the session for everyone: the terminal says who closed it and why');
   first.once('dialog', (dialog) => dialog.accept());
   await first.click('#end-session');
   await first.waitForSelector('#state[data-state="CLOSED"]');

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -33,6 +35,8 @@ import reactor.core.publisher.Sinks;
  */
 @Component
 class ConsoleEvents implements SessionLifecycle, PresenceListener {
+
+  private static final Logger log = LoggerFactory.getLogger(ConsoleEvents.class);
 
   /** An event and who may see it. */
   interface Published {
@@ -112,24 +116,32 @@ class ConsoleEvents implements SessionLifecycle, PresenceListener {
       flushScheduled.set(false); // a change from now on schedules the next flush
       for (String key : List.copyOf(dirty)) {
         dirty.remove(key);
-        String[] parts = key.split("\n", 2);
-        Optional<SessionOverview> now = sessions.find(parts[0], parts[1]);
-        ClosedSession closed = closes.remove(key);
-        if (now.isPresent()) {
-          SessionOverview session = now.get();
-          String testbed = session.testbed();
-          sessionTestbeds.put(key, testbed == null ? "" : testbed);
-          publish(caller -> visible(caller, testbed, ConsoleEvent.session(session)));
-        } else if (closed != null) {
-          String testbed =
-              Optional.ofNullable(sessionTestbeds.remove(key))
-                  .orElseGet(() -> testbeds.testbedOf(parts[0]).orElse(""));
-          ConsoleEvent event =
-              ConsoleEvent.closed(
-                  closed.device(), closed.alias(), closed.closedBy(), closed.reason());
-          publish(caller -> visible(caller, testbed.isEmpty() ? null : testbed, event));
+        try {
+          publishSession(key);
+        } catch (RuntimeException e) {
+          log.warn("console event for session {} failed", key.replace('\n', '/'), e);
         }
       }
+    }
+  }
+
+  /** Publishes the session {@code key} as it is now, or its close. */
+  private void publishSession(String key) {
+    String[] parts = key.split("\n", 2);
+    Optional<SessionOverview> now = sessions.find(parts[0], parts[1]);
+    ClosedSession closed = closes.remove(key);
+    if (now.isPresent()) {
+      SessionOverview session = now.get();
+      String testbed = session.testbed();
+      sessionTestbeds.put(key, testbed == null ? "" : testbed);
+      publish(caller -> visible(caller, testbed, ConsoleEvent.session(session)));
+    } else if (closed != null) {
+      String testbed =
+          Optional.ofNullable(sessionTestbeds.remove(key))
+              .orElseGet(() -> testbeds.testbedOf(parts[0]).orElse(""));
+      ConsoleEvent event =
+          ConsoleEvent.closed(closed.device(), closed.alias(), closed.closedBy(), closed.reason());
+      publish(caller -> visible(caller, testbed.isEmpty() ? null : testbed, event));
     }
   }
 

@@ -53,7 +53,7 @@ class ConsoleSessionsAndEventsTest extends TerminalTestSupport {
           .extracting(JsonNode::asString)
           .containsExactlyInAnyOrder("alice", "bob");
 
-      JsonNode all = get("/api/v1/sessions?size=500", tokenFor("carol", "VIEWER"));
+      JsonNode all = get("/api/v1/sessions?size=500", tokenFor("console-viewer", "VIEWER"));
       assertThat(all.path("items").values())
           .extracting(s -> s.path("device").asString() + "/" + s.path("alias").asString())
           .contains(device + "/default", other + "/second");

@@ -189,7 +189,8 @@ try {
   const row = second.locator(`#sessions tr[data-session="${device}/web"]`);
   await row.waitFor();
   assert.match(await row.textContent(), /CONNECTED/);
-  await shot(second, 'sessions');
+  assert.equal(await row.locator('td.writer').textContent(), 'admin', 'the sessions view names the writer');
+  assert.equal(await row.locator('td.viewers').textContent(), 'admin', 'and the viewers');
   await row.locator('a.attach').click();
   await second.waitForSelector('#state[data-state="CONNECTED"]');
   assert.equal(new URL(second.url()).hash, deepLink, 'the attached terminal has the session\'s URL');
@@ -235,6 +236,34 @@ try {
   await viewer.keyboard.type('x');
   await viewer.waitForFunction(() => document.getElementById('notice').textContent.includes('VIEWER token cannot type'));
 
+  step('the sessions view names every viewer; sessions opened and closed elsewhere arrive without a reload');
+  await first.evaluate(() => { location.hash = '#/sessions'; });
+  const adminRow = first.locator(`#sessions tr[data-session="${device}/web"]`);
+  await first.waitForFunction(([d, names]) => {
+    const cell = document.querySelector(`#sessions tr[data-session="${d}/web"] td.viewers`);
+    return cell && names.every((name) => cell.textContent.split(', ').includes(name));
+  }, [device, ['admin', operator.name, viewerToken.name]]);
+  assert.equal(await adminRow.locator('td.writer').textContent(), 'admin');
+  await first.waitForSelector('#live[data-state="live"]');
+  first.apiRequests.length = 0;
+  const rest = await fetch(baseUrl + '/api/v1/devices/' + device + '/sessions', {
+    method: 'POST',
+    headers: { Authorization: 'Bearer ' + operator.token, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ alias: 'rest' }),
+  });
+  assert.equal(rest.status, 201, 'POST a REST session: ' + await rest.clone().text());
+  const restRow = first.locator(`#sessions tr[data-session="${device}/rest"]`);
+  await restRow.waitFor();
+  assert.match(await restRow.textContent(), new RegExp('CONNECTED.*' + operator.name));
+  await shot(first, 'sessions');
+  const closedRest = await fetch(baseUrl + '/api/v1/devices/' + device + '/sessions/rest',
+    { method: 'DELETE', headers: { Authorization: 'Bearer ' + operator.token } });
+  assert.equal(closedRest.status, 204);
+  await restRow.waitFor({ state: 'detached' });
+  assert.deepEqual(first.apiRequests, [], 'the updates were pushed: the page made no request');
+  await first.evaluate((hash) => { location.hash = hash; }, deepLink);
+  await first.waitForSelector('#write-indicator[data-mode="writer"]');
+
   step('write handoff: refused while held, granted after a release');
   await second.click('#request-write');
   await second.waitForFunction(() => document.getElementById('notice').textContent.startsWith('write-refused'));
@@ -244,9 +273,34 @@ try {
   await second.click('#request-write');
   await second.waitForSelector('#write-indicator[data-mode="writer"]');
   await first.waitForSelector('#write-indicator[data-mode="other"]');
-  await second.click('#release-write');
-  await first.click('#request-write');
+
+  step('an ADMIN forces write control back: the operator is told and the force is audited');
+  assert.ok(await second.isHidden('#take-write'), 'an OPERATOR has no take-write button');
+  await first.click('#take-write');
   await first.waitForSelector('#write-indicator[data-mode="writer"]');
+  await second.waitForSelector('#write-indicator[data-mode="other"]');
+  await second.waitForFunction(() => document.getElementById('notice').textContent.startsWith('write-taken'));
+  const audit = await (await fetch(baseUrl + '/api/v1/audit?action=terminal.write-force&device=' + device,
+    { headers: { Authorization: 'Bearer ' + adminToken } })).json();
+  assert.equal(audit.items.length, 1, 'one terminal.write-force event: ' + JSON.stringify(audit.items));
+  assert.equal(audit.items[0].actor, 'admin');
+  assert.match(audit.items[0].detail, new RegExp('took write control from viewer v\\d+ \\(' + operator.name + '\\)'));
+
+  step('the Paste button sends 10 KB from the clipboard whole; Copy copies the selection');
+  await first.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  const clip = Array.from({ length: 500 }, (_, i) => String.fromCharCode(97 + i % 26).repeat(19) + 'y').join('');
+  assert.equal(clip.length, 10000);
+  await first.evaluate((text) => navigator.clipboard.writeText(text), clip);
+  await first.click('#paste');
+  await waitForText(first, 'r1#' + clip, 30000);
+  assert.equal(await first.textContent('#notice'), '', 'no input refused');
+  await first.click('#terminal');
+  await first.keyboard.press('Control+C');
+  await waitForText(first, 'y^C');
+  await first.evaluate(() => terminal.term.selectAll());
+  await first.click('#copy');
+  const copied = await first.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.includes(EXPECTED) && copied.includes(clip), 'the copied selection holds the screen');
 
   step('the WebSocket drops: the terminal says so and reconnects by itself');
   await first.evaluate(() => terminal.socket.close(4001, 'test drop'));
@@ -301,6 +355,12 @@ try {
   await second.goto(baseUrl + '/#/jobs');
   await second.waitForSelector('#jobs td');
   await shot(second, 'jobs');
+  step('End closes the session for everyone: the terminal says who closed it and why');
+  first.once('dialog', (dialog) => dialog.accept());
+  await first.click('#end-session');
+  await first.waitForSelector('#state[data-state="CLOSED"]');
+  assert.equal(await first.textContent('#state'), 'closed: closed by request (by admin)');
+  assert.ok(await first.isVisible('#reconnect'), 'a closed session offers Reconnect');
   await first.click('#detach');
   await first.waitForFunction(() => location.hash === '#/sessions');
 
@@ -321,6 +381,12 @@ try {
   await recording.locator('a.replay').click();
   await first.waitForSelector('#player-state[data-state="ready"]');
   await first.waitForFunction(() => player.widget.getDuration() > 0);
+  step('the recording says who typed: a marker at each write handoff');
+  const markers = await first.locator('#player-markers li').allTextContents();
+  assert.ok(markers.some((m) => m.endsWith('write: admin')), 'markers: ' + markers);
+  assert.ok(markers.some((m) => m.endsWith('write: ' + operator.name)), 'markers: ' + markers);
+  assert.ok(markers.some((m) => m.endsWith('write forced: admin (took it from ' + operator.name + ')')),
+    'markers: ' + markers);
   await first.evaluate(() => player.widget.play());
   await first.waitForSelector('#player-state[data-state="playing"]');
   await first.evaluate(() => player.widget.pause());

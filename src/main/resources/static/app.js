@@ -98,6 +98,7 @@ async function signIn(token) {
   $('testbed-list').replaceChildren(...(auth.me.testbeds || []).map((t) => el('option', { value: t })));
   if (auth.me.testbeds && !$('f-testbed').value) $('f-testbed').value = auth.me.testbeds[0];
   terminal.setButtons(false);
+  live.start();
   route();
 }
 
@@ -107,6 +108,7 @@ function signOut(message) {
   auth.token = null;
   auth.me = null;
   if (wasSignedIn) {
+    live.stop();
     terminal.detach();
     player.stop();
     for (const id of ['devices', 'sessions', 'leases', 'recordings', 'jobs']) $(id).replaceChildren();
@@ -192,6 +194,148 @@ async function load(body, columns, what, rows) {
   }
 }
 
+// ---- live sessions and leases ----------------------------------------------------------------
+// One GET /api/v1/sessions fills a store of every live session; GET /api/v1/events (server-sent
+// events, read with fetch() because EventSource cannot send the Authorization header) keeps it
+// current. Views render from the store and update only the rows an event names: no polling, and
+// the same few requests with 5 or 5,000 devices.
+
+const SESSION_PAGE = 500;
+
+/** device/alias -> the session as GET /api/v1/sessions shows it. */
+const liveSessions = new Map();
+
+function sessionKey(device, alias) {
+  return device + '/' + alias;
+}
+
+class LiveEvents {
+  constructor() {
+    this.controller = null;
+    this.retries = 0;
+    this.timer = null;
+  }
+
+  start() {
+    this.stop();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.follow(controller);
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    if (this.controller) this.controller.abort();
+    this.controller = null;
+    liveSessions.clear();
+    this.setState('off');
+  }
+
+  setState(state) {
+    $('live').dataset.state = state;
+    $('live').textContent = state === 'live' ? 'live' : state === 'off' ? '' : 'reconnecting…';
+    $('live').hidden = state === 'off';
+  }
+
+  async follow(controller) {
+    try {
+      const response = await api('/api/v1/events', { headers: { Accept: 'text/event-stream' },
+        signal: controller.signal });
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value.replace(/\r\n?/g, '\n');
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          await this.dispatch(block);
+        }
+      }
+    } catch (e) {
+      if (controller.signal.aborted || !auth.token) return;
+    }
+    if (controller !== this.controller || !auth.token) return;
+    // The stream ends every few minutes (the token is checked again) or when it fell behind.
+    this.setState('reconnecting');
+    const delay = Math.min(30, 2 ** Math.min(this.retries++, 5));
+    this.timer = setTimeout(() => { if (this.controller === controller) this.follow(controller); }, delay * 1000);
+  }
+
+  async dispatch(block) {
+    let type = 'message';
+    const data = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') type = value;
+      else if (field === 'data') data.push(value);
+    }
+    if (!data.length) return;
+    const event = JSON.parse(data.join('\n'));
+    if (type === 'ready') {
+      this.retries = 0;
+      await loadSessions();
+      this.setState('live');
+      renderSessionsView();
+      for (const device of devicesShown()) updateDeviceSessions(device);
+    } else if (type === 'session') {
+      const session = event.session;
+      liveSessions.set(sessionKey(session.device, session.alias), session);
+      sessionChanged(session.device, session.alias);
+    } else if (type === 'session-closed') {
+      liveSessions.delete(sessionKey(event.device, event.alias));
+      sessionChanged(event.device, event.alias);
+    } else if (type === 'lease') {
+      leaseChanged(event.devices || []);
+    }
+  }
+}
+
+const live = new LiveEvents();
+
+/** Every live session the token may see, in one call (paged beyond 500 sessions, not devices). */
+async function loadSessions() {
+  const page = await getJson('/api/v1/sessions?size=' + SESSION_PAGE).catch(() => null);
+  if (!page) return;
+  liveSessions.clear();
+  for (const session of page.items) liveSessions.set(sessionKey(session.device, session.alias), session);
+  $('session-count').textContent = page.totalItems > page.items.length
+    ? '(showing ' + page.items.length + ' of ' + page.totalItems + ')' : '';
+}
+
+function sessionChanged(device, alias) {
+  updateSessionRow(device, alias);
+  updateDeviceSessions(device);
+}
+
+/** Leases changed for some devices: one leases call refreshes the lease column or view shown. */
+async function leaseChanged(devices) {
+  if (!$('view-leases').hidden) refreshLeases();
+  const shown = new Set(devicesShown());
+  if (!devices.some((device) => shown.has(device))) return;
+  const leases = await activeLeases();
+  for (const device of shown) {
+    const cell = document.querySelector('#devices tr[data-device="' + CSS.escape(device) + '"] td.lease');
+    if (cell) fillLeaseCell(cell, leases.get(device));
+  }
+}
+
+function sessionsOf(device) {
+  return [...liveSessions.values()].filter((session) => session.device === device);
+}
+
+function age(iso) {
+  const seconds = Math.max(0, Math.round((Date.now() - new Date(iso)) / 1000));
+  if (seconds < 60) return seconds + ' s';
+  if (seconds < 3600) return Math.floor(seconds / 60) + ' min';
+  return Math.floor(seconds / 3600) + ' h ' + Math.floor(seconds % 3600 / 60) + ' min';
+}
+
 // ---- devices ---------------------------------------------------------------------------------
 // One list call per page, with the API's filters: a page costs the same with 5 or 5,000 devices.
 
@@ -239,7 +383,7 @@ async function refreshDevices() {
     }
     box.replaceChildren(...[...groups].map(([testbed, devices]) => el('div', { className: 'group' },
       el('h3', { textContent: testbed }),
-      el('table', {}, el('thead', {}, el('tr', {}, ...['Name', 'OS', 'Type', 'Connections', 'Lease', '']
+      el('table', {}, el('thead', {}, el('tr', {}, ...['Name', 'OS', 'Type', 'Connections', 'Lease', 'Sessions', '']
         .map((title) => el('th', { textContent: title })))),
       el('tbody', {}, ...devices.map((device) => deviceRow(device, leases.get(device.name))))))));
     if (!page.items.length) box.replaceChildren(el('p', { className: 'empty', textContent: 'no device matches' }));
@@ -258,13 +402,37 @@ function deviceRow(device, lease) {
       textContent: 'Open terminal' }));
     actions.lastChild.dataset.device = device.name;
   }
+  const leaseCell = el('td');
+  fillLeaseCell(leaseCell, lease);
   const row = el('tr', {}, el('td', {}, el('strong', { textContent: device.name })),
     el('td', { textContent: device.os || '' }), el('td', { textContent: device.type || '' }),
-    el('td', { className: 'small', textContent: connections }),
-    el('td', { className: lease ? 'leased small' : 'small', textContent: lease
-      ? lease.holder + ' until ' + when(lease.expiresAt) : 'free' }), actions);
+    el('td', { className: 'small', textContent: connections }), leaseCell,
+    el('td', { className: 'sessions small' }), actions);
   row.dataset.device = device.name;
+  fillDeviceSessions(row.querySelector('td.sessions'), device.name);
   return row;
+}
+
+function fillLeaseCell(cell, lease) {
+  cell.className = lease ? 'lease leased small' : 'lease small';
+  cell.textContent = lease ? lease.holder + ' until ' + when(lease.expiresAt) : 'free';
+}
+
+/** The device's live sessions as links: alias, state, writer. */
+function fillDeviceSessions(cell, device) {
+  cell.replaceChildren(...sessionsOf(device).flatMap((session, i) => [i ? ', ' : null,
+    el('a', { href: sessionHref(session.device, session.alias), className: 'state-' + session.state,
+      textContent: session.alias + ' ' + session.state.toLowerCase()
+        + (session.writer ? ' (' + session.writer + ' writes)' : '') })]).filter((node) => node));
+}
+
+function devicesShown() {
+  return [...document.querySelectorAll('#devices tr[data-device]')].map((row) => row.dataset.device);
+}
+
+function updateDeviceSessions(device) {
+  const cell = document.querySelector('#devices tr[data-device="' + CSS.escape(device) + '"] td.sessions');
+  if (cell) fillDeviceSessions(cell, device);
 }
 
 $('device-search').addEventListener('submit', (event) => {
@@ -276,28 +444,50 @@ $('devices-prev').onclick = () => { deviceQuery.page = Math.max(0, deviceQuery.p
 $('devices-next').onclick = () => { deviceQuery.page++; refreshDevices(); };
 
 // ---- sessions --------------------------------------------------------------------------------
-// The service lists sessions per device: this view asks for those of one page of devices (the
-// Devices view's search and page), so the number of calls is bounded by the page size.
+// Rendered from the live store: the view costs no request of its own; Refresh reloads the store.
 
-async function refreshSessions() {
-  await load($('sessions'), 6, 'live sessions', async () => {
-    const page = await listDevicePage();
-    const lists = await Promise.all(page.items.map((device) =>
-      getJson('/api/v1/devices/' + enc(device.name) + '/sessions').catch(() => [])));
-    return lists.flat().map((s) => {
-      const row = el('tr', {}, el('td', { textContent: s.device }), el('td', { textContent: s.alias }),
-        el('td', { textContent: s.via + (s.protocol ? ' (' + s.protocol + ')' : '') }),
-        el('td', { className: 'state-' + s.state, textContent: s.state }),
-        el('td', { textContent: when(s.openedAt) }),
-        el('td', {}, s.poolSize > 1 ? el('small', { textContent: 'pool of ' + s.poolSize })
-          : el('a', { href: sessionHref(s.device, s.alias), className: 'button attach', textContent: 'Attach' })));
-      row.dataset.session = s.device + '/' + s.alias;
-      return row;
-    });
-  });
+function sessionRow(s) {
+  const row = el('tr', {}, el('td', { textContent: s.device }), el('td', { textContent: s.alias }),
+    el('td', { textContent: s.via + (s.protocol ? ' (' + s.protocol + ')' : '') }),
+    el('td', { className: 'state-' + s.state, textContent: s.state }),
+    el('td', { className: 'writer', textContent: s.writer || '' }),
+    el('td', { className: 'viewers', textContent: (s.viewers || []).join(', ') }),
+    el('td', { textContent: s.openedBy || '' }),
+    el('td', { title: when(s.openedAt), textContent: age(s.openedAt) }),
+    el('td', {}, s.poolSize > 1 ? el('small', { textContent: 'pool of ' + s.poolSize })
+      : el('a', { href: sessionHref(s.device, s.alias), className: 'button attach', textContent: 'Attach' })));
+  row.dataset.session = sessionKey(s.device, s.alias);
+  return row;
 }
 
-$('refresh-sessions').onclick = refreshSessions;
+function renderSessionsView() {
+  const sessions = [...liveSessions.values()].sort((a, b) => a.device.localeCompare(b.device)
+    || a.alias.localeCompare(b.alias));
+  fillTable($('sessions'), sessions.map(sessionRow), 'no live sessions', 9);
+}
+
+/** One session changed: replace, add or remove its row only. */
+function updateSessionRow(device, alias) {
+  const key = sessionKey(device, alias);
+  const body = $('sessions');
+  const old = [...body.querySelectorAll('tr[data-session]')].find((row) => row.dataset.session === key);
+  const session = liveSessions.get(key);
+  if (old && session) old.replaceWith(sessionRow(session));
+  else if (old) {
+    old.remove();
+    if (!body.querySelector('tr[data-session]')) renderSessionsView();
+  } else if (session) renderSessionsView();
+}
+
+async function refreshSessions() {
+  if ($('live').dataset.state !== 'live') await loadSessions(); // else the store is current
+  renderSessionsView();
+}
+
+$('refresh-sessions').onclick = async () => {
+  await loadSessions();
+  renderSessionsView();
+};
 
 // ---- terminal --------------------------------------------------------------------------------
 
@@ -385,7 +575,7 @@ class TerminalView {
         this.connect();
       } else if (event.code === 4000 || ended) {
         // The service refused the attach (the session is gone, a pool, not allowed) or closed it.
-        const why = ended ? 'the session was closed' : (lastError ? lastError.code + ': ' + lastError.message
+        const why = ended ? closedReason(this.status) : (lastError ? lastError.code + ': ' + lastError.message
           : event.reason);
         this.closed(why);
       } else if (!this.status && !lastError && event.code === 1006 && this.retries > 3) {
@@ -428,6 +618,7 @@ class TerminalView {
     this.setButtons(false);
     this.showState('CLOSED', 'closed: ' + reason);
     $('reconnect').hidden = false;
+    $('end-session').hidden = true;
   }
 
   detach() {
@@ -449,6 +640,7 @@ class TerminalView {
     $('terminal-link').hidden = true;
     this.setButtons(false);
     $('reconnect').hidden = true;
+    $('end-session').hidden = true;
     $('detach').disabled = true;
     $('viewers').textContent = '';
   }
@@ -459,11 +651,20 @@ class TerminalView {
       if (before && (before.writer !== message.writer || before.writable !== message.writable)) {
         $('notice').textContent = ''; // a refusal or hint about the old writer no longer applies
       }
+      if (this.taken) $('notice').textContent = this.taken; // ...but why this viewer lost control does
+      this.taken = null;
       this.status = message;
       this.retries = 0;
-      this.showState(message.state, message.state);
+      this.showState(message.state, message.state === 'CLOSED' ? 'closed: ' + closedReason(message)
+        : message.state === 'DISCONNECTED' ? 'DISCONNECTED: the device connection was lost' : message.state);
+      // A lost device connection: reconnect re-opens the session, End session closes it.
+      $('reconnect').hidden = message.state !== 'DISCONNECTED' || !canWrite();
+      $('end-session').hidden = !canWrite() || message.state === 'CLOSED';
       const indicator = $('write-indicator');
-      if (message.writable) {
+      if (message.state !== 'CONNECTED' && message.state !== 'RECONNECTING') {
+        indicator.dataset.mode = 'none';
+        indicator.textContent = 'nobody can type';
+      } else if (message.writable) {
         indicator.dataset.mode = 'writer';
         indicator.textContent = 'you can type';
       } else if (message.writer === 'automation') {
@@ -484,6 +685,8 @@ class TerminalView {
       this.flush();
     } else if (message.type === 'error') {
       $('notice').textContent = message.code + ': ' + message.message;
+      // write-taken comes just before the status that shows the new writer
+      if (message.code === 'write-taken') this.taken = $('notice').textContent;
     }
   }
 
@@ -576,12 +779,37 @@ $('detach').onclick = () => {
   terminal.detach();
   location.hash = '#/sessions';
 };
-$('reconnect').onclick = () => {
-  if (terminal.target) {
-    terminal.retries = 0;
-    terminal.connect();
+$('reconnect').onclick = async () => {
+  if (!terminal.target) return;
+  if (terminal.status && terminal.status.state === 'DISCONNECTED') {
+    // The device dropped the session: close it, then open it again (the terminal sends open=true).
+    const closed = await endSession(false);
+    if (!closed) return;
   }
+  terminal.retries = 0;
+  terminal.connect();
 };
+$('end-session').onclick = () => endSession(true);
+
+/** Closes the attached session for every viewer (DELETE, audited); true when it is gone. */
+async function endSession(ask) {
+  const { device, alias } = terminal.target || {};
+  if (!device || (ask && !confirm('End ' + device + '/' + alias + ' for every viewer?'))) return false;
+  try {
+    await api('/api/v1/devices/' + enc(device) + '/sessions/' + enc(alias), { method: 'DELETE' });
+    return true;
+  } catch (e) {
+    if (e.status === 404) return true;
+    $('notice').textContent = 'cannot end the session: ' + e.message;
+    return false;
+  }
+}
+
+/** Why a session closed and who closed it, from its last status. */
+function closedReason(status) {
+  if (!status || !status.reason) return 'the session was closed';
+  return status.reason + (status.closedBy ? ' (by ' + status.closedBy + ')' : '');
+}
 $('fullscreen').onclick = () => {
   const view = $('view-terminal');
   if (document.fullscreenElement) document.exitFullscreen();
@@ -670,8 +898,24 @@ class Player {
     this.widget = null;
     this.cast = null;
     this.container.replaceChildren();
+    $('player-markers').replaceChildren();
     $('player-notice').textContent = '';
     this.setState('idle');
+  }
+
+  /** The recording's markers ("m" events: write handoffs), each a link that seeks to it. */
+  listMarkers() {
+    const markers = this.cast.split('\n').slice(1).filter((line) => line.includes('"m"')).map((line) => {
+      try {
+        return JSON.parse(line);
+      } catch (e) {
+        return null;
+      }
+    }).filter((event) => event && event[1] === 'm');
+    // seek by marker index: the idle-time limit shifts the player's clock from the file's
+    $('player-markers').replaceChildren(...markers.map(([time, , label], index) => el('li', {},
+      el('button', { textContent: formatTime(time) + ' ' + label,
+        onclick: () => this.widget && this.widget.seek({ marker: index }) }))));
   }
 
   async open(id) {
@@ -687,6 +931,7 @@ class Player {
       $('player-title').textContent = (header.title || id) + ', '
         + new Date(header.timestamp * 1000).toLocaleString();
       this.create(0);
+      this.listMarkers();
     } catch (e) {
       if (run === this.run) $('player-notice').textContent = 'cannot play: ' + e.message;
     }
@@ -732,6 +977,11 @@ class Player {
     $('player-state').dataset.state = state;
     $('player-state').textContent = state;
   }
+}
+
+function formatTime(seconds) {
+  const whole = Math.floor(seconds);
+  return Math.floor(whole / 60) + ':' + String(whole % 60).padStart(2, '0');
 }
 
 const player = new Player($('player'));

@@ -31,6 +31,7 @@ final class ConnectionManager {
   private final SessionEvents events;
   private final Map<String, ManagedSession> sessions = new LinkedHashMap<>();
   private final Map<String, SessionTarget> opening = new HashMap<>();
+  private final Map<String, String> openers = new HashMap<>();
   private boolean retired;
 
   ConnectionManager(
@@ -100,6 +101,7 @@ final class ConnectionManager {
       opening.remove(alias);
       if (!retired) {
         sessions.put(alias, session);
+        openers.put(alias, actor);
         audit.opened(actor, session);
         // under the lock, so that no listener hears of the close before the open
         events.opened(session, openedBy);
@@ -127,6 +129,11 @@ final class ConnectionManager {
     return List.copyOf(sessions.values());
   }
 
+  /** Who opened the session {@code alias} (the caller's principal name), or null. */
+  synchronized String openedBy(String alias) {
+    return openers.get(alias);
+  }
+
   synchronized boolean isIdle() {
     return sessions.isEmpty() && opening.isEmpty();
   }
@@ -137,10 +144,13 @@ final class ConnectionManager {
     synchronized (this) {
       session = session(alias);
       sessions.remove(alias);
+      openers.remove(alias);
     }
+    ClosedSession closed = new ClosedSession(device, alias, actor, reason.text());
+    events.closing(closed);
     close(session);
     audit.closed(actor, session, reason);
-    events.closed(device, alias);
+    events.closed(closed);
   }
 
   /**
@@ -153,11 +163,14 @@ final class ConnectionManager {
       retired = true;
       all = new ArrayList<>(sessions.values());
       sessions.clear();
+      openers.clear();
     }
     for (ManagedSession session : all) {
+      ClosedSession closed = new ClosedSession(device, session.alias(), null, reason.text());
+      events.closing(closed);
       close(session);
       audit.closed(null, session, reason);
-      events.closed(device, session.alias());
+      events.closed(closed);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.patchbay.inventory.DeviceDeletionGuard;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,11 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   }
 
   /** The manager of {@code device} if it was ever used. */
+  /** The managers of the devices that have (or had) sessions here, in no particular order. */
+  Collection<ConnectionManager> managers() {
+    return managers.values();
+  }
+
   Optional<ConnectionManager> existing(String device) {
     return Optional.ofNullable(managers.get(device));
   }

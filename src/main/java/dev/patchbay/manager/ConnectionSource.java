@@ -78,7 +78,8 @@ class ConnectionSource {
           options.reconnect(),
           definition.getPoolSize() == null ? 0 : definition.getPoolSize(),
           device.getOs(),
-          device.getPlatform());
+          device.getPlatform(),
+          testbedOf(device));
     }
     Protocol protocol =
         definition
@@ -104,7 +105,12 @@ class ConnectionSource {
         options.reconnect(),
         definition.getPoolSize() == null ? 0 : definition.getPoolSize(),
         device.getOs(),
-        device.getPlatform());
+        device.getPlatform(),
+        testbedOf(device));
+  }
+
+  private static String testbedOf(Device device) {
+    return device.getTestbed() == null ? null : device.getTestbed().getName();
   }
 
   private static String defaultVia(Device device) {

@@ -44,8 +44,12 @@ class SessionEvents {
     tell(listener -> listener.stateChanged(device, alias, state));
   }
 
-  void closed(String device, String alias) {
-    tell(listener -> listener.sessionClosed(device, alias));
+  void closing(ClosedSession closing) {
+    tell(listener -> listener.sessionClosing(closing));
+  }
+
+  void closed(ClosedSession closed) {
+    tell(listener -> listener.sessionClosed(closed));
   }
 
   private void tell(Consumer<SessionLifecycle> event) {

@@ -20,6 +20,12 @@ public interface SessionLifecycle {
   /** The session's state changed (a drop noticed, a reconnect started, succeeded or failed). */
   default void stateChanged(String device, String alias, SessionState state) {}
 
-  /** The session closed and was forgotten. */
-  default void sessionClosed(String device, String alias) {}
+  /**
+   * The session is about to close: who closes it and why (its output ends before {@link
+   * #sessionClosed} is told).
+   */
+  default void sessionClosing(ClosedSession closing) {}
+
+  /** The session closed and was forgotten: who closed it and why. */
+  default void sessionClosed(ClosedSession closed) {}
 }

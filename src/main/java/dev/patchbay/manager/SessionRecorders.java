@@ -50,8 +50,8 @@ class SessionRecorders implements SessionLifecycle {
   }
 
   @Override
-  public void sessionClosed(String device, String alias) {
-    List<TerminalRecorder> recorders = live.remove(key(device, alias));
+  public void sessionClosed(ClosedSession closed) {
+    List<TerminalRecorder> recorders = live.remove(key(closed.device(), closed.alias()));
     if (recorders != null) {
       recorders.forEach(TerminalRecorder::close);
     }

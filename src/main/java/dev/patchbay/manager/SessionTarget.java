@@ -12,6 +12,7 @@ package dev.patchbay.manager;
  * @param poolSize the definition's {@code pool_size}, or 0
  * @param os the device's {@code os} (chooses parse templates), or null
  * @param platform the device's {@code platform}, or null
+ * @param testbed the device's testbed when the session opened, or null
  */
 record SessionTarget(
     String device,
@@ -21,4 +22,5 @@ record SessionTarget(
     boolean reconnect,
     int poolSize,
     String os,
-    String platform) {}
+    String platform,
+    String testbed) {}

@@ -86,6 +86,11 @@ final class AsciicastFile implements SessionRecording {
   }
 
   @Override
+  public synchronized void marker(String label) {
+    event("m", label);
+  }
+
+  @Override
   public void close() {
     synchronized (this) {
       if (closed) {

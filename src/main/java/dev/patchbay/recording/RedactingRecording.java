@@ -70,6 +70,13 @@ final class RedactingRecording implements SessionRecording {
     target.resize(columns, rows);
   }
 
+  /** The line typed so far belongs to the previous writer: it is written before the marker. */
+  @Override
+  public synchronized void marker(String label) {
+    writeTyped();
+    target.marker(label);
+  }
+
   @Override
   public synchronized void close() {
     write(held);

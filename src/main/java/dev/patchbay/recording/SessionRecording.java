@@ -16,6 +16,9 @@ interface SessionRecording {
   /** A window change ({@code "r"} events, {@code "COLSxROWS"}). */
   void resize(int columns, int rows);
 
+  /** A marker ({@code "m"} events): who writes from now on, at a write-control handoff. */
+  void marker(String label);
+
   /** Ends the recording and stores its end time and size. Idempotent. */
   void close();
 }

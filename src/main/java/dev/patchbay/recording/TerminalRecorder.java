@@ -63,6 +63,17 @@ public final class TerminalRecorder {
     }
   }
 
+  /**
+   * A marker at a write-control handoff, naming who writes from now on; the output so far is
+   * recorded before it.
+   */
+  public synchronized void marker(String label) {
+    if (!closed) {
+      catchUp(subscription);
+      recording.marker(label);
+    }
+  }
+
   /** A window change a viewer made. */
   public synchronized void resize(int columns, int rows) {
     if (!closed) {

@@ -23,6 +23,8 @@ import java.util.List;
  * @param code stable error code, error only
  * @param message human-readable explanation, error only
  * @param skippedBytes output this viewer missed because it fell behind ({@code output-skipped})
+ * @param reason why the session closed, status with state {@code CLOSED} only
+ * @param closedBy who closed it (an API token's name), absent when Patchbay did
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ServerMessage(
@@ -39,7 +41,9 @@ record ServerMessage(
     Long inputBurst,
     String code,
     String message,
-    Long skippedBytes) {
+    Long skippedBytes,
+    String reason,
+    String closedBy) {
 
   static ServerMessage status(
       String state,
@@ -48,7 +52,8 @@ record ServerMessage(
       String you,
       boolean writable,
       List<String> viewerNames,
-      TerminalProperties limits) {
+      TerminalProperties limits,
+      SessionEnd end) {
     return new ServerMessage(
         "status",
         state,
@@ -63,12 +68,15 @@ record ServerMessage(
         limits.inputBurst().toBytes(),
         null,
         null,
-        null);
+        null,
+        end == null ? null : end.reason(),
+        end == null ? null : end.closedBy());
   }
 
   static ServerMessage error(String code, String message) {
     return new ServerMessage(
-        "error", null, null, null, null, null, null, null, null, null, null, code, message, null);
+        "error", null, null, null, null, null, null, null, null, null, null, code, message, null,
+        null, null);
   }
 
   static ServerMessage skipped(long bytes) {
@@ -86,6 +94,8 @@ record ServerMessage(
         null,
         "output-skipped",
         "this viewer fell behind; " + bytes + " bytes of output were skipped",
-        bytes);
+        bytes,
+        null,
+        null);
   }
 }

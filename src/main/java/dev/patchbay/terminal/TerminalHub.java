@@ -32,6 +32,7 @@ final class TerminalHub implements SessionOutput.Listener {
   private final Executor blocking;
   private final Consumer<TerminalHub> onEnd;
   private final WriteControlAudit audit;
+  private final Runnable presenceChanged;
   private final Map<String, Viewer> viewers = new LinkedHashMap<>();
   private final Scrollback scrollback;
   private final InputGate gate;
@@ -41,6 +42,7 @@ final class TerminalHub implements SessionOutput.Listener {
   private final TerminalMetrics metrics;
   private boolean openedByViewer;
   private boolean ended;
+  private SessionEnd endedWith;
 
   TerminalHub(
       String device,
@@ -51,8 +53,10 @@ final class TerminalHub implements SessionOutput.Listener {
       Executor blocking,
       Consumer<TerminalHub> onEnd,
       WriteControlAudit audit,
-      TerminalMetrics metrics) {
+      TerminalMetrics metrics,
+      Runnable presenceChanged) {
     this.metrics = metrics;
+    this.presenceChanged = presenceChanged;
     this.device = device;
     this.alias = alias;
     this.sessions = sessions;
@@ -69,6 +73,15 @@ final class TerminalHub implements SessionOutput.Listener {
   /** How many viewers are attached now. */
   synchronized int viewers() {
     return viewers.size();
+  }
+
+  /** Who holds write control and who watches, now. */
+  synchronized Presence presence() {
+    WriteControl control = gate.control();
+    Viewer holding = control.viewer();
+    String writer =
+        control.automationHolds() ? Presence.AUTOMATION : holding == null ? null : holding.name();
+    return new Presence(writer, viewers.values().stream().map(Viewer::name).toList());
   }
 
   /** Starts reading the session's output from {@code first}. */
@@ -279,10 +292,13 @@ final class TerminalHub implements SessionOutput.Listener {
     output.replaced(next);
   }
 
-  /** The session's state changed; viewers are told. */
+  /**
+   * The session's state changed; viewers are told. A close is told by {@link #end()}, which follows
+   * with who closed it and why.
+   */
   @Override
   public void state(SessionState now) {
-    if (!isEnded() && !now.name().equals(state)) {
+    if (now != SessionState.CLOSED && !isEnded() && !now.name().equals(state)) {
       state = now.name();
       publishStatus();
     }
@@ -298,6 +314,14 @@ final class TerminalHub implements SessionOutput.Listener {
     synchronized (this) {
       return Optional.ofNullable(viewers.get(viewerId)).map(Viewer::bufferedOutput);
     }
+  }
+
+  /**
+   * The session is closing: its viewers' last status (when the output ends or the close is done)
+   * says who closed it and why.
+   */
+  synchronized void closing(SessionEnd why) {
+    endedWith = why;
   }
 
   /** Stops reading and detaches every viewer. */
@@ -367,11 +391,13 @@ final class TerminalHub implements SessionOutput.Listener {
                     viewer.id(),
                     control.mayWrite(viewer),
                     names,
-                    properties)));
+                    properties,
+                    ended ? endedWith : null)));
       }
       targets = new ArrayList<>(viewers.values());
     }
     targets.forEach(Viewer::drain);
+    presenceChanged.run();
   }
 
   private static String idOf(Viewer viewer) {

@@ -5,6 +5,7 @@ import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditLog;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.io.Terminal;
+import dev.patchbay.manager.ClosedSession;
 import dev.patchbay.manager.OpenedSession;
 import dev.patchbay.manager.SessionActivity;
 import dev.patchbay.manager.SessionLifecycle;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +38,8 @@ class TerminalHubs implements SessionLifecycle, SessionActivity, DisposableBean 
   private final Blocking blocking;
   private final AuditLog audit;
   private final TerminalMetrics metrics;
+  private final ObjectProvider<PresenceListener> presenceBeans;
+  private volatile List<PresenceListener> presenceListeners;
 
   TerminalHubs(
       SessionTerminals sessions,
@@ -44,7 +48,9 @@ class TerminalHubs implements SessionLifecycle, SessionActivity, DisposableBean 
       Blocking blocking,
       AuditLog audit,
       TerminalMetrics metrics,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ObjectProvider<PresenceListener> presenceBeans) {
+    this.presenceBeans = presenceBeans;
     this.sessions = sessions;
     this.properties = properties;
     this.json = json;
@@ -77,8 +83,14 @@ class TerminalHubs implements SessionLifecycle, SessionActivity, DisposableBean 
   }
 
   @Override
-  public void sessionClosed(String device, String alias) {
-    find(device, alias).ifPresent(TerminalHub::end);
+  public void sessionClosing(ClosedSession closing) {
+    find(closing.device(), closing.alias())
+        .ifPresent(hub -> hub.closing(new SessionEnd(closing.reason(), closing.closedBy())));
+  }
+
+  @Override
+  public void sessionClosed(ClosedSession closed) {
+    find(closed.device(), closed.alias()).ifPresent(TerminalHub::end);
   }
 
   @Override
@@ -153,11 +165,29 @@ class TerminalHubs implements SessionLifecycle, SessionActivity, DisposableBean 
                   json,
                   blocking.scheduler()::schedule,
                   ended -> hubs.remove(key, ended),
-                  new WriteControlAudit(audit, device, alias),
-                  metrics);
+                  new WriteControlAudit(audit, device, alias, label -> mark(device, alias, label)),
+                  metrics,
+                  () -> presenceChanged(device, alias));
           hub.start(terminal);
           return hub;
         });
+  }
+
+  /** A write-control handoff goes into the session's recording, off the caller's thread. */
+  private void mark(String device, String alias, String label) {
+    blocking
+        .scheduler()
+        .schedule(
+            () -> sessions.recorder(device, alias).ifPresent(recorder -> recorder.marker(label)));
+  }
+
+  private void presenceChanged(String device, String alias) {
+    List<PresenceListener> resolved = presenceListeners;
+    if (resolved == null) {
+      resolved = presenceBeans.orderedStream().toList();
+      presenceListeners = resolved;
+    }
+    resolved.forEach(listener -> listener.presenceChanged(device, alias));
   }
 
   private static String key(String device, String alias) {

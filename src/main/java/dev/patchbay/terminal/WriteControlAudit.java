@@ -3,27 +3,32 @@ package dev.patchbay.terminal;
 import dev.patchbay.audit.AuditLog;
 import dev.patchbay.audit.AuditOutcome;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The audit events of write control handoffs in one session's terminal, recorded without blocking
  * (some happen on Netty event loops): {@code terminal.write-request} (granted or refused), {@code
  * terminal.write-release} (released or left), {@code terminal.write-force} (an ADMIN took it from
  * another viewer), {@code terminal.write-preempt} (REST automation took control from a viewer) and
- * {@code terminal.write-return} (control back to that viewer).
+ * {@code terminal.write-return} (control back to that viewer). Each handoff also goes to {@code
+ * marker}, which puts it in the session's recording, so that a replay says who typed.
  */
 final class WriteControlAudit {
 
   private final AuditLog log;
   private final String device;
   private final String alias;
+  private final Consumer<String> marker;
 
-  WriteControlAudit(AuditLog log, String device, String alias) {
+  WriteControlAudit(AuditLog log, String device, String alias, Consumer<String> marker) {
     this.log = log;
     this.device = device;
     this.alias = alias;
+    this.marker = marker;
   }
 
   void granted(Viewer viewer) {
+    marker.accept("write: " + viewer.name());
     record(
         viewer.name(),
         "terminal.write-request",
@@ -40,6 +45,7 @@ final class WriteControlAudit {
   }
 
   void released(Viewer viewer, boolean left) {
+    marker.accept("write released by " + viewer.name());
     record(
         viewer.name(),
         "terminal.write-release",
@@ -48,6 +54,10 @@ final class WriteControlAudit {
   }
 
   void forced(Viewer taker, Viewer holder) {
+    marker.accept(
+        "write forced: "
+            + taker.name()
+            + (holder == null ? "" : " (took it from " + holder.name() + ")"));
     record(
         taker.name(),
         "terminal.write-force",
@@ -56,6 +66,7 @@ final class WriteControlAudit {
   }
 
   void preempted(String actor, Viewer holder) {
+    marker.accept("write: REST automation (" + actor + ")");
     record(
         actor,
         "terminal.write-preempt",
@@ -64,6 +75,7 @@ final class WriteControlAudit {
   }
 
   void returned(Viewer holder) {
+    marker.accept("write: " + holder.name() + " (after REST automation)");
     record(
         null,
         "terminal.write-return",

@@ -28,6 +28,7 @@ class LayeringTest {
   static final List<String> LAYERS =
       List.of(
           "dev.patchbay.demolab",
+          "dev.patchbay.console",
           "dev.patchbay.terminal",
           "dev.patchbay.job",
           "dev.patchbay.manager",

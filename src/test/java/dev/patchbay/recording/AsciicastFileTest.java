@@ -45,6 +45,7 @@ class AsciicastFileTest {
 
     recording.input("show clock\r".getBytes(StandardCharsets.UTF_8));
     recording.resize(120, 40);
+    recording.marker("write: alice");
     recording.output("caf\u00e9".getBytes(StandardCharsets.UTF_8));
     OpenFiles.awaitClosed(file, WAIT);
     recording.output(" second burst".getBytes(StandardCharsets.UTF_8));
@@ -60,7 +61,12 @@ class AsciicastFileTest {
     assertThat(events)
         .extracting(event -> event.get(1).asString() + ":" + event.get(2).asString())
         .containsExactly(
-            "o:first burst\r\n", "i:show clock\r", "r:120x40", "o:caf\u00e9", "o: second burst");
+            "o:first burst\r\n",
+            "i:show clock\r",
+            "r:120x40",
+            "m:write: alice",
+            "o:caf\u00e9",
+            "o: second burst");
     for (int i = 1; i < events.size(); i++) {
       assertThat(events.get(i).get(0).asDouble())
           .isGreaterThanOrEqualTo(events.get(i - 1).get(0).asDouble());

@@ -29,6 +29,11 @@ class RedactingRecordingTest {
             public void resize(int columns, int rows) {}
 
             @Override
+            public void marker(String label) {
+              inputs.add("marker " + label);
+            }
+
+            @Override
             public void close() {}
           });
 
@@ -55,5 +60,15 @@ class RedactingRecordingTest {
     recording.close();
 
     assertThat(inputs).containsExactly("enable secret 0 *****\r", "show clock\r", "exit");
+  }
+
+  @Test
+  void anUnfinishedLineIsRecordedBeforeAHandoffMarkerAsThePreviousWriters() {
+    recording.input("show ver".getBytes(ISO_8859_1));
+    recording.marker("write: bob");
+    recording.input("sion\r".getBytes(ISO_8859_1));
+    recording.close();
+
+    assertThat(inputs).containsExactly("show ver", "marker write: bob", "sion\r");
   }
 }

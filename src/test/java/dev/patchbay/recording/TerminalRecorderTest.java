@@ -48,6 +48,22 @@ class TerminalRecorderTest {
     assertThat(events.closed).isTrue();
   }
 
+  @Test
+  void aMarkerFollowsTheOutputSentBeforeTheHandoffAndPrecedesTheNewWritersInput() {
+    Terminal terminal = new Terminal(new NoPort());
+    recorder.follow(terminal);
+    recorder.input(bytes("show clock\r"));
+    publish(terminal, "show clock\r\n10:00\r\nr1#");
+    recorder.marker("write: bob");
+    recorder.input(bytes("exit\r"));
+    recorder.close();
+    recorder.marker("after close");
+
+    assertThat(events.sequence)
+        .containsExactly(
+            "i:show clock\r", "o:show clock\r\n10:00\r\nr1#", "m:write: bob", "i:exit\r");
+  }
+
   private void awaitOutput(String expected) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (!events.output().equals(expected) && System.nanoTime() < deadline) {
@@ -69,16 +85,24 @@ class TerminalRecorderTest {
   private static final class Events implements SessionRecording {
     final List<String> outputs = new ArrayList<>();
     final List<String> inputs = new ArrayList<>();
+    final List<String> sequence = new ArrayList<>();
     boolean closed;
 
     @Override
     public synchronized void output(byte[] bytes) {
       outputs.add(new String(bytes, StandardCharsets.ISO_8859_1));
+      sequence.add("o:" + outputs.getLast());
     }
 
     @Override
     public synchronized void input(byte[] bytes) {
       inputs.add(new String(bytes, StandardCharsets.ISO_8859_1));
+      sequence.add("i:" + inputs.getLast());
+    }
+
+    @Override
+    public synchronized void marker(String label) {
+      sequence.add("m:" + label);
     }
 
     @Override

@@ -76,6 +76,8 @@ public final class AccessRules {
           AccessRule.of(POST, SESSION + "/configure", OPERATOR, DEVICE_IN_PATH),
           AccessRule.of(
               GET, "/ws/v1/devices/{device}/sessions/{alias}/terminal", VIEWER, DEVICE_IN_PATH),
+          AccessRule.of(GET, "/api/v1/sessions", VIEWER, FILTERED_BY_HANDLER),
+          AccessRule.of(GET, "/api/v1/events", VIEWER, FILTERED_BY_HANDLER),
           AccessRule.of(GET, "/api/v1/testbeds", VIEWER, UNSCOPED_ONLY),
           AccessRule.of(POST, "/api/v1/testbeds", ADMIN, UNSCOPED_ONLY),
           AccessRule.of(POST, "/api/v1/testbeds/import", ADMIN, UNSCOPED_ONLY),

@@ -51,6 +51,8 @@ class ConnectionSource {
             BaseConnection connection = factory.create(definition(loaded, target.via()));
             first = () -> connection;
           } catch (RuntimeException e) {
+            // the factory's own read-only transaction marked this one: end it without a commit
+            status.setRollbackOnly();
             first =
                 () -> {
                   throw e;

@@ -79,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
             .header("Authorization", "Bearer " + token)
             .timeout(Duration.ofSeconds(2))
             .build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the service exited during start-up; see " + log);
@@ -93,7 +93,7 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("the service did not become healthy in 120 s; see " + log);
+    throw new IllegalStateException("the service did not become healthy in 300 s; see " + log);
   }
 
   @Override

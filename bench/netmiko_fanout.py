@@ -5,7 +5,7 @@ python3-netmiko) from a pool of threads, as a Netmiko user scripts it.
 Usage: netmiko_fanout.py THREADS COMMAND PORT...
 Each worker connects to the simulated IOS-XE device on 127.0.0.1:PORT (admin/admin, enable secret
 cisco), enters enable mode, runs COMMAND and disconnects. Prints "wall SECONDS", "ok N", "failed N"
-and "maxrss KIB" (peak resident set of this process).
+"maxrss KIB" (peak resident set of this process) and "cpu SECONDS" (its user + system CPU time).
 """
 import resource
 import sys
@@ -40,7 +40,9 @@ def main():
     print("wall %.6f" % (time.perf_counter() - started), flush=True)
     print("ok %d" % ok, flush=True)
     print("failed %d" % failed, flush=True)
-    print("maxrss %d" % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print("maxrss %d" % usage.ru_maxrss, flush=True)
+    print("cpu %.3f" % (usage.ru_utime + usage.ru_stime), flush=True)
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ public final class CliSession implements AutoCloseable {
     this.expect = new Expect(terminal, bufferBytes);
     this.enablePassword = enablePassword;
     this.defaultTimeout = defaultTimeout;
-    this.pager = Pattern.compile(profile.pagerPattern());
+    this.pager = CompiledPatterns.of(profile.pagerPattern());
     this.pagerArtefacts = OutputCleaner.pagerArtefacts(profile.pagerPattern());
     this.profileErrors = anyOf(profile.errorPatterns());
     this.prompts = PromptSet.learning(profile);
@@ -73,11 +73,11 @@ public final class CliSession implements AutoCloseable {
   public void login(String username, String password, Duration timeout) {
     OsProfile.LoginPrompts login = profile.login();
     List<Pattern> patterns = new ArrayList<>();
-    patterns.add(Pattern.compile(login.username()));
-    patterns.add(Pattern.compile(login.password()));
-    patterns.add(Pattern.compile(login.failed()));
+    patterns.add(CompiledPatterns.of(login.username()));
+    patterns.add(CompiledPatterns.of(login.password()));
+    patterns.add(CompiledPatterns.of(login.failed()));
     patterns.addAll(prompts.byState().values());
-    Pattern failed = Pattern.compile(login.failed());
+    Pattern failed = CompiledPatterns.of(login.failed());
     Instant deadline = Instant.now().plus(timeout);
     Instant nudge = Instant.now().plus(QUIET);
     boolean usernameSent = false;
@@ -328,7 +328,7 @@ public final class CliSession implements AutoCloseable {
       return;
     }
     List<Pattern> patterns = new ArrayList<>();
-    patterns.add(Pattern.compile(profile.login().password()));
+    patterns.add(CompiledPatterns.of(profile.login().password()));
     patterns.addAll(prompts.byState().values());
     Instant deadline = Instant.now().plus(timeout);
     expect.reset();
@@ -468,9 +468,8 @@ public final class CliSession implements AutoCloseable {
     if (regexes.isEmpty()) {
       return null;
     }
-    return Pattern.compile(
-        regexes.stream().map(r -> "(?:" + r + ")").collect(Collectors.joining("|")),
-        Pattern.MULTILINE);
+    return CompiledPatterns.multiline(
+        regexes.stream().map(r -> "(?:" + r + ")").collect(Collectors.joining("|")));
   }
 
   private static void appendLine(StringBuilder all, String output) {

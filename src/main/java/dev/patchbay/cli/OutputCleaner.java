@@ -76,7 +76,7 @@ final class OutputCleaner {
 
   /** A pager pattern plus the blanks and carriage returns that erase it. */
   static Pattern pagerArtefacts(String pagerRegex) {
-    return Pattern.compile("[ \\t]*(?:" + pagerRegex + ")[ \\t\\u0008]*(?:\\r(?!\\n))?");
+    return CompiledPatterns.jdk("[ \\t]*(?:" + pagerRegex + ")[ \\t\\u0008]*(?:\\r(?!\\n))?");
   }
 
   private static String removeCarriageReturns(String text) {

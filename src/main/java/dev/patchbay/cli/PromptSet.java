@@ -21,7 +21,7 @@ final class PromptSet {
         .prompts()
         .forEach(
             (state, template) ->
-                byState.put(state, Pattern.compile(template.replace("%N", hostnameRegex))));
+                byState.put(state, CompiledPatterns.of(template.replace("%N", hostnameRegex))));
   }
 
   /** Prompts for a device whose hostname is not known yet; they capture it as {@code hostname}. */

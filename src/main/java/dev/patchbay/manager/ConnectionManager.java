@@ -24,7 +24,6 @@ final class ConnectionManager {
   private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
   private final String device;
-  private final ConnectionSource source;
   private final ConnectionLimits limits;
   private final SessionMetrics metrics;
   private final SessionAudit audit;
@@ -36,13 +35,11 @@ final class ConnectionManager {
 
   ConnectionManager(
       String device,
-      ConnectionSource source,
       ConnectionLimits limits,
       SessionMetrics metrics,
       SessionAudit audit,
       SessionEvents events) {
     this.device = device;
-    this.source = source;
     this.limits = limits;
     this.metrics = metrics;
     this.audit = audit;
@@ -54,17 +51,19 @@ final class ConnectionManager {
   }
 
   /**
-   * Opens a session of {@code poolSize} connections to {@code target} under {@code alias} on behalf
-   * of {@code actor} (blocking); {@link SessionEvents} tell who opened it ({@code openedBy}).
+   * Opens a session of {@code poolSize} connections to the {@code resolved} target under {@code
+   * alias} on behalf of {@code actor} (blocking); {@link SessionEvents} tell who opened it ({@code
+   * openedBy}).
    */
   ManagedSession connect(
-      SessionTarget target,
+      ConnectionSource.Opening resolved,
       String alias,
       int poolSize,
       Duration poolTimeout,
       String actor,
       String openedBy) {
     checkAlias(alias);
+    SessionTarget target = resolved.target();
     if (poolSize > 1 && target.consoleLine()) {
       throw PatchbayException.invalid(
           "connection '" + target.via() + "' is a console line, which cannot be pooled",
@@ -81,14 +80,8 @@ final class ConnectionManager {
       session =
           poolSize > 1
               ? ConnectionPool.open(
-                  alias,
-                  target,
-                  poolSize,
-                  () -> source.create(target),
-                  poolTimeout,
-                  metrics,
-                  events)
-              : SingleSession.open(alias, target, source.create(target), audit, events);
+                  alias, target, poolSize, resolved.connections(), poolTimeout, metrics, events)
+              : SingleSession.open(alias, target, resolved.first().get(), audit, events);
     } catch (RuntimeException e) {
       synchronized (this) {
         opening.remove(alias);

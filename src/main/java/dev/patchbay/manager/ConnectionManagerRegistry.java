@@ -36,7 +36,6 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1536;
 
   private final Map<String, ConnectionManager> managers = new ConcurrentHashMap<>();
-  private final ConnectionSource source;
   private final SessionMetrics metrics;
   private final ManagerProperties properties;
   private final ConnectionLimits limits;
@@ -49,13 +48,11 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   private ScheduledExecutorService healthChecks;
 
   ConnectionManagerRegistry(
-      ConnectionSource source,
       SessionMetrics metrics,
       ManagerProperties properties,
       Blocking blocking,
       SessionAudit audit,
       SessionEvents events) {
-    this.source = source;
     this.audit = audit;
     this.events = events;
     this.metrics = metrics;
@@ -72,7 +69,7 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   /** The manager of {@code device}, created on first use (the device is not looked up). */
   ConnectionManager manager(String device) {
     return managers.computeIfAbsent(
-        device, name -> new ConnectionManager(name, source, limits, metrics, audit, events));
+        device, name -> new ConnectionManager(name, limits, metrics, audit, events));
   }
 
   /** The manager of {@code device} if it was ever used. */

@@ -10,6 +10,8 @@ import dev.patchbay.inventory.DeviceRepository;
 import dev.patchbay.inventory.Protocol;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,11 +36,45 @@ class ConnectionSource {
   }
 
   /**
-   * The definition {@code via} of {@code device}; without {@code via}, the device's {@code
-   * connectionDefaults.via}, else its only definition.
+   * What opening a session on {@code device} needs from the inventory, read in one transaction: the
+   * target, the definition {@code via} (without {@code via}, the device's {@code
+   * connectionDefaults.via}, else its only definition), and connections for it, the first one built
+   * from the same read.
    */
-  SessionTarget resolve(String device, String via) {
-    return readOnly.execute(status -> targetOf(load(device), via));
+  Opening opening(String device, String via) {
+    return readOnly.execute(
+        status -> {
+          Device loaded = load(device);
+          SessionTarget target = targetOf(loaded, via);
+          Supplier<BaseConnection> first;
+          try {
+            BaseConnection connection = factory.create(definition(loaded, target.via()));
+            first = () -> connection;
+          } catch (RuntimeException e) {
+            // the factory's own read-only transaction marked this one: end it without a commit
+            status.setRollbackOnly();
+            first =
+                () -> {
+                  throw e;
+                };
+          }
+          return new Opening(target, first, () -> create(target));
+        });
+  }
+
+  /**
+   * A session target and where its connections come from: the first (a connection that could not be
+   * built throws its problem when asked for, where the session opens it), then each a fresh {@link
+   * #create}.
+   */
+  record Opening(
+      SessionTarget target, Supplier<BaseConnection> first, Supplier<BaseConnection> next) {
+
+    /** The first connection, then new ones (a pool's members and their replacements). */
+    Supplier<BaseConnection> connections() {
+      AtomicBoolean taken = new AtomicBoolean();
+      return () -> taken.compareAndSet(false, true) ? first.get() : next.get();
+    }
   }
 
   /** The default alias of {@code device} ({@code connectionDefaults.alias}), or {@code default}. */

@@ -75,7 +75,8 @@ class SessionService {
       String device, OpenSessionRequest body, String actor, String openedBy) {
     OpenSessionRequest request =
         body == null ? new OpenSessionRequest(null, null, null, null) : body;
-    SessionTarget target = source.resolve(device, request.via());
+    ConnectionSource.Opening opening = source.opening(device, request.via());
+    SessionTarget target = opening.target();
     String alias = request.alias() != null ? request.alias() : source.defaultAlias(device);
     int poolSize = request.poolSize() != null ? request.poolSize() : Math.max(1, target.poolSize());
     if (poolSize < 1) {
@@ -90,7 +91,7 @@ class SessionService {
             SessionResponse.of(
                 registry
                     .manager(device)
-                    .connect(target, alias, poolSize, poolTimeout, actor, openedBy)));
+                    .connect(opening, alias, poolSize, poolTimeout, actor, openedBy)));
   }
 
   List<SessionResponse> list(String device) {

@@ -179,12 +179,6 @@ public class Recordings implements DisposableBean {
   }
 
   private void finish(Long id, long bytes) {
-    repository
-        .findById(id)
-        .ifPresent(
-            recording -> {
-              recording.finish(Instant.now(), bytes);
-              repository.save(recording);
-            });
+    repository.finish(id, Instant.now(), bytes);
   }
 }

@@ -14,7 +14,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 /**
  * The baseline: a CLI session on a simulated device straight through a MINA SSHD client (a PTY
  * shell, as Patchbay opens), waiting for the prompt after each command like an expect script. It
- * enters enable mode and turns paging off, as Patchbay does at login.
+ * enters enable mode and turns paging and line wrapping off, as Patchbay does at login.
  */
 final class DirectCli implements AutoCloseable {
 
@@ -61,6 +61,7 @@ final class DirectCli implements AutoCloseable {
     cli.send("enable", "Password: ");
     cli.send("cisco", cli.prompt);
     cli.send("terminal length 0", cli.prompt);
+    cli.send("terminal width 0", cli.prompt);
     return cli;
   }
 

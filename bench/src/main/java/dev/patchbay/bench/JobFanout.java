@@ -14,7 +14,9 @@ import java.util.Map;
  * Jobs scenario: {@code show version} on N simulated devices (one simulator process) as one
  * Patchbay job (concurrency 100), against Netmiko from a pool of 100 threads ({@code
  * bench/netmiko_fanout.py}) on the same devices: wall time, and the peak resident memory of the
- * Netmiko process and of the service process (VmHWM; the service runs nothing else).
+ * Netmiko process and of the service process (VmHWM; the service runs nothing else), and the CPU
+ * time per device of each side's client (the Netmiko process; the service) and of the simulator
+ * while it served that side.
  */
 final class JobFanout {
 
@@ -24,9 +26,12 @@ final class JobFanout {
 
   private JobFanout() {}
 
-  static void run(Settings settings, List<SimulatorProcess.Device> devices, Results results)
+  static void run(Settings settings, SimulatorProcess simulator, Results results)
       throws Exception {
+    List<SimulatorProcess.Device> devices = simulator.devices();
+    long simulatorBeforePeer = Jvm.cpuMillis(simulator.pid());
     Map<String, Double> peer = netmiko(settings, devices);
+    long simulatorForPeer = Jvm.cpuMillis(simulator.pid()) - simulatorBeforePeer;
     try (ServiceProcess service = ServiceProcess.start(settings, "jobs", Map.of(), List.of());
         PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token())) {
       List<String> names = new ArrayList<>();
@@ -48,9 +53,13 @@ final class JobFanout {
               + String.join(", ", names.subList(0, Math.max(1, names.size() / 10)))
               + "], \"commands\": [{\"command\": \"show clock\"}]}";
       patchbay.job(patchbay.startJob(warm), 300);
+      long simulatorBefore = Jvm.cpuMillis(simulator.pid());
+      long serviceBefore = Jvm.cpuMillis(service.pid());
       long begun = System.nanoTime();
       String done = patchbay.job(patchbay.startJob(job), 600);
       double wall = (System.nanoTime() - begun) / 1e9;
+      long simulatorForJob = Jvm.cpuMillis(simulator.pid()) - simulatorBefore;
+      long serviceForJob = Jvm.cpuMillis(service.pid()) - serviceBefore;
       if (!done.contains("\"state\":\"SUCCEEDED\"")) {
         throw new IllegalStateException("the job did not succeed: " + done.substring(0, 400));
       }
@@ -89,6 +98,20 @@ final class JobFanout {
       results.add(
           new Results.Row(
               SCENARIO,
+              "CPU per device (ms), fresh sessions: client (Netmiko process / service) + simulator",
+              Results.number(peer.get("cpu") * 1000 / n)
+                  + " + "
+                  + Results.number(simulatorForPeer / (double) n),
+              Results.number(serviceForJob / (double) n)
+                  + " + "
+                  + Results.number(simulatorForJob / (double) n),
+              Results.ratio(
+                  serviceForJob + simulatorForJob, peer.get("cpu") * 1000 + simulatorForPeer),
+              "—",
+              null));
+      results.add(
+          new Results.Row(
+              SCENARIO,
               "peak RSS (MB) on " + n + " devices (Netmiko process / service process)",
               Results.number(peer.get("maxrss") / 1024.0),
               Results.number(serviceMb),
@@ -114,7 +137,7 @@ final class JobFanout {
       String line;
       while ((line = out.readLine()) != null) {
         String[] parts = line.split(" ");
-        if (parts.length == 2 && List.of("wall", "ok", "failed", "maxrss").contains(parts[0])) {
+        if (parts.length == 2 && List.of("wall", "ok", "failed", "maxrss", "cpu").contains(parts[0])) {
           values.put(parts[0], Double.parseDouble(parts[1]));
         } else if (other.length() < 4000) {
           other.append(line).append('\n');

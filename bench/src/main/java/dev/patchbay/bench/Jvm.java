@@ -125,4 +125,19 @@ record Jvm(Path home) {
     command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
     return command;
   }
+
+  /**
+   * The JVM option that runs a process under Java Flight Recorder (profile settings) and leaves
+   * {@code <dir>/<name>.jfr} at exit, when {@code PATCHBAY_BENCH_JFR=<dir>} is set; else none.
+   */
+  static List<String> flightRecording(String name) throws IOException {
+    String profiles = System.getenv("PATCHBAY_BENCH_JFR");
+    if (profiles == null || profiles.isBlank()) {
+      return List.of();
+    }
+    Files.createDirectories(Path.of(profiles));
+    return List.of(
+        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+            + Path.of(profiles, name + ".jfr").toAbsolutePath());
+  }
 }

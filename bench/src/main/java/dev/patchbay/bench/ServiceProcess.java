@@ -42,13 +42,7 @@ final class ServiceProcess implements AutoCloseable {
     Path dataDir = Files.createTempDirectory("patchbay-bench-" + name + "-");
     List<String> command = new ArrayList<>();
     command.add(settings.jvm().java());
-    String profiles = System.getenv("PATCHBAY_BENCH_JFR");
-    if (profiles != null && !profiles.isBlank()) {
-      Files.createDirectories(Path.of(profiles));
-      command.add(
-          "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-              + Path.of(profiles, "service-" + name + ".jfr").toAbsolutePath());
-    }
+    command.addAll(Jvm.flightRecording("service-" + name));
     command.add("-jar");
     command.add(settings.serviceJar().toString());
     command.add("--patchbay.manager.max-total=20000");

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The simulated lab in a process of its own ({@code SimulatorMain} from the service jar), so that
  * the service's heap and RSS measure Patchbay only: {@code count} IOS-XE-like devices over SSH on
- * ephemeral ports, user admin/admin, enable secret cisco.
+ * ephemeral ports, user admin/admin, enable secret cisco. Under {@code PATCHBAY_BENCH_JFR=<dir>} it
+ * leaves a flight recording, {@code <dir>/simulator-<count>.jfr}.
  */
 final class SimulatorProcess implements AutoCloseable {
 
@@ -37,13 +38,12 @@ final class SimulatorProcess implements AutoCloseable {
 
   static SimulatorProcess start(Settings settings, int count) throws IOException {
     Path hostKeys = Files.createTempDirectory("patchbay-bench-sim-keys-");
+    List<String> options = new ArrayList<>(List.of("-Xmx6g", "-Dlogging.level.root=WARN"));
+    options.addAll(Jvm.flightRecording("simulator-" + count));
     List<String> command =
         settings
             .jvm()
-            .bootJarMain(
-                settings.serviceJar(),
-                "dev.patchbay.simulator.SimulatorMain",
-                List.of("-Xmx6g", "-Dlogging.level.root=WARN"));
+            .bootJarMain(settings.serviceJar(), "dev.patchbay.simulator.SimulatorMain", options);
     command.addAll(
         List.of(
             "--profile", "iosxe",

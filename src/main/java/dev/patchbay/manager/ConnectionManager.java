@@ -3,6 +3,7 @@ package dev.patchbay.manager;
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
+import dev.patchbay.cluster.DeviceOwnership;
 import dev.patchbay.io.ConnectionClosedException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
  * The live sessions of one device, by alias (pyATS {@code device.connectionmgr}). An alias holds
  * one session; a console line holds one session whatever its alias. Opening runs outside the lock,
  * with the alias and the connections reserved so that concurrent requests are refused, not queued.
- * Opening (refused, failed or done) and closing are audited.
+ * Opening (refused, failed or done) and closing are audited. The device is claimed for this
+ * instance ({@link DeviceOwnership}) when its first session is reserved and released when its last
+ * one closes.
  */
 final class ConnectionManager {
 
@@ -29,6 +32,7 @@ final class ConnectionManager {
   private final SessionMetrics metrics;
   private final SessionAudit audit;
   private final SessionEvents events;
+  private final DeviceOwnership ownership;
   private final Map<String, ManagedSession> sessions = new LinkedHashMap<>();
   private final Map<String, SessionTarget> opening = new HashMap<>();
   private boolean retired;
@@ -39,7 +43,9 @@ final class ConnectionManager {
       ConnectionLimits limits,
       SessionMetrics metrics,
       SessionAudit audit,
-      SessionEvents events) {
+      SessionEvents events,
+      DeviceOwnership ownership) {
+    this.ownership = ownership;
     this.device = device;
     this.source = source;
     this.limits = limits;
@@ -91,6 +97,7 @@ final class ConnectionManager {
     } catch (RuntimeException e) {
       synchronized (this) {
         opening.remove(alias);
+        releaseIfIdle();
       }
       limits.release(device, poolSize);
       audit.openFailed(actor, target, alias, poolSize, e);
@@ -137,6 +144,7 @@ final class ConnectionManager {
     synchronized (this) {
       session = session(alias);
       sessions.remove(alias);
+      releaseIfIdle();
     }
     close(session);
     audit.closed(actor, session, reason);
@@ -153,6 +161,7 @@ final class ConnectionManager {
       retired = true;
       all = new ArrayList<>(sessions.values());
       sessions.clear();
+      releaseIfIdle();
     }
     for (ManagedSession session : all) {
       close(session);
@@ -201,7 +210,22 @@ final class ConnectionManager {
               });
     }
     limits.reserve(device, poolSize);
+    if (sessions.isEmpty() && opening.isEmpty()) {
+      try {
+        ownership.claim(device);
+      } catch (RuntimeException e) {
+        limits.release(device, poolSize);
+        throw e;
+      }
+    }
     opening.put(alias, target);
+  }
+
+  /** The device is owned while it has a session (or one being opened), and not a moment longer. */
+  private void releaseIfIdle() {
+    if (sessions.isEmpty() && opening.isEmpty()) {
+      ownership.release(device);
+    }
   }
 
   private Optional<String> lineHolder(String via) {

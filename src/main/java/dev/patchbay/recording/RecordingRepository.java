@@ -10,5 +10,9 @@ interface RecordingRepository
 
   List<Recording> findByStartedAtBefore(Instant cutoff);
 
-  List<Recording> findByEndedAtIsNull();
+  List<Recording> findByInstanceIdAndEndedAtIsNull(String instanceId);
+
+  List<Recording> findByInstanceIdIsNullAndEndedAtIsNull();
+
+  boolean existsByDeviceAndAliasAndInstanceId(String device, String alias, String instanceId);
 }

@@ -62,6 +62,11 @@ public class DeviceOwnership {
     this.properties = properties;
   }
 
+  /** Whether this instance owns {@code device} (no query: it knows its own devices). */
+  public boolean owns(String device) {
+    return owned.containsKey(device);
+  }
+
   /** Where {@code device}'s sessions live now; this instance's own devices need no query. */
   public DeviceOwner owner(String device) {
     if (owned.containsKey(device)) {

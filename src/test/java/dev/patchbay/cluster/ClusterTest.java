@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.patchbay.PatchbayApplication;
 import dev.patchbay.testsupport.PostgresTestSchema;
 import dev.patchbay.testsupport.TestApiToken;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,11 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +53,7 @@ class ClusterTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
-  private static final Duration DEAD_AFTER = Duration.ofSeconds(2);
+  private static final Duration DEAD_AFTER = Duration.ofSeconds(3);
   private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
   private static final HttpClient HTTP =
@@ -99,6 +102,11 @@ class ClusterTest {
     }
     if (schema != null) {
       schema.drop();
+    }
+    if (dataDir != null) {
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
     }
   }
 

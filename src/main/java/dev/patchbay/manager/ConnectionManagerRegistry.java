@@ -2,6 +2,7 @@ package dev.patchbay.manager;
 
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
+import dev.patchbay.cluster.ClusterMember;
 import dev.patchbay.cluster.DeviceOwnership;
 import dev.patchbay.cluster.InstanceLoss;
 import dev.patchbay.common.Blocking;
@@ -112,6 +113,16 @@ public class ConnectionManagerRegistry
   public void beforeDelete(String device, boolean force) {
     ConnectionManager manager = managers.get(device);
     if (manager == null) {
+      ClusterMember owner = ownership.owner(device).elsewhere();
+      if (owner != null) {
+        throw new PatchbayException(
+            ProblemType.DEVICE_SESSIONS_LIVE,
+            "device '"
+                + device
+                + "' has live sessions on instance "
+                + owner.name()
+                + "; close them first");
+      }
       return;
     }
     if (!manager.isIdle() && !force) {

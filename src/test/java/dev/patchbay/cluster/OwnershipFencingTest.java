@@ -21,9 +21,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
- * Device ownership between two instances on a real PostgreSQL schema: one owner at a time, a
- * paused instance (its heartbeat stops, the process does not) stops acting before the other takes
- * its device over, and its late release cannot undo the new owner's claim (the epoch fences it).
+ * Device ownership between two instances on a real PostgreSQL schema: one owner at a time, a paused
+ * instance (its heartbeat stops, the process does not) stops acting before the other takes its
+ * device over, and its late release cannot undo the new owner's claim (the epoch fences it).
  */
 class OwnershipFencingTest {
 
@@ -79,8 +79,9 @@ class OwnershipFencingTest {
     paused.release("r1");
     assertThat(
             JdbcClient.create(dataSource)
-                .sql("SELECT i.name FROM device_owner o JOIN cluster_instance i"
-                    + " ON i.id = o.instance_id WHERE o.device = 'r1'")
+                .sql(
+                    "SELECT i.name FROM device_owner o JOIN cluster_instance i"
+                        + " ON i.id = o.instance_id WHERE o.device = 'r1'")
                 .query(String.class)
                 .single())
         .as("the late release of the paused instance changed nothing")

@@ -11,6 +11,7 @@ import dev.patchbay.common.Blocking;
 import dev.patchbay.recording.Recordings;
 import dev.patchbay.web.ProblemWriter;
 import java.util.Map;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
@@ -34,7 +35,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(-200)
-class OwnerRouting implements WebFilter {
+class OwnerRouting implements WebFilter, DisposableBean {
 
   private static final PathPattern SESSIONS = pattern("/api/v1/devices/{device}/sessions");
   private static final PathPattern SESSION =
@@ -103,6 +104,11 @@ class OwnerRouting implements WebFilter {
           .flatMap(route -> serve(exchange, chain, route, false));
     }
     return chain.filter(exchange);
+  }
+
+  @Override
+  public void destroy() {
+    rest.close();
   }
 
   private Mono<Void> routeRest(

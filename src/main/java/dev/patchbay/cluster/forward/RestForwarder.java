@@ -27,9 +27,15 @@ final class RestForwarder {
 
   private static final int CONNECT_TIMEOUT_MS = 3000;
 
+  private final ConnectionProvider connections = ConnectionProvider.create("patchbay-forward", 500);
   private final HttpClient client =
-      HttpClient.create(ConnectionProvider.create("patchbay-forward", 500))
+      HttpClient.create(connections)
           .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS);
+
+  /** Closes the pooled connections to the other instances. */
+  void close() {
+    connections.dispose();
+  }
 
   /** Forwards {@code exchange} to {@code owner} on behalf of instance {@code by}. */
   Mono<Void> forward(ServerWebExchange exchange, ClusterMember owner, String by) {

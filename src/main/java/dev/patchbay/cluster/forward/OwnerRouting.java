@@ -44,6 +44,9 @@ class OwnerRouting implements WebFilter, DisposableBean {
       pattern("/ws/v1/devices/{device}/sessions/{alias}/terminal");
   private static final PathPattern RECORDING = pattern("/api/v1/recordings/{id:[0-9]+}");
 
+  /** Longer ids are no recording's (a long has 19 digits): the controller answers them. */
+  private static final int MAX_ID_DIGITS = 18;
+
   private final DeviceOwnership ownership;
   private final Membership membership;
   private final Recordings recordings;
@@ -88,16 +91,17 @@ class OwnerRouting implements WebFilter, DisposableBean {
     PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
     Map<String, String> match;
     if ((match = variables(TERMINAL, path)) != null) {
-      return routeTerminal(exchange, chain, match.get("device"), match.get("alias"));
+      return route(exchange, chain, match.get("device"), match.get("alias"), true);
     }
     if ((match = variables(SESSION, path)) != null) {
-      return routeRest(exchange, chain, match.get("device"), match.get("alias"));
+      return route(exchange, chain, match.get("device"), match.get("alias"), false);
     }
     if ((match = variables(SESSIONS, path)) != null) {
-      return routeRest(exchange, chain, match.get("device"), null);
+      return route(exchange, chain, match.get("device"), null, false);
     }
     if (exchange.getRequest().getMethod() == HttpMethod.GET
-        && (match = variables(RECORDING, path)) != null) {
+        && (match = variables(RECORDING, path)) != null
+        && match.get("id").length() <= MAX_ID_DIGITS) {
       long id = Long.parseLong(match.get("id"));
       return blocking
           .call(() -> recordingRoute(id))
@@ -111,24 +115,18 @@ class OwnerRouting implements WebFilter, DisposableBean {
     rest.close();
   }
 
-  private Mono<Void> routeRest(
-      ServerWebExchange exchange, WebFilterChain chain, String device, String alias) {
+  private Mono<Void> route(
+      ServerWebExchange exchange,
+      WebFilterChain chain,
+      String device,
+      String alias,
+      boolean websocket) {
     if (ownership.owns(device)) {
       return chain.filter(exchange);
     }
     return blocking
         .call(() -> sessionRoute(device, alias))
-        .flatMap(route -> serve(exchange, chain, route, false));
-  }
-
-  private Mono<Void> routeTerminal(
-      ServerWebExchange exchange, WebFilterChain chain, String device, String alias) {
-    if (ownership.owns(device)) {
-      return chain.filter(exchange);
-    }
-    return blocking
-        .call(() -> sessionRoute(device, alias))
-        .flatMap(route -> serve(exchange, chain, route, true));
+        .flatMap(route -> serve(exchange, chain, route, websocket));
   }
 
   private Mono<Void> serve(

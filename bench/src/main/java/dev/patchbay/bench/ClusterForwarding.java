@@ -3,6 +3,7 @@ package dev.patchbay.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Scenario 8: two instances on one PostgreSQL schema. An execute sent to the instance that owns
@@ -37,7 +38,8 @@ final class ClusterForwarding {
     int count = settings.pick(2000, 300);
     int seconds = settings.pick(15, 4);
     Warmup warmup = Warmup.of(settings);
-    try (ServiceProcess one = ServiceProcess.start(settings, "cluster-one", env, named(flyway, "one"));
+    try (ServiceProcess one =
+            ServiceProcess.start(settings, "cluster-one", env, named(flyway, "one"));
         ServiceProcess two =
             ServiceProcess.start(settings, "cluster-two", env, named(flyway, "two"));
         PatchbayClient viaOne = new PatchbayClient(one.base(), settings.token());
@@ -112,8 +114,6 @@ final class ClusterForwarding {
   }
 
   private static List<String> named(List<String> flyway, String name) {
-    return java.util.stream.Stream.concat(
-            flyway.stream(), java.util.stream.Stream.of("--patchbay.cluster.name=" + name))
-        .toList();
+    return Stream.concat(flyway.stream(), Stream.of("--patchbay.cluster.name=" + name)).toList();
   }
 }

@@ -134,6 +134,9 @@ class ClusterTest {
     assertThat(call(b(), "GET", "/api/v1/devices/sim-h1/sessions", null).instance())
         .as("a device nobody owns is served where the call arrives")
         .isEqualTo("b");
+    assertThat(call(c(), "GET", "/actuator/prometheus", null).body())
+        .as("metrics carry the instance")
+        .contains("instance=\"c\"");
   }
 
   @Test

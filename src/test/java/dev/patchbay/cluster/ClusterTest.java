@@ -214,8 +214,14 @@ class ClusterTest {
   @Test
   @Order(6)
   void whenAnInstanceDiesItsSessionsAreLostAndItsDevicesFree() throws Exception {
+    // a terminal attached through b to a's session, when a dies
+    Viewer watcher = Viewer.attach(ws(b()) + "/ws/v1/devices/sim-r1/sessions/one/terminal");
+    watcher.awaitText("\"status\"");
     a.destroyForcibly().waitFor();
     long killed = System.nanoTime();
+    await(
+        () -> "4000 session-lost".equals(watcher.closedWith()),
+        "the terminal through b closes with session-lost");
 
     Answer lost =
         call(b(), "POST", "/api/v1/devices/sim-r1/sessions/one/execute", "{\"command\": \"x\"}");
@@ -374,6 +380,7 @@ class ClusterTest {
 
     private final StringBuffer output = new StringBuffer();
     private final StringBuffer texts = new StringBuffer();
+    private volatile String closedWith;
     private WebSocket socket;
 
     static Viewer attach(String uri) {
@@ -410,6 +417,11 @@ class ClusterTest {
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
     }
 
+    /** The close code and reason the server sent, null while open. */
+    String closedWith() {
+      return closedWith;
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       texts.append(data).append('\n');
@@ -428,6 +440,7 @@ class ClusterTest {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closedWith = statusCode + " " + reason;
       return CompletableFuture.completedFuture(Map.of());
     }
   }

@@ -32,6 +32,7 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 final class TerminalForwarder {
 
   private static final int MAX_FRAME = 1 << 20;
+  private static final int ABNORMAL = 1006;
 
   /** The owner could not be reached or went away: the terminal's close for a lost session. */
   static final CloseStatus SESSION_LOST = new CloseStatus(4000, "session-lost");
@@ -75,8 +76,11 @@ final class TerminalForwarder {
       Sinks.One<CloseStatus> ownerClosed) {
     in.receiveCloseStatus()
         .subscribe(
-            status ->
-                ownerClosed.tryEmitValue(new CloseStatus(status.code(), status.reasonText())));
+            status -> {
+              if (status.code() >= 1000 && status.code() < 5000) {
+                ownerClosed.tryEmitValue(new CloseStatus(status.code(), status.reasonText()));
+              }
+            });
     Mono<Void> toOwner =
         out.sendObject(browser.receive().map(TerminalForwarder::toNetty), frame -> true)
             .then()
@@ -110,6 +114,7 @@ final class TerminalForwarder {
 
   private static CloseStatus closeStatus(Sinks.One<CloseStatus> ownerClosed) {
     CloseStatus status = ownerClosed.asMono().toFuture().getNow(null);
-    return status == null ? SESSION_LOST : status;
+    // none, or 1006: the connection ended without a close frame, the owner died
+    return status == null || status.getCode() == ABNORMAL ? SESSION_LOST : status;
   }
 }

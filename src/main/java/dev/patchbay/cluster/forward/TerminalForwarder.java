@@ -14,6 +14,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
@@ -32,6 +33,10 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 final class TerminalForwarder {
 
   private static final int MAX_FRAME = 1 << 20;
+
+  /** Codes never sent in a close frame: the client's stand-ins for "no status" and "no frame". */
+  private static final int NO_STATUS = 1005;
+
   private static final int ABNORMAL = 1006;
 
   /** The owner could not be reached or went away: the terminal's close for a lost session. */
@@ -81,15 +86,26 @@ final class TerminalForwarder {
                 ownerClosed.tryEmitValue(new CloseStatus(status.code(), status.reasonText()));
               }
             });
+    // Shielded from cancellation (a cancelled inbound closes the browser's socket without a
+    // status); one frame ahead at most, so back-pressure still reaches the browser.
+    Flux<WebSocketFrame> fromBrowser =
+        browser
+            .receive()
+            .map(TerminalForwarder::toNetty)
+            .publish(1)
+            .autoConnect()
+            .doOnDiscard(WebSocketFrame.class, WebSocketFrame::release);
     Mono<Void> toOwner =
-        out.sendObject(browser.receive().map(TerminalForwarder::toNetty), frame -> true)
-            .then()
-            .then(Mono.defer(out::sendClose));
+        out.sendObject(fromBrowser, frame -> true).then().then(Mono.defer(out::sendClose));
     Mono<Void> toBrowser =
-        browser.send(
-            in.receiveFrames()
-                .filter(f -> f instanceof TextWebSocketFrame || f instanceof BinaryWebSocketFrame)
-                .map(frame -> toSpring(browser, frame)));
+        browser
+            .send(
+                in.receiveFrames()
+                    .filter(
+                        f -> f instanceof TextWebSocketFrame || f instanceof BinaryWebSocketFrame)
+                    .map(frame -> toSpring(browser, frame)))
+            // close before the browser's inbound is cancelled, which would close it status-less
+            .then(Mono.defer(() -> browser.close(closeStatus(ownerClosed))));
     return Mono.firstWithSignal(toOwner, toBrowser);
   }
 
@@ -114,7 +130,9 @@ final class TerminalForwarder {
 
   private static CloseStatus closeStatus(Sinks.One<CloseStatus> ownerClosed) {
     CloseStatus status = ownerClosed.asMono().toFuture().getNow(null);
-    // none, or 1006: the connection ended without a close frame, the owner died
-    return status == null || status.getCode() == ABNORMAL ? SESSION_LOST : status;
+    // no status, or none sent: the connection ended without a proper close, the owner died
+    return status == null || status.getCode() == NO_STATUS || status.getCode() == ABNORMAL
+        ? SESSION_LOST
+        : status;
   }
 }

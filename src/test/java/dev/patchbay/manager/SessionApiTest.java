@@ -657,15 +657,7 @@ class SessionApiTest extends SessionApiTestSupport {
     String device = registerDevice("metrics");
     body(post(sessions(device), "{\"alias\": \"m\", \"poolSize\": 2}"), 201);
     execute(device, "m", "show clock");
-    String scrape =
-        PrometheusScrape.withoutInstance(
-            get("/actuator/prometheus")
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody(),
-            instance);
+    String scrape = PrometheusScrape.read(client, instance);
     assertThat(scrape)
         .contains("patchbay_connections_open{protocol=\"ssh\"}")
         .contains("patchbay_executes_total{operation=\"execute\",outcome=\"ok\"}")

@@ -89,17 +89,7 @@ class MetricsTest extends SecurityTestSupport {
 
   /** The scrape without the instance label every series carries. */
   private String scrape() {
-    return PrometheusScrape.withoutInstance(
-        client
-            .get()
-            .uri("/actuator/prometheus")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody(),
-        instance);
+    return PrometheusScrape.read(client, instance);
   }
 
   /** The value of the sample line that starts with {@code series} (0 when absent). */

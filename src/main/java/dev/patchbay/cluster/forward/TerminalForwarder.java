@@ -104,7 +104,7 @@ final class TerminalForwarder {
                     .filter(
                         f -> f instanceof TextWebSocketFrame || f instanceof BinaryWebSocketFrame)
                     .map(frame -> toSpring(browser, frame)))
-            // close before the browser's inbound is cancelled, which would close it status-less
+            // the owner ended: the browser gets its close status (session-lost when it died)
             .then(Mono.defer(() -> browser.close(closeStatus(ownerClosed))));
     return Mono.firstWithSignal(toOwner, toBrowser);
   }

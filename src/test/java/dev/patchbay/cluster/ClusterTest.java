@@ -184,7 +184,8 @@ class ClusterTest {
   @Test
   @Order(4)
   void aTerminalAttachedThroughBShowsWhatIsTypedThroughC() throws Exception {
-    Viewer watcher = Viewer.attach(ws(b()) + "/ws/v1/devices/sim-r1/sessions/one/terminal");
+    // a browser on b's own page: the owner checks the origin against the host b was called by
+    Viewer watcher = Viewer.attach(ws(b()) + "/ws/v1/devices/sim-r1/sessions/one/terminal", b());
     Viewer typist = Viewer.attach(ws(c()) + "/ws/v1/devices/sim-r1/sessions/one/terminal");
     try {
       typist.awaitText("\"status\"");
@@ -383,12 +384,19 @@ class ClusterTest {
     private WebSocket socket;
 
     static Viewer attach(String uri) {
+      return attach(uri, null);
+    }
+
+    /** Attaches sending {@code origin} as the Origin header (null: none, as non-browsers do). */
+    static Viewer attach(String uri, String origin) {
       Viewer viewer = new Viewer();
-      viewer.socket =
+      WebSocket.Builder builder =
           HTTP.newWebSocketBuilder()
-              .header("Authorization", TestApiToken.bearer(TestApiToken.ADMIN))
-              .buildAsync(URI.create(uri), viewer)
-              .join();
+              .header("Authorization", TestApiToken.bearer(TestApiToken.ADMIN));
+      if (origin != null) {
+        builder.header("Origin", origin);
+      }
+      viewer.socket = builder.buildAsync(URI.create(uri), viewer).join();
       return viewer;
     }
 

@@ -10,10 +10,11 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The headers a forwarded request carries to the owner: the caller's own (authentication, lease
- * headers, Idempotency-Key, content type, origin) minus the hop-by-hop ones, this request's id and
- * trace, the client's address appended to {@code X-Forwarded-For} (honoured only where this
- * instance is a trusted proxy), and {@value #FORWARDED} naming this instance, which marks the
- * request as forwarded so that it is never forwarded again.
+ * headers, Idempotency-Key, content type, and Host and Origin, so that the owner sees the request
+ * as the caller sent it, its same-origin check of a terminal included) minus the hop-by-hop ones,
+ * this request's id and trace, the client's address appended to {@code X-Forwarded-For} (honoured
+ * only where this instance is a trusted proxy), and {@value #FORWARDED} naming this instance, which
+ * marks the request as forwarded so that it is never forwarded again.
  */
 final class ForwardedHeaders {
 
@@ -22,7 +23,6 @@ final class ForwardedHeaders {
   /** Hop-by-hop (RFC 9110 7.6.1) or re-made by the client for the next hop. */
   private static final Set<String> NOT_COPIED =
       Set.of(
-          "host",
           "connection",
           "keep-alive",
           "proxy-connection",

@@ -65,6 +65,12 @@ public enum ProblemType {
       "The first request with this idempotency key is still running"),
   LEASE_ENDED("lease-ended", HttpStatus.GONE, "Lease ended"),
   SESSION_NOT_FOUND("session-not-found", HttpStatus.NOT_FOUND, "No such session"),
+  SESSION_LOST(
+      "session-lost",
+      HttpStatus.GONE,
+      "The instance holding the session is gone; open a new session"),
+  OWNED_ELSEWHERE(
+      "owned-elsewhere", HttpStatus.CONFLICT, "Device's sessions live on another instance"),
   SESSION_EXISTS("session-exists", HttpStatus.CONFLICT, "Session alias already in use"),
   LINE_BUSY("line-busy", HttpStatus.CONFLICT, "Console line already in use"),
   DEVICE_SESSIONS_LIVE("device-sessions-live", HttpStatus.CONFLICT, "Device has live sessions"),

@@ -1,5 +1,7 @@
 package dev.patchbay.cluster;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,5 +12,11 @@ class ClusterConfiguration {
   @Bean
   InstanceIdentity instanceIdentity(ClusterProperties properties) {
     return InstanceIdentity.start(properties);
+  }
+
+  /** Every meter carries {@code instance=<name>}, so a cluster's metrics add up per instance. */
+  @Bean
+  MeterRegistryCustomizer<MeterRegistry> instanceTag(InstanceIdentity identity) {
+    return registry -> registry.config().commonTags("instance", identity.name());
   }
 }

@@ -1,5 +1,6 @@
 package dev.patchbay.job;
 
+import dev.patchbay.cluster.InstanceIdentity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,12 +31,18 @@ class JobStore {
   private final TransactionTemplate tx;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  JobStore(DataSource dataSource, TransactionTemplate tx) {
+  private final InstanceIdentity instance;
+
+  JobStore(DataSource dataSource, TransactionTemplate tx, InstanceIdentity instance) {
+    this.instance = instance;
     this.jdbc = JdbcClient.create(dataSource);
     this.tx = tx;
   }
 
-  /** Stores a new job, {@code QUEUED}, with one {@code QUEUED} row per device. */
+  /**
+   * Stores a new job, {@code QUEUED}, with one {@code QUEUED} row per device, stamped with this
+   * instance, which runs it.
+   */
   void insert(
       String id,
       JobKind kind,
@@ -48,7 +55,8 @@ class JobStore {
         status -> {
           jdbc.sql(
                   "INSERT INTO job (id, state, kind, actor, request, testbeds, device_count,"
-                      + " created_at, webhook_url, webhook_status) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                      + " created_at, webhook_url, webhook_status, instance_id)"
+                      + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")
               .params(
                   id,
                   JobState.QUEUED.name(),
@@ -59,7 +67,8 @@ class JobStore {
                   devices.size(),
                   time(now),
                   request.webhook() == null ? null : request.webhook().url(),
-                  request.webhook() == null ? null : "pending")
+                  request.webhook() == null ? null : "pending",
+                  instance.id())
               .update();
           for (int i = 0; i < devices.size(); i++) {
             jdbc.sql("INSERT INTO job_device (job_id, position, device, state) VALUES (?,?,?,?)")
@@ -163,13 +172,22 @@ class JobStore {
   /** A listed job (without devices, counts from the device rows) and the testbeds it reaches. */
   record Listed(JobResponse job, List<String> testbeds) {}
 
-  /** Ends jobs a stopped instance left unfinished; returns their ids. */
-  List<String> failUnfinished(String reason, Instant at) {
+  /**
+   * Ends the jobs instance {@code instanceId} left unfinished (null: those stored before jobs were
+   * stamped with their instance), their devices not run cancelled with {@code problemType}; returns
+   * their ids.
+   */
+  List<String> failUnfinished(String instanceId, String problemType, String reason, Instant at) {
     return tx.execute(
         status -> {
           List<String> ids =
-              jdbc.sql("SELECT id FROM job WHERE state IN (?, ?)")
-                  .params(JobState.QUEUED.name(), JobState.RUNNING.name())
+              jdbc.sql(
+                      "SELECT id FROM job WHERE state IN (?, ?) AND "
+                          + (instanceId == null ? "instance_id IS NULL" : "instance_id = ?"))
+                  .params(
+                      instanceId == null
+                          ? List.of(JobState.QUEUED.name(), JobState.RUNNING.name())
+                          : List.of(JobState.QUEUED.name(), JobState.RUNNING.name(), instanceId))
                   .query(String.class)
                   .list();
           for (String id : ids) {
@@ -178,7 +196,7 @@ class JobStore {
                         + " finished_at = ? WHERE job_id = ? AND state IN (?, ?)")
                 .params(
                     JobDeviceState.CANCELLED.name(),
-                    "instance-restart",
+                    problemType,
                     reason,
                     time(at),
                     id,

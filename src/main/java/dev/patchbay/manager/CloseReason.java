@@ -7,7 +7,8 @@ enum CloseReason {
   LEASE_EXPIRED("the device's lease expired"),
   DEVICE_DELETED("the device was deleted"),
   SHUTDOWN("the service shut down"),
-  INSTANCE_RESTART("instance-restart: the service stopped without closing it");
+  INSTANCE_RESTART("instance-restart: the service stopped without closing it"),
+  INSTANCE_LOST("instance-lost: the instance holding it stopped answering");
 
   private final String text;
 

@@ -3,6 +3,7 @@ package dev.patchbay.manager;
 import dev.patchbay.api.FieldProblem;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
+import dev.patchbay.cluster.DeviceOwnership;
 import dev.patchbay.io.ConnectionClosedException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
  * The live sessions of one device, by alias (pyATS {@code device.connectionmgr}). An alias holds
  * one session; a console line holds one session whatever its alias. Opening runs outside the lock,
  * with the alias and the connections reserved so that concurrent requests are refused, not queued.
- * Opening (refused, failed or done) and closing are audited.
+ * Opening (refused, failed or done) and closing are audited. The device is claimed for this
+ * instance ({@link DeviceOwnership}) when its first session is reserved and released when its last
+ * one closes.
  */
 final class ConnectionManager {
 
@@ -28,6 +31,7 @@ final class ConnectionManager {
   private final SessionMetrics metrics;
   private final SessionAudit audit;
   private final SessionEvents events;
+  private final DeviceOwnership ownership;
   private final Map<String, ManagedSession> sessions = new LinkedHashMap<>();
   private final Map<String, SessionTarget> opening = new HashMap<>();
   private final Map<String, String> openers = new HashMap<>();
@@ -38,7 +42,9 @@ final class ConnectionManager {
       ConnectionLimits limits,
       SessionMetrics metrics,
       SessionAudit audit,
-      SessionEvents events) {
+      SessionEvents events,
+      DeviceOwnership ownership) {
+    this.ownership = ownership;
     this.device = device;
     this.limits = limits;
     this.metrics = metrics;
@@ -85,6 +91,7 @@ final class ConnectionManager {
     } catch (RuntimeException e) {
       synchronized (this) {
         opening.remove(alias);
+        releaseIfIdle();
       }
       limits.release(device, poolSize);
       audit.openFailed(actor, target, alias, poolSize, e);
@@ -138,6 +145,7 @@ final class ConnectionManager {
       session = session(alias);
       sessions.remove(alias);
       openers.remove(alias);
+      releaseIfIdle();
     }
     ClosedSession closed = new ClosedSession(device, alias, actor, reason.text());
     events.closing(closed);
@@ -157,6 +165,7 @@ final class ConnectionManager {
       all = new ArrayList<>(sessions.values());
       sessions.clear();
       openers.clear();
+      releaseIfIdle();
     }
     for (ManagedSession session : all) {
       ClosedSession closed = new ClosedSession(device, session.alias(), null, reason.text());
@@ -207,7 +216,22 @@ final class ConnectionManager {
               });
     }
     limits.reserve(device, poolSize);
+    if (sessions.isEmpty() && opening.isEmpty()) {
+      try {
+        ownership.claim(device);
+      } catch (RuntimeException e) {
+        limits.release(device, poolSize);
+        throw e;
+      }
+    }
     opening.put(alias, target);
+  }
+
+  /** The device is owned while it has a session (or one being opened), and not a moment longer. */
+  private void releaseIfIdle() {
+    if (sessions.isEmpty() && opening.isEmpty()) {
+      ownership.release(device);
+    }
   }
 
   private Optional<String> lineHolder(String via) {

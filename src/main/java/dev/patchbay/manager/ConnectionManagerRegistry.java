@@ -2,6 +2,9 @@ package dev.patchbay.manager;
 
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
+import dev.patchbay.cluster.ClusterMember;
+import dev.patchbay.cluster.DeviceOwnership;
+import dev.patchbay.cluster.InstanceLoss;
 import dev.patchbay.common.Blocking;
 import dev.patchbay.inventory.DeviceDeletionGuard;
 import io.micrometer.core.instrument.Gauge;
@@ -28,7 +31,8 @@ import org.springframework.stereotype.Component;
  * calls in flight and, on shutdown, waits for them (bounded) before closing every connection.
  */
 @Component
-public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLifecycle {
+public class ConnectionManagerRegistry
+    implements DeviceDeletionGuard, SmartLifecycle, InstanceLoss {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectionManagerRegistry.class);
 
@@ -42,6 +46,7 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   private final ReconnectPolicy reconnectPolicy;
   private final SessionAudit audit;
   private final SessionEvents events;
+  private final DeviceOwnership ownership;
   private final Object inFlightLock = new Object();
   private int inFlight;
   private volatile boolean accepting = true;
@@ -52,7 +57,9 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
       ManagerProperties properties,
       Blocking blocking,
       SessionAudit audit,
-      SessionEvents events) {
+      SessionEvents events,
+      DeviceOwnership ownership) {
+    this.ownership = ownership;
     this.audit = audit;
     this.events = events;
     this.metrics = metrics;
@@ -69,7 +76,7 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   /** The manager of {@code device}, created on first use (the device is not looked up). */
   ConnectionManager manager(String device) {
     return managers.computeIfAbsent(
-        device, name -> new ConnectionManager(name, limits, metrics, audit, events));
+        device, name -> new ConnectionManager(name, limits, metrics, audit, events, ownership));
   }
 
   /** The manager of {@code device} if it was ever used. */
@@ -82,8 +89,12 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
     return Optional.ofNullable(managers.get(device));
   }
 
-  /** Runs a device call, counted as in flight so that shutdown can wait for it. */
+  /**
+   * Runs a device call, counted as in flight so that shutdown can wait for it; refused ({@code
+   * session-lost}) while this instance is fenced off the cluster.
+   */
   <T> T track(Supplier<T> call) {
+    ownership.checkCanAct();
     synchronized (inFlightLock) {
       if (!accepting) {
         throw new PatchbayException(ProblemType.SHUTTING_DOWN, "the service is shutting down");
@@ -104,6 +115,16 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
   public void beforeDelete(String device, boolean force) {
     ConnectionManager manager = managers.get(device);
     if (manager == null) {
+      ClusterMember owner = ownership.owner(device).elsewhere();
+      if (owner != null) {
+        throw new PatchbayException(
+            ProblemType.DEVICE_SESSIONS_LIVE,
+            "device '"
+                + device
+                + "' has live sessions on instance "
+                + owner.name()
+                + "; close them first");
+      }
       return;
     }
     if (!manager.isIdle() && !force) {
@@ -120,6 +141,15 @@ public class ConnectionManagerRegistry implements DeviceDeletionGuard, SmartLife
     }
     managers.remove(device);
     manager.destroyAll(CloseReason.DEVICE_DELETED);
+  }
+
+  /** The others declared this instance dead and freed its devices: its sessions end here too. */
+  @Override
+  public void evicted() {
+    ownership.forgetAll();
+    List<ConnectionManager> all = List.copyOf(managers.values());
+    managers.clear();
+    all.forEach(manager -> manager.destroyAll(CloseReason.INSTANCE_LOST));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.patchbay.manager;
 
 import static dev.patchbay.web.OpenApiConfiguration.IDEMPOTENCY_KEY_PARAMETER;
 import static dev.patchbay.web.OpenApiConfiguration.SERVICE_UNAVAILABLE;
+import static dev.patchbay.web.OpenApiConfiguration.SESSION_LOST;
 import static dev.patchbay.web.OpenApiConfiguration.TOO_MANY_REQUESTS;
 import static dev.patchbay.web.OpenApiConfiguration.UNPROCESSABLE;
 
@@ -106,6 +107,7 @@ public class SessionController {
   @Operation(operationId = "getSession", summary = "Read a session: state, pool and failure")
   @ApiResponse(responseCode = "200", description = "The session")
   @ProblemResponses.NotFound
+  @ApiResponse(responseCode = "410", ref = SESSION_LOST)
   Mono<SessionResponse> get(@PathVariable String device, @PathVariable String alias) {
     return blocking.call(() -> service.get(device, alias));
   }
@@ -114,6 +116,7 @@ public class SessionController {
   @Operation(operationId = "closeSession", summary = "Close a session and its connections")
   @ApiResponse(responseCode = "204", description = "Closed")
   @ProblemResponses.NotFound
+  @ApiResponse(responseCode = "410", ref = SESSION_LOST)
   Mono<ResponseEntity<Void>> close(
       @PathVariable String device,
       @PathVariable String alias,
@@ -139,6 +142,7 @@ public class SessionController {
               + " A timeout problem carries the output received so far.")
   @ApiResponse(responseCode = "200", description = "The command's output")
   @ProblemResponses.Device
+  @ApiResponse(responseCode = "410", ref = SESSION_LOST)
   @ApiResponse(responseCode = "422", ref = UNPROCESSABLE)
   Mono<ExecuteCommandResponse> execute(
       @PathVariable String device,
@@ -162,6 +166,7 @@ public class SessionController {
   @ApiResponse(responseCode = "200", description = "One result per command run")
   @ProblemResponses.Body
   @ProblemResponses.NotFound
+  @ApiResponse(responseCode = "410", ref = SESSION_LOST)
   @ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
   Mono<ExecuteBatchResponse> executeBatch(
       @PathVariable String device,
@@ -185,6 +190,7 @@ public class SessionController {
               + " 'command' and 'output'.")
   @ApiResponse(responseCode = "200", description = "Applied")
   @ProblemResponses.Device
+  @ApiResponse(responseCode = "410", ref = SESSION_LOST)
   @ApiResponse(responseCode = "422", ref = UNPROCESSABLE)
   Mono<ConfigureDeviceResponse> configure(
       @PathVariable String device,

@@ -38,9 +38,20 @@ public class Recording {
   @Column(name = "file_name", nullable = false, length = 300)
   private String fileName;
 
+  /** The instance that holds the file (null: recorded before instances were stamped). */
+  @Column(name = "instance_id", length = 36)
+  private String instanceId;
+
   protected Recording() {}
 
-  Recording(String device, String alias, String openedBy, Instant startedAt, String fileName) {
+  Recording(
+      String device,
+      String alias,
+      String openedBy,
+      Instant startedAt,
+      String fileName,
+      String instanceId) {
+    this.instanceId = instanceId;
     this.device = device;
     this.alias = alias;
     this.openedBy = openedBy;
@@ -83,5 +94,9 @@ public class Recording {
 
   public String getFileName() {
     return fileName;
+  }
+
+  public String getInstanceId() {
+    return instanceId;
   }
 }

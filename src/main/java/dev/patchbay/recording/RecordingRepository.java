@@ -14,7 +14,11 @@ interface RecordingRepository
 
   List<Recording> findByStartedAtBefore(Instant cutoff);
 
-  List<Recording> findByEndedAtIsNull();
+  List<Recording> findByInstanceIdAndEndedAtIsNull(String instanceId);
+
+  List<Recording> findByInstanceIdIsNullAndEndedAtIsNull();
+
+  boolean existsByDeviceAndAliasAndInstanceId(String device, String alias, String instanceId);
 
   /** Ends recording {@code id} in one statement (a session close should not load the row first). */
   @Modifying

@@ -2,6 +2,7 @@ package dev.patchbay.recording;
 
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
+import dev.patchbay.cluster.InstanceIdentity;
 import dev.patchbay.inventory.ScopedDevices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -42,12 +44,15 @@ public class Recordings implements DisposableBean {
   private final JsonMapper json;
   private final Path directory;
   private final IdleCloser closer = new IdleCloser(IDLE);
+  private final InstanceIdentity instance;
 
   Recordings(
       RecordingRepository repository,
       RecordingProperties properties,
       JsonMapper json,
-      @Value("${patchbay.data-dir}") Path dataDir) {
+      @Value("${patchbay.data-dir}") Path dataDir,
+      InstanceIdentity instance) {
+    this.instance = instance;
     this.repository = repository;
     this.properties = properties;
     this.json = json;
@@ -66,7 +71,8 @@ public class Recordings implements DisposableBean {
             + "-"
             + UUID.randomUUID().toString().substring(0, 8)
             + ".cast";
-    Recording recording = repository.save(new Recording(device, alias, openedBy, start, fileName));
+    Recording recording =
+        repository.save(new Recording(device, alias, openedBy, start, fileName, instance.id()));
     Long id = recording.getId();
     try {
       return new TerminalRecorder(
@@ -141,20 +147,39 @@ public class Recordings implements DisposableBean {
   }
 
   /**
-   * Finishes the recordings a previous run left open (it was killed, so nobody closed them): the
-   * end is the moment of the file's last event, the size the output the file holds. Call only at
-   * start-up, before any session opens: every unfinished recording is taken for the previous run's,
-   * which holds while one instance uses the database (with several, this must become the recordings
-   * of this instance's previous run, see ADR 17). Returns those recordings.
+   * Finishes the recordings instance {@code instanceId} left open when it ended without a clean
+   * stop (null: those recorded before instances were stamped). The end is the moment of the file's
+   * last event and the size the output it holds when the file is readable here (a restarted
+   * instance, a shared volume), else the instance's last heartbeat. Returns those recordings.
    */
-  public List<Recording> finishUnfinished() {
-    List<Recording> unfinished = repository.findByEndedAtIsNull();
+  public List<Recording> finishLeftBy(String instanceId, Instant lastSeen) {
+    List<Recording> unfinished =
+        instanceId == null
+            ? repository.findByInstanceIdIsNullAndEndedAtIsNull()
+            : repository.findByInstanceIdAndEndedAtIsNull(instanceId);
     for (Recording recording : unfinished) {
-      AsciicastSummary file = AsciicastSummary.of(directory.resolve(recording.getFileName()), json);
-      recording.finish(recording.getStartedAt().plus(file.lastEvent()), file.outputBytes());
+      Path file = directory.resolve(recording.getFileName());
+      if (Files.isReadable(file)) {
+        AsciicastSummary summary = AsciicastSummary.of(file, json);
+        recording.finish(recording.getStartedAt().plus(summary.lastEvent()), summary.outputBytes());
+      } else {
+        Instant end =
+            lastSeen.isAfter(recording.getStartedAt()) ? lastSeen : recording.getStartedAt();
+        recording.finish(end, recording.getBytes());
+      }
       repository.save(recording);
     }
     return unfinished;
+  }
+
+  /** Whether instance {@code instanceId} recorded a session {@code alias} of {@code device}. */
+  public boolean recordedBy(String device, String alias, String instanceId) {
+    return repository.existsByDeviceAndAliasAndInstanceId(device, alias, instanceId);
+  }
+
+  /** The instance holding recording {@code id}'s file; empty when unknown or not stamped. */
+  public Optional<String> holder(long id) {
+    return repository.findById(id).map(Recording::getInstanceId);
   }
 
   /** Deletes recordings (files and rows) started before the retention period. */

@@ -87,6 +87,9 @@ public class OpenApiConfiguration {
   /** Reference to the shared 504 response (the device did not answer in time). */
   public static final String GATEWAY_TIMEOUT = "#/components/responses/GatewayTimeout";
 
+  /** Reference to the shared 410 response (the instance holding the session is gone). */
+  public static final String SESSION_LOST = "#/components/responses/SessionLost";
+
   /** Reference to the shared 401 response. */
   public static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
 
@@ -177,6 +180,11 @@ public class OpenApiConfiguration {
                 .addSchemas("LeaseProblem", leaseProblem())
                 .addResponses("BadRequest", error("Invalid or malformed request"))
                 .addResponses("NotFound", error("No such resource"))
+                .addResponses(
+                    "SessionLost",
+                    error(
+                        "The instance that held the session stopped answering (session-lost):"
+                            + " the session is gone for good; open a new one"))
                 .addResponses(
                     "Conflict",
                     error(

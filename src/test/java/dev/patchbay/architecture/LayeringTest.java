@@ -27,6 +27,7 @@ class LayeringTest {
   /** Top to bottom; a package belongs to the longest entry it starts with. */
   static final List<String> LAYERS =
       List.of(
+          "dev.patchbay.cluster.forward",
           "dev.patchbay.demolab",
           "dev.patchbay.console",
           "dev.patchbay.terminal",

@@ -3,6 +3,7 @@ package dev.patchbay.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.patchbay.cluster.LostInstance;
 import dev.patchbay.simulator.DeviceSpec;
 import dev.patchbay.simulator.Protocol;
 import dev.patchbay.simulator.SimulatorExtension;
@@ -11,11 +12,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +51,7 @@ class JobApiTest {
   @Autowired WebTestClient client;
   @Autowired JobHousekeeping housekeeping;
   @Autowired JobStore store;
+  @Autowired DataSource dataSource;
   @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   @Test
@@ -435,7 +440,7 @@ class JobApiTest {
   }
 
   @Test
-  void jobsLeftRunningByAStoppedInstanceAreFailedAtStart() {
+  void jobsLeftRunningByALostInstanceAreFailedAndOnlyThose() {
     String id = UUID.randomUUID().toString();
     store.insert(
         id,
@@ -447,10 +452,19 @@ class JobApiTest {
         List.of(""),
         java.time.Instant.now());
     store.started(id, java.time.Instant.now());
-    housekeeping.endUnfinished();
+    String ghost = UUID.randomUUID().toString();
+    JdbcClient.create(dataSource)
+        .sql("UPDATE job SET instance_id = ? WHERE id = ?")
+        .params(ghost, id)
+        .update();
+    LostInstance other =
+        new LostInstance(UUID.randomUUID().toString(), "other", Instant.now(), false);
+    housekeeping.instanceLost(other);
+    assertThat(body(get("/api/v1/jobs/" + id), 200).path("state").asString()).isEqualTo("RUNNING");
+    housekeeping.instanceLost(new LostInstance(ghost, "ghost", Instant.now(), false));
     JsonNode job = body(get("/api/v1/jobs/" + id), 200);
     assertThat(job.path("state").asString()).isEqualTo("FAILED");
-    assertThat(job.path("reason").asString()).startsWith("instance-restart");
+    assertThat(job.path("reason").asString()).startsWith("instance-lost");
     assertThat(job.path("devices").path(0).path("state").asString()).isEqualTo("CANCELLED");
   }
 

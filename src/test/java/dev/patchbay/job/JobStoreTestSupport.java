@@ -2,6 +2,7 @@ package dev.patchbay.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchbay.cluster.InstanceIdentity;
 import dev.patchbay.manager.ExecuteCommandRequest;
 import dev.patchbay.testsupport.ApiContextTest;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 abstract class JobStoreTestSupport {
 
   @Autowired JobStore store;
+
+  @Autowired InstanceIdentity instance;
 
   private static JobRequest request() {
     return new JobRequest(
@@ -101,7 +104,11 @@ abstract class JobStoreTestSupport {
     store.insert(old, JobKind.CONNECT, "ci", request(), List.of("a"), List.of(""), now);
     store.finished(old, JobState.SUCCEEDED, null, now.minus(30, ChronoUnit.DAYS));
 
-    assertThat(store.failUnfinished("instance-restart: test", now)).contains(running);
+    String otherInstance = UUID.randomUUID().toString();
+    assertThat(store.failUnfinished(otherInstance, "instance-lost", "instance-lost: test", now))
+        .doesNotContain(running);
+    assertThat(store.failUnfinished(instance.id(), "instance-lost", "instance-lost: test", now))
+        .contains(running);
     JobResponse failed = store.find(running).orElseThrow();
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
     assertThat(failed.devices())

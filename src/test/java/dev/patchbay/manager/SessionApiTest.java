@@ -3,11 +3,13 @@ package dev.patchbay.manager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.patchbay.cluster.InstanceIdentity;
 import dev.patchbay.simulator.DeviceSpec;
 import dev.patchbay.simulator.Protocol;
 import dev.patchbay.simulator.SimulatedDevice;
 import dev.patchbay.simulator.cli.DeviceProfile;
 import dev.patchbay.simulator.cli.ProfileLoader;
+import dev.patchbay.testsupport.PrometheusScrape;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ class SessionApiTest extends SessionApiTestSupport {
 
   @Autowired MeterRegistry meters;
   @Autowired ConnectionManagerRegistry registry;
+  @Autowired InstanceIdentity instance;
 
   @AfterEach
   void nothingBlockedAnEventLoop() {
@@ -654,13 +657,7 @@ class SessionApiTest extends SessionApiTestSupport {
     String device = registerDevice("metrics");
     body(post(sessions(device), "{\"alias\": \"m\", \"poolSize\": 2}"), 201);
     execute(device, "m", "show clock");
-    String scrape =
-        get("/actuator/prometheus")
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
+    String scrape = PrometheusScrape.read(client, instance);
     assertThat(scrape)
         .contains("patchbay_connections_open{protocol=\"ssh\"}")
         .contains("patchbay_executes_total{operation=\"execute\",outcome=\"ok\"}")

@@ -2,6 +2,8 @@ package dev.patchbay.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchbay.cluster.InstanceIdentity;
+import dev.patchbay.testsupport.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -15,6 +17,7 @@ import org.springframework.http.MediaType;
 class MetricsTest extends SecurityTestSupport {
 
   @Autowired HealthEndpointGroups health;
+  @Autowired InstanceIdentity instance;
 
   @Test
   void leasesAndAuthFailuresAreCountedAndSessionsAndJobsAreExposed() {
@@ -84,16 +87,9 @@ class MetricsTest extends SecurityTestSupport {
     as(null).get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
   }
 
+  /** The scrape without the instance label every series carries. */
   private String scrape() {
-    return client
-        .get()
-        .uri("/actuator/prometheus")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(String.class)
-        .returnResult()
-        .getResponseBody();
+    return PrometheusScrape.read(client, instance);
   }
 
   /** The value of the sample line that starts with {@code series} (0 when absent). */

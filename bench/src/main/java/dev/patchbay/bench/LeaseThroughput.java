@@ -115,7 +115,7 @@ final class LeaseThroughput {
     }
   }
 
-  private static void dropSchema(String schema) throws Exception {
+  static void dropSchema(String schema) throws Exception {
     try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, "");
         Statement statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

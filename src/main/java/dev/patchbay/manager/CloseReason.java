@@ -6,7 +6,7 @@ enum CloseReason {
   LAST_VIEWER("the last viewer of a session it opened left"),
   LEASE_EXPIRED("the device's lease expired"),
   DEVICE_DELETED("the device was deleted"),
-  SHUTDOWN("the service shut down"),
+  INSTANCE_STOPPING("instance-stopping: the instance holding it was stopped"),
   INSTANCE_RESTART("instance-restart: the service stopped without closing it"),
   INSTANCE_LOST("instance-lost: the instance holding it stopped answering");
 

@@ -172,7 +172,7 @@ public class ConnectionManagerRegistry
     }
     awaitInFlight(properties.shutdownTimeout());
     healthChecks.shutdownNow();
-    managers.values().forEach(manager -> manager.destroyAll(CloseReason.SHUTDOWN));
+    managers.values().forEach(manager -> manager.destroyAll(CloseReason.INSTANCE_STOPPING));
     managers.clear();
   }
 

@@ -256,6 +256,27 @@ class ClusterTest {
         .isEqualTo(204);
   }
 
+  @Test
+  @Order(7)
+  void aStoppedInstanceClosesItsSessionsAsStoppingAndFreesItsDevices() throws Exception {
+    Answer opened = call(c(), "POST", "/api/v1/devices/sim-h1/sessions", "{\"alias\": \"two\"}");
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    assertThat(opened.instance()).isEqualTo("c");
+    Viewer watcher = Viewer.attach(ws(b()) + "/ws/v1/devices/sim-h1/sessions/two/terminal");
+    watcher.awaitText("\"status\"");
+
+    c.close();
+    c = null;
+
+    await(() -> watcher.closedWith() != null, "the terminal through b closes");
+    assertThat(auditClose()).contains("instance-stopping");
+    Answer reopened = call(b(), "POST", "/api/v1/devices/sim-h1/sessions", "{\"alias\": \"two\"}");
+    assertThat(reopened.status()).as("c released the device: " + reopened.body()).isEqualTo(201);
+    assertThat(reopened.instance()).isEqualTo("b");
+    assertThat(call(b(), "DELETE", "/api/v1/devices/sim-h1/sessions/two", null).status())
+        .isEqualTo(204);
+  }
+
   // --- instances
 
   private static ConfigurableApplicationContext startInProcess(String name, boolean simulator) {

@@ -162,6 +162,15 @@ class TerminalWebSocketHandler implements WebSocketHandler {
                 e -> Mono.fromRunnable(() -> hub.notice(viewer, e.type().slug(), e.getMessage())));
       }
       case "release-write" -> hub.releaseWrite(viewer);
+      case "ack" -> {
+        long bytes = control.path("bytes").asLong(0);
+        if (!control.path("bytes").isIntegralNumber() || bytes < 1) {
+          hub.notice(viewer, "bad-message", "ack needs \"bytes\": a positive whole number");
+        } else {
+          viewer.acknowledged(bytes);
+          viewer.drain();
+        }
+      }
       default -> hub.notice(viewer, "bad-message", "unknown control message type '" + type + "'");
     }
     return Mono.empty();

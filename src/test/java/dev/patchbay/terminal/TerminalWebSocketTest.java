@@ -150,6 +150,47 @@ class TerminalWebSocketTest extends TerminalTestSupport {
   }
 
   @Test
+  void aViewerThatAcknowledgesGetsNoMoreThanItsWindowUntilItAcknowledgesAgain() {
+    String device = registerDevice("ws-ack");
+    openSession(device, "default");
+    try (TestViewer fast = connectAs("fast", terminal(device, "default", ""));
+        TestViewer acking = TestViewer.connect(terminal(device, "default", ""))) {
+      fast.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+      JsonNode status = acking.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+      long high = status.path("outputHighWatermark").asLong();
+      assertThat(high).isEqualTo(512 * 1024);
+      assertThat(status.path("outputLowWatermark").asLong()).isEqualTo(128 * 1024);
+      acking.control("{\"type\": \"ack\", \"bytes\": \"many\"}");
+      acking.awaitMessage(
+          m -> "bad-message".equals(m.path("code").asString()), WAIT, "a refused ack");
+      int before = acking.output().length();
+      acking.control("{\"type\": \"ack\", \"bytes\": " + Math.max(1, before) + "}");
+
+      long started = System.nanoTime();
+      execute(device, "default", "show tech-support");
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .as("10 MB through the hub while a viewer stops acknowledging")
+          .isLessThan(Duration.ofSeconds(20));
+      fast.awaitOutputEnding("r1#", WAIT);
+      assertThat(fast.output().length()).isGreaterThan(4 * 256 * 1024);
+
+      int received = acking.output().length();
+      assertThat(received - before)
+          .as("output sent beyond the last acknowledgement")
+          .isGreaterThan(0)
+          .isLessThan((int) high + Viewer.MAX_FRAME);
+      assertThat(acking.output()).doesNotEndWith("r1#");
+
+      acking.control("{\"type\": \"ack\", \"bytes\": " + received + "}");
+      acking.awaitOutputEnding("r1#", WAIT);
+      acking.awaitMessage(
+          m -> "output-skipped".equals(m.path("code").asString()),
+          WAIT,
+          "a skip notice: its queue overflowed while it waited");
+    }
+  }
+
+  @Test
   void oversizedAndTooFastInputIsRefused() {
     String device = registerDevice("ws-input");
     openSession(device, "default");

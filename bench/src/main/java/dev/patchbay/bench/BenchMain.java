@@ -11,13 +11,13 @@ import java.util.Set;
  * prints one table and writes {@code latest.md} and {@code latest.json} to the results directory.
  *
  * <p>Usage: {@code BenchMain SERVICE_JAR BENCH_DIR RESULTS_DIR [quick] [execute] [peer] [capacity]
- * [streaming] [leases] [parse] [jobs]}; the admin token comes from {@code PATCHBAY_ADMIN_TOKEN}. No scenario named
+ * [streaming] [leases] [parse] [jobs] [start]}; the admin token comes from {@code PATCHBAY_ADMIN_TOKEN}. No scenario named
  * means all of them.
  */
 public final class BenchMain {
 
   private static final List<String> SCENARIOS =
-      List.of("execute", "peer", "capacity", "streaming", "leases", "parse", "jobs");
+      List.of("execute", "peer", "capacity", "streaming", "leases", "parse", "jobs", "start");
   private static final int CAPACITY_DEVICES = 10;
 
   private BenchMain() {}
@@ -65,6 +65,7 @@ public final class BenchMain {
             case "streaming" -> TerminalStreaming.run(settings, devices.get(2), results);
             case "leases" -> LeaseThroughput.run(settings, results);
             case "parse" -> ParseThroughput.run(settings, results);
+            case "start" -> WarmStart.run(settings, devices.get(0), results);
             case "jobs" -> {
               for (int n : settings.quick() ? new int[] {20} : new int[] {100, 1000}) {
                 try (SimulatorProcess fleet = SimulatorProcess.start(settings, n)) {

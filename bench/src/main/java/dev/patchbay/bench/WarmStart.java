@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Scenario 8: how warm a fresh service is. Time to ready (process start until the health check
  * answers) and the first 1,000 REST executes on one session right after start, against the same
  * calls once warmed until steady; started plainly ({@code java -jar}) and from the extracted jar
- * with a JDK AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) that one
- * training run of the same calls wrote. How to build such a cache: README, "Faster start".
+ * with a JDK AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) made from one
+ * training run of the same calls. How to build such a cache: README, "Faster start".
  */
 final class WarmStart {
 
@@ -39,7 +39,7 @@ final class WarmStart {
       long trainingStarted = System.nanoTime();
       train(settings, device, jar, cache);
       System.out.printf(
-          "  AOT cache: trained and written in %.0f s, %d MiB%n",
+          "  AOT cache: trained and created in %.0f s, %d MiB%n",
           (System.nanoTime() - trainingStarted) / 1e9, Files.size(cache) >> 20);
       Start aot = measure(settings, device, "start-aot", List.of("-XX:AOTCache=" + cache), jar);
       add(results, "extracted jar + AOT cache", aot);
@@ -117,12 +117,22 @@ final class WarmStart {
     return extracted.resolve(settings.serviceJar().getFileName());
   }
 
-  /** One run of the measured calls with {@code -XX:AOTCacheOutput}; the JVM writes it at exit. */
+  /**
+   * One run of the measured calls recording with {@code -XX:AOTMode=record}, then {@code
+   * -XX:AOTMode=create} in a process of its own. (The one-step {@code -XX:AOTCacheOutput} leaves
+   * the cache to a child JVM that outlives the stopped service, so nobody knows when it is done.)
+   */
   private static void train(Settings settings, SimulatorProcess.Device device, Path jar, Path cache)
       throws Exception {
+    Path configuration = cache.resolveSibling("patchbay.aotconf");
     ServiceProcess service =
         ServiceProcess.start(
-            settings, "start-training", Map.of(), List.of(), List.of("-XX:AOTCacheOutput=" + cache), jar);
+            settings,
+            "start-training",
+            Map.of(),
+            List.of(),
+            List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration),
+            jar);
     try (PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token())) {
       patchbay.createDevice(device.name(), device.port());
       patchbay.openSession(device.name(), "warm");
@@ -132,8 +142,23 @@ final class WarmStart {
     } finally {
       service.close(Duration.ofMinutes(5));
     }
-    if (!Files.isRegularFile(cache)) {
-      throw new IllegalStateException("the training run wrote no AOT cache; see service-start-training.log");
+    List<String> create =
+        List.of(
+            settings.jvm().java(),
+            "-XX:AOTMode=create",
+            "-XX:AOTConfiguration=" + configuration,
+            "-XX:AOTCache=" + cache,
+            "-jar",
+            jar.toString());
+    Path log = settings.results().resolve("service-start-aot-create.log");
+    Process process =
+        new ProcessBuilder(create).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException("creating the AOT cache failed; see " + log);
+    }
+    if (!Files.isRegularFile(cache) || Files.size(cache) == 0) {
+      throw new IllegalStateException("no AOT cache was written; see " + log);
     }
   }
 }

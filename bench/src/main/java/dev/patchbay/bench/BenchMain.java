@@ -11,8 +11,8 @@ import java.util.Set;
  * prints one table and writes {@code latest.md} and {@code latest.json} to the results directory.
  *
  * <p>Usage: {@code BenchMain SERVICE_JAR BENCH_DIR RESULTS_DIR [quick] [execute] [peer] [capacity]
- * [streaming] [leases] [parse] [jobs] [start]}; the admin token comes from {@code PATCHBAY_ADMIN_TOKEN}. No scenario named
- * means all of them.
+ * [streaming] [leases] [parse] [jobs] [start]}; the admin token comes from {@code
+ * PATCHBAY_ADMIN_TOKEN}. No scenario named means all of them.
  */
 public final class BenchMain {
 

@@ -11,8 +11,9 @@ import org.apache.sshd.client.SshClient;
  * transport and, in turns of 100 calls, over the JDK HTTP client; also in batches of 50 commands
  * per execute-batch call) and 64 sessions at once, with the CPU time per command of the
  * simulator, the driver and the service; then the 64-session loops again with the driver and the
- * simulator pinned to one vCPU and the service to the other. Then the HTTP floor: the same service and HTTP client
- * answering requests that touch no device. Every loop is timed after a {@link Warmup}.
+ * simulator pinned to one vCPU and the service to the other. Then the HTTP floor: the same service
+ * and HTTP client answering requests that touch no device. Every loop is timed after a {@link
+ * Warmup}.
  */
 final class ExecuteOverhead {
 
@@ -143,18 +144,8 @@ final class ExecuteOverhead {
               "—",
               null));
 
-      List<DirectCli> clis = new ArrayList<>();
-      Load directLoad;
-      try {
-        for (int i = 0; i < SESSIONS; i++) {
-          clis.add(DirectCli.open(ssh, device));
-        }
-        CommandLoop.Call call = i -> clis.get(i).execute(COMMAND);
-        warmup.concurrent("direct, 64 sessions", call, SESSIONS);
-        directLoad = load(call, seconds, simulator, service);
-      } finally {
-        clis.forEach(DirectCli::close);
-      }
+      Load directLoad =
+          directLoad(warmup, ssh, device, "direct, 64 sessions", seconds, simulator, service);
       for (int i = 0; i < SESSIONS; i++) {
         patchbay.openSession(device.name(), "c" + i);
       }
@@ -286,21 +277,13 @@ final class ExecuteOverhead {
     long driver = ProcessHandle.current().pid();
     Load direct;
     Load rest;
-    List<DirectCli> clis = new ArrayList<>();
     try {
       Pinning.pin(driver, "0");
       Pinning.pin(simulator.pid(), "0");
       Pinning.pin(service.pid(), "1");
-      try {
-        for (int i = 0; i < SESSIONS; i++) {
-          clis.add(DirectCli.open(ssh, device));
-        }
-        CommandLoop.Call call = i -> clis.get(i).execute(COMMAND);
-        warmup.concurrent("direct, 64 sessions, pinned", call, SESSIONS);
-        direct = load(call, seconds, simulator, service);
-      } finally {
-        clis.forEach(DirectCli::close);
-      }
+      direct =
+          directLoad(
+              warmup, ssh, device, "direct, 64 sessions, pinned", seconds, simulator, service);
       warmup.concurrent("REST execute, 64 sessions, pinned", executes, SESSIONS);
       rest = load(executes, seconds, simulator, service);
     } finally {
@@ -328,6 +311,29 @@ final class ExecuteOverhead {
             "—",
             "—",
             null));
+  }
+
+  /** The direct client's 64-session loop on sessions of its own, after its warm-up. */
+  private static Load directLoad(
+      Warmup warmup,
+      SshClient ssh,
+      SimulatorProcess.Device device,
+      String name,
+      int seconds,
+      SimulatorProcess simulator,
+      ServiceProcess service)
+      throws Exception {
+    List<DirectCli> clis = new ArrayList<>();
+    try {
+      for (int i = 0; i < SESSIONS; i++) {
+        clis.add(DirectCli.open(ssh, device));
+      }
+      CommandLoop.Call call = i -> clis.get(i).execute(COMMAND);
+      warmup.concurrent(name, call, SESSIONS);
+      return load(call, seconds, simulator, service);
+    } finally {
+      clis.forEach(DirectCli::close);
+    }
   }
 
   /** Runs {@code call} on 64 sessions for {@code seconds}, taking the CPU time of each process. */

@@ -10,8 +10,8 @@ import org.apache.sshd.client.SshClient;
 /**
  * Scenario 4: a simulated device floods 10 MiB ({@code show tech-support}); throughput to 1 viewer
  * that never acknowledges and to 1 and 10 viewers that acknowledge output (timed from typing the
- * command, after floods until steady) against reading the same output from an SSH channel directly, and the
- * service's peak memory while one viewer reads slowly.
+ * command, after floods until steady) against reading the same output from an SSH channel
+ * directly, and the service's peak memory while one viewer reads slowly.
  */
 final class TerminalStreaming {
 
@@ -35,7 +35,8 @@ final class TerminalStreaming {
       patchbay.createDevice(device.name(), device.port());
       patchbay.openSession(device.name(), "flood");
       Rates unacked = viewers(patchbay, device, direct, 1, false, repeats);
-      results.add(row("1 viewer that never acknowledges (MB/s; clients before flow control)", unacked, null));
+      results.add(
+          row("1 viewer that never acknowledges (MB/s; clients before flow control)", unacked, null));
       for (int viewers : new int[] {1, 10}) {
         Rates rates = viewers(patchbay, device, direct, viewers, true, repeats);
         results.add(

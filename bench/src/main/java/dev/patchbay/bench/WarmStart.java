@@ -98,7 +98,8 @@ final class WarmStart {
   }
 
   /** {@code java -Djarmode=tools -jar service.jar extract}: the layout an AOT cache can cover. */
-  private static Path extract(Settings settings, Path dir) throws IOException, InterruptedException {
+  private static Path extract(Settings settings, Path dir)
+      throws IOException, InterruptedException {
     Path extracted = dir.resolve("service");
     List<String> command = new ArrayList<>();
     command.add(settings.jvm().java());

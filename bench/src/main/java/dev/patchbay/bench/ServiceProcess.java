@@ -111,7 +111,7 @@ final class ServiceProcess implements AutoCloseable {
             .header("Authorization", "Bearer " + token)
             .timeout(Duration.ofSeconds(2))
             .build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the service exited during start-up; see " + log);
@@ -125,7 +125,7 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("the service did not become healthy in 300 s; see " + log);
+    throw new IllegalStateException("the service did not become healthy in 600 s; see " + log);
   }
 
   @Override

@@ -38,7 +38,7 @@ final class OutputWindow {
    */
   void acknowledged(long bytes) {
     acking = true;
-    acked = Math.min(sent, acked + bytes);
+    acked += Math.min(bytes, sent - acked);
     update();
   }
 

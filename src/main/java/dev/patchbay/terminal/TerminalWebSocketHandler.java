@@ -163,8 +163,9 @@ class TerminalWebSocketHandler implements WebSocketHandler {
       }
       case "release-write" -> hub.releaseWrite(viewer);
       case "ack" -> {
-        long bytes = control.path("bytes").asLong(0);
-        if (!control.path("bytes").isIntegralNumber() || bytes < 1) {
+        JsonNode count = control.path("bytes");
+        long bytes = count.isIntegralNumber() && count.canConvertToLong() ? count.asLong() : 0;
+        if (bytes < 1) {
           hub.notice(viewer, "bad-message", "ack needs \"bytes\": a positive whole number");
         } else {
           viewer.acknowledged(bytes);

@@ -301,7 +301,7 @@ $('refresh-sessions').onclick = refreshSessions;
 
 // ---- terminal --------------------------------------------------------------------------------
 
-/** Rendered output acknowledged at once: well below the service's low watermark (128 KiB). */
+/** Rendered output acknowledged at once: well below the service's low watermark (256 KiB). */
 const ACK_EVERY = 32 * 1024;
 
 /**

@@ -25,8 +25,8 @@ public record TerminalProperties(
     @DefaultValue("4KB") DataSize maxInputFrame,
     @DefaultValue("8KB") DataSize inputRate,
     @DefaultValue("16KB") DataSize inputBurst,
-    @DefaultValue("512KB") DataSize outputHighWatermark,
-    @DefaultValue("128KB") DataSize outputLowWatermark) {
+    @DefaultValue("1MB") DataSize outputHighWatermark,
+    @DefaultValue("256KB") DataSize outputLowWatermark) {
 
   public TerminalProperties {
     if (outputLowWatermark.toBytes() >= outputHighWatermark.toBytes()) {

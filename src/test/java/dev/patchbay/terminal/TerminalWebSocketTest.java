@@ -158,8 +158,8 @@ class TerminalWebSocketTest extends TerminalTestSupport {
       fast.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
       JsonNode status = acking.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
       long high = status.path("outputHighWatermark").asLong();
-      assertThat(high).isEqualTo(512 * 1024);
-      assertThat(status.path("outputLowWatermark").asLong()).isEqualTo(128 * 1024);
+      assertThat(high).isEqualTo(1024 * 1024);
+      assertThat(status.path("outputLowWatermark").asLong()).isEqualTo(256 * 1024);
       acking.control("{\"type\": \"ack\", \"bytes\": \"many\"}");
       acking.control("{\"type\": \"ack\", \"bytes\": 99999999999999999999999}");
       acking.control("{\"type\": \"ack\", \"bytes\": 1.5}");

@@ -491,6 +491,9 @@ $('refresh-sessions').onclick = async () => {
 
 // ---- terminal --------------------------------------------------------------------------------
 
+/** Rendered output acknowledged at once: well below the service's low watermark (256 KiB). */
+const ACK_EVERY = 32 * 1024;
+
 /**
  * A terminal attached to one session. Keeps the session it is attached to across dropped
  * WebSockets: reconnects with a growing delay (1 s, 2 s, 4 s ... 30 s) until the session is closed
@@ -555,13 +558,24 @@ class TerminalView {
     const socket = new WebSocket(url);
     socket.binaryType = 'arraybuffer';
     let lastError = null;
+    // Flow control: acknowledge output once xterm.js has rendered it, so that the service sends
+    // no more than its high watermark ahead of the screen (docs/terminal-protocol.md).
+    let rendered = 0;
+    const term = this.term;
     socket.onmessage = (event) => {
       if (typeof event.data === 'string') {
         const message = JSON.parse(event.data);
         if (message.type === 'error') lastError = message;
         this.control(message);
       } else {
-        this.term.write(new Uint8Array(event.data));
+        const bytes = new Uint8Array(event.data);
+        term.write(bytes, () => {
+          rendered += bytes.length;
+          if (rendered >= ACK_EVERY && socket.readyState === WebSocket.OPEN) {
+            socket.send(JSON.stringify({ type: 'ack', bytes: rendered }));
+            rendered = 0;
+          }
+        });
       }
     };
     socket.onclose = (event) => {

@@ -2,6 +2,7 @@ package dev.patchbay.terminal;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * A bounded FIFO of byte chunks. When an offer would exceed the capacity, the oldest chunks are
@@ -40,6 +41,35 @@ final class ChunkQueue {
       size -= chunk.length;
     }
     return chunk;
+  }
+
+  /**
+   * The oldest chunk joined with the ones after it while the total stays within {@code maxBytes}
+   * (the oldest one alone when it is larger): one frame instead of many small ones for a viewer
+   * that fell behind. Null when empty.
+   */
+  byte[] poll(int maxBytes) {
+    byte[] first = poll();
+    if (first == null || chunks.isEmpty() || first.length + chunks.peekFirst().length > maxBytes) {
+      return first;
+    }
+    int total = first.length;
+    int count = 0;
+    for (byte[] next : chunks) {
+      if (total + next.length > maxBytes) {
+        break;
+      }
+      total += next.length;
+      count++;
+    }
+    byte[] joined = Arrays.copyOf(first, total);
+    int at = first.length;
+    for (int i = 0; i < count; i++) {
+      byte[] next = poll();
+      System.arraycopy(next, 0, joined, at, next.length);
+      at += next.length;
+    }
+    return joined;
   }
 
   /** Everything held, oldest first, without removing it. */

@@ -20,6 +20,9 @@ import java.util.List;
  *     frames)
  * @param inputRate input accepted per second after a burst of {@code inputBurst} bytes
  * @param inputBurst input accepted at once
+ * @param outputHighWatermark unacknowledged output at which a viewer that acknowledges waits
+ * @param outputLowWatermark unacknowledged output at which it resumes; such a viewer acknowledges
+ *     at least every this many bytes
  * @param code stable error code, error only
  * @param message human-readable explanation, error only
  * @param skippedBytes output this viewer missed because it fell behind ({@code output-skipped})
@@ -39,6 +42,8 @@ record ServerMessage(
     Long maxInputFrame,
     Long inputRate,
     Long inputBurst,
+    Long outputHighWatermark,
+    Long outputLowWatermark,
     String code,
     String message,
     Long skippedBytes,
@@ -66,6 +71,8 @@ record ServerMessage(
         limits.maxInputFrame().toBytes(),
         limits.inputRate().toBytes(),
         limits.inputBurst().toBytes(),
+        limits.outputHighWatermark().toBytes(),
+        limits.outputLowWatermark().toBytes(),
         null,
         null,
         null,
@@ -75,13 +82,15 @@ record ServerMessage(
 
   static ServerMessage error(String code, String message) {
     return new ServerMessage(
-        "error", null, null, null, null, null, null, null, null, null, null, code, message, null,
-        null, null);
+        "error", null, null, null, null, null, null, null, null, null, null, null, null, code,
+        message, null, null, null);
   }
 
   static ServerMessage skipped(long bytes) {
     return new ServerMessage(
         "error",
+        null,
+        null,
         null,
         null,
         null,

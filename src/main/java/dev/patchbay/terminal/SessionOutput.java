@@ -29,7 +29,7 @@ final class SessionOutput {
     void end();
   }
 
-  private static final int CHUNK = 8 * 1024;
+  private static final int CHUNK = 32 * 1024;
   private static final int BUFFER = 1 << 20;
 
   /** The pump waits for output this long at a time; {@link #stop} wakes it by unsubscribing. */

@@ -115,6 +115,9 @@ final class TerminalHub implements SessionOutput.Listener {
               "v" + (++viewerCount),
               name,
               properties.viewerBuffer().toBytes(),
+              new OutputWindow(
+                  properties.outputHighWatermark().toBytes(),
+                  properties.outputLowWatermark().toBytes()),
               skipped -> json.writeValueAsString(ServerMessage.skipped(skipped)),
               metrics);
       byte[] history = scrollback.snapshot();

@@ -162,6 +162,16 @@ class TerminalWebSocketHandler implements WebSocketHandler {
                 e -> Mono.fromRunnable(() -> hub.notice(viewer, e.type().slug(), e.getMessage())));
       }
       case "release-write" -> hub.releaseWrite(viewer);
+      case "ack" -> {
+        JsonNode count = control.path("bytes");
+        long bytes = count.isIntegralNumber() && count.canConvertToLong() ? count.asLong() : 0;
+        if (bytes < 1) {
+          hub.notice(viewer, "bad-message", "ack needs \"bytes\": a positive whole number");
+        } else {
+          viewer.acknowledged(bytes);
+          viewer.drain();
+        }
+      }
       default -> hub.notice(viewer, "bad-message", "unknown control message type '" + type + "'");
     }
     return Mono.empty();

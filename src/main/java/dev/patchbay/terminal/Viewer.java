@@ -9,16 +9,25 @@ import reactor.core.publisher.FluxSink;
 /**
  * One attached browser (or other WebSocket client). Output waits in a bounded queue and is emitted
  * only as fast as the WebSocket asks for it; when the queue overflows its oldest chunks are dropped
- * and the viewer is told how many bytes it missed. Control messages are few and small: the latest
- * status replaces an unsent one, and at most {@value #MAX_NOTICES} errors wait.
+ * and the viewer is told how many bytes it missed. A client that acknowledges what it processed
+ * gets output only within its {@link OutputWindow}, the rest waiting in the same queue. Control
+ * messages are few and small: the latest status replaces an unsent one, and at most {@value
+ * #MAX_NOTICES} errors wait.
  */
 final class Viewer {
 
   private static final int MAX_NOTICES = 16;
 
+  /**
+   * Largest binary frame: output that queued up while the socket was busy goes out joined (fewer,
+   * larger frames cost less per byte on both ends).
+   */
+  static final int MAX_FRAME = 64 * 1024;
+
   private final String id;
   private final String name;
   private final ChunkQueue output;
+  private final OutputWindow window;
   private final ArrayDeque<String> notices = new ArrayDeque<>();
   private final Function<Long, String> skippedNotice;
   private final AtomicInteger drains = new AtomicInteger();
@@ -31,11 +40,13 @@ final class Viewer {
       String id,
       String name,
       long bufferBytes,
+      OutputWindow window,
       Function<Long, String> skippedNotice,
       TerminalMetrics metrics) {
     this.id = id;
     this.name = name;
     this.output = new ChunkQueue(bufferBytes);
+    this.window = window;
     this.skippedNotice = skippedNotice;
     this.metrics = metrics;
   }
@@ -73,6 +84,13 @@ final class Viewer {
       notices.removeFirst();
     }
     notices.addLast(json);
+  }
+
+  /**
+   * The client processed {@code bytes} more output ({@code ack}); call {@link #drain()} afterwards.
+   */
+  synchronized void acknowledged(long bytes) {
+    window.acknowledged(bytes);
   }
 
   /** Completes the frames once everything queued has been sent. */
@@ -116,7 +134,10 @@ final class Viewer {
   }
 
   private synchronized Outbound next() {
-    long skipped = output.takeSkipped();
+    // A finished viewer's last output goes out without waiting for acknowledgements.
+    boolean outputMayGo = window.isOpen() || finished;
+    // While output waits, skips add up: one notice right before the output resumes.
+    long skipped = outputMayGo ? output.takeSkipped() : 0;
     if (skipped > 0) {
       metrics.skipped(skipped);
       return Outbound.text(skippedNotice.apply(skipped));
@@ -129,7 +150,14 @@ final class Viewer {
     if (!notices.isEmpty()) {
       return Outbound.text(notices.removeFirst());
     }
-    byte[] chunk = output.poll();
-    return chunk == null ? null : Outbound.binary(chunk);
+    if (!outputMayGo) {
+      return null;
+    }
+    byte[] chunk = output.poll(MAX_FRAME);
+    if (chunk == null) {
+      return null;
+    }
+    window.sent(chunk.length);
+    return Outbound.binary(chunk);
   }
 }

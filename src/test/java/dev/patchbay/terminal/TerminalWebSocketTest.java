@@ -150,6 +150,58 @@ class TerminalWebSocketTest extends TerminalTestSupport {
   }
 
   @Test
+  void aViewerThatAcknowledgesGetsNoMoreThanItsWindowUntilItAcknowledgesAgain()
+      throws InterruptedException {
+    String device = registerDevice("ws-ack");
+    openSession(device, "default");
+    try (TestViewer fast = connectAs("fast", terminal(device, "default", ""));
+        TestViewer acking = TestViewer.connect(terminal(device, "default", ""))) {
+      fast.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+      JsonNode status = acking.awaitStatus(s -> s.path("viewers").asInt() == 2, WAIT);
+      long high = status.path("outputHighWatermark").asLong();
+      assertThat(high).isEqualTo(1024 * 1024);
+      assertThat(status.path("outputLowWatermark").asLong()).isEqualTo(256 * 1024);
+      acking.control("{\"type\": \"ack\", \"bytes\": \"many\"}");
+      acking.control("{\"type\": \"ack\", \"bytes\": 99999999999999999999999}");
+      acking.control("{\"type\": \"ack\", \"bytes\": 1.5}");
+      acking.awaitMessages(
+          m -> "bad-message".equals(m.path("code").asString()), 3, WAIT, "three refused acks");
+      long acknowledged = Math.max(1, acking.output().length());
+      acking.control("{\"type\": \"ack\", \"bytes\": " + acknowledged + "}");
+
+      long started = System.nanoTime();
+      execute(device, "default", "show tech-support");
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .as("10 MB through the hub while a viewer stops acknowledging")
+          .isLessThan(Duration.ofSeconds(20));
+      fast.awaitOutputEnding("r1#", WAIT);
+      assertThat(fast.output().length()).isGreaterThan(4 * 256 * 1024);
+
+      assertThat(acking.output().length() - acknowledged)
+          .as("output sent beyond the last acknowledgement")
+          .isGreaterThan(0)
+          .isLessThan(high + Viewer.MAX_FRAME);
+      assertThat(acking.output()).doesNotEndWith("r1#");
+
+      // Acknowledging again, as a client does for what it has processed, resumes the output.
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (!acking.output().endsWith("r1#") && System.nanoTime() < deadline) {
+        int received = acking.output().length();
+        if (received > acknowledged) {
+          acking.control("{\"type\": \"ack\", \"bytes\": " + (received - acknowledged) + "}");
+          acknowledged = received;
+        }
+        Thread.sleep(50);
+      }
+      acking.awaitOutputEnding("r1#", Duration.ofSeconds(1));
+      acking.awaitMessage(
+          m -> "output-skipped".equals(m.path("code").asString()),
+          WAIT,
+          "a skip notice: its queue overflowed while it waited");
+    }
+  }
+
+  @Test
   void oversizedAndTooFastInputIsRefused() {
     String device = registerDevice("ws-input");
     openSession(device, "default");

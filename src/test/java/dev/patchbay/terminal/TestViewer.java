@@ -145,6 +145,11 @@ final class TestViewer implements AutoCloseable {
     return messages.stream().filter(matching).reduce((first, second) -> second).orElseThrow();
   }
 
+  /** Waits until {@code count} messages match. */
+  void awaitMessages(Predicate<JsonNode> matching, int count, Duration timeout, String what) {
+    await(() -> messages.stream().filter(matching).count() >= count, timeout, what);
+  }
+
   /** The latest status message once it matches. */
   JsonNode awaitStatus(Predicate<JsonNode> matching, Duration timeout) {
     await(

@@ -11,13 +11,13 @@ import java.util.Set;
  * prints one table and writes {@code latest.md} and {@code latest.json} to the results directory.
  *
  * <p>Usage: {@code BenchMain SERVICE_JAR BENCH_DIR RESULTS_DIR [quick] [execute] [peer] [capacity]
- * [streaming] [leases] [parse] [jobs] [open] [cluster]}; the admin token comes from {@code PATCHBAY_ADMIN_TOKEN}. No scenario named
+ * [streaming] [leases] [parse] [jobs] [open] [cluster] [start]}; the admin token comes from {@code PATCHBAY_ADMIN_TOKEN}. No scenario named
  * means all of them.
  */
 public final class BenchMain {
 
   private static final List<String> SCENARIOS =
-      List.of("execute", "peer", "capacity", "streaming", "leases", "parse", "jobs", "open", "cluster");
+      List.of("execute", "peer", "capacity", "streaming", "leases", "parse", "jobs", "open", "cluster", "start");
   private static final int CAPACITY_DEVICES = 10;
 
   private BenchMain() {}
@@ -72,6 +72,7 @@ public final class BenchMain {
                     new ArrayList<>(devices.subList(3, devices.size())),
                     results);
             case "cluster" -> ClusterForwarding.run(settings, devices, results);
+            case "start" -> WarmStart.run(settings, devices.get(0), results);
             case "jobs" -> {
               for (int n : settings.quick() ? new int[] {20} : new int[] {100, 1000}) {
                 try (SimulatorProcess fleet = SimulatorProcess.start(settings, n)) {

@@ -10,8 +10,10 @@ import org.apache.sshd.client.SshClient;
  * MINA SSHD client on the same simulated device, one session sequentially (REST over the driver's
  * transport and, in turns of 100 calls, over the JDK HTTP client; also in batches of 50 commands
  * per execute-batch call) and 64 sessions at once, with the CPU time per command of the
- * simulator, the driver and the service. Then the HTTP floor: the same service and HTTP client
- * answering requests that touch no device. Every loop is timed after a {@link Warmup}.
+ * simulator, the driver and the service; then the 64-session loops again with the driver and the
+ * simulator pinned to one vCPU and the service to the other. Then the HTTP floor: the same service
+ * and HTTP client answering requests that touch no device. Every loop is timed after a {@link
+ * Warmup}.
  */
 final class ExecuteOverhead {
 
@@ -142,18 +144,8 @@ final class ExecuteOverhead {
               "—",
               null));
 
-      List<DirectCli> clis = new ArrayList<>();
-      Load directLoad;
-      try {
-        for (int i = 0; i < SESSIONS; i++) {
-          clis.add(DirectCli.open(ssh, device));
-        }
-        CommandLoop.Call call = i -> clis.get(i).execute(COMMAND);
-        warmup.concurrent("direct, 64 sessions", call, SESSIONS);
-        directLoad = load(call, seconds, simulator, service);
-      } finally {
-        clis.forEach(DirectCli::close);
-      }
+      Load directLoad =
+          directLoad(warmup, ssh, device, "direct, 64 sessions", seconds, simulator, service);
       for (int i = 0; i < SESSIONS; i++) {
         patchbay.openSession(device.name(), "c" + i);
       }
@@ -209,6 +201,10 @@ final class ExecuteOverhead {
                       : "none left for the service"),
               null));
 
+      if (cpus >= 2) {
+        pinned(warmup, ssh, device, executes, seconds, simulator, service, results);
+      }
+
       CommandLoop.Call health = i -> patchbay.health();
       warmup.sequential("GET /actuator/health, sequential", health);
       Latency healthLatency = CommandLoop.sequential(health, count);
@@ -260,6 +256,83 @@ final class ExecuteOverhead {
               null));
     } finally {
       ssh.stop();
+    }
+  }
+
+  /**
+   * The 64-session loops again with the driver and the simulator pinned to vCPU 0 and the service
+   * to vCPU 1 (direct: the service idles on its vCPU), so that the service competes with its load
+   * for no CPU: the fair ratio on a 2-vCPU machine.
+   */
+  private static void pinned(
+      Warmup warmup,
+      SshClient ssh,
+      SimulatorProcess.Device device,
+      CommandLoop.Call executes,
+      int seconds,
+      SimulatorProcess simulator,
+      ServiceProcess service,
+      Results results)
+      throws Exception {
+    long driver = ProcessHandle.current().pid();
+    Load direct;
+    Load rest;
+    try {
+      Pinning.pin(driver, "0");
+      Pinning.pin(simulator.pid(), "0");
+      Pinning.pin(service.pid(), "1");
+      direct =
+          directLoad(
+              warmup, ssh, device, "direct, 64 sessions, pinned", seconds, simulator, service);
+      warmup.concurrent("REST execute, 64 sessions, pinned", executes, SESSIONS);
+      rest = load(executes, seconds, simulator, service);
+    } finally {
+      Pinning.pin(driver, Pinning.ALL);
+      Pinning.pin(simulator.pid(), Pinning.ALL);
+      Pinning.pin(service.pid(), Pinning.ALL);
+    }
+    double share = rest.outcome().perSecond() / direct.outcome().perSecond();
+    results.add(
+        new Results.Row(
+            SCENARIO,
+            "throughput, 64 sessions, driver + simulator pinned to vCPU 0, service to vCPU 1"
+                + " (commands/s)",
+            Results.number(direct.outcome().perSecond()),
+            Results.number(rest.outcome().perSecond()),
+            Results.ratio(rest.outcome().perSecond(), direct.outcome().perSecond()),
+            "≥ 0.80× direct",
+            share >= 0.8));
+    results.add(
+        new Results.Row(
+            SCENARIO,
+            "pinned: latency, median / p99; CPU per command (ms) simulator / driver / service",
+            direct.outcome().latency() + "; " + direct.perProcess(),
+            rest.outcome().latency() + "; " + rest.perProcess(),
+            "—",
+            "—",
+            null));
+  }
+
+  /** The direct client's 64-session loop on sessions of its own, after its warm-up. */
+  private static Load directLoad(
+      Warmup warmup,
+      SshClient ssh,
+      SimulatorProcess.Device device,
+      String name,
+      int seconds,
+      SimulatorProcess simulator,
+      ServiceProcess service)
+      throws Exception {
+    List<DirectCli> clis = new ArrayList<>();
+    try {
+      for (int i = 0; i < SESSIONS; i++) {
+        clis.add(DirectCli.open(ssh, device));
+      }
+      CommandLoop.Call call = i -> clis.get(i).execute(COMMAND);
+      warmup.concurrent(name, call, SESSIONS);
+      return load(call, seconds, simulator, service);
+    } finally {
+      clis.forEach(DirectCli::close);
     }
   }
 

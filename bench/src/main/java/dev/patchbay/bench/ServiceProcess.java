@@ -24,6 +24,7 @@ final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final URI base;
   private final Path dataDir;
+  private long readyNanos;
 
   private ServiceProcess(Process process, URI base, Path dataDir) {
     this.process = process;
@@ -38,13 +39,26 @@ final class ServiceProcess implements AutoCloseable {
   static ServiceProcess start(
       Settings settings, String name, Map<String, String> env, List<String> args)
       throws IOException, InterruptedException {
+    return start(settings, name, env, args, List.of(), settings.serviceJar());
+  }
+
+  /** The same with JVM options before {@code -jar} and another jar (an extracted one). */
+  static ServiceProcess start(
+      Settings settings,
+      String name,
+      Map<String, String> env,
+      List<String> args,
+      List<String> jvmOptions,
+      Path jar)
+      throws IOException, InterruptedException {
     int port = Jvm.freePort();
     Path dataDir = Files.createTempDirectory("patchbay-bench-" + name + "-");
     List<String> command = new ArrayList<>();
     command.add(settings.jvm().java());
     command.addAll(Jvm.flightRecording("service-" + name));
+    command.addAll(jvmOptions);
     command.add("-jar");
-    command.add(settings.serviceJar().toString());
+    command.add(jar.toString());
     command.add("--patchbay.manager.max-total=20000");
     command.add("--patchbay.manager.max-per-device=20000");
     command.add("--logging.level.root=WARN");
@@ -58,15 +72,22 @@ final class ServiceProcess implements AutoCloseable {
     Path log = settings.results().resolve("service-" + name + ".log");
     Files.createDirectories(log.getParent());
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    long started = System.nanoTime();
     ServiceProcess service =
         new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port), dataDir);
     try {
       service.awaitHealthy(settings.token(), log);
     } catch (RuntimeException | InterruptedException e) {
-      service.process.destroyForcibly();
+      service.close(); // a service that never became healthy must not outlive the run
       throw e;
     }
+    service.readyNanos = System.nanoTime() - started;
     return service;
+  }
+
+  /** From starting the process until its health check first answered 200 (polled every 50 ms). */
+  double readySeconds() {
+    return readyNanos / 1e9;
   }
 
   URI base() {
@@ -84,7 +105,7 @@ final class ServiceProcess implements AutoCloseable {
             .header("Authorization", "Bearer " + token)
             .timeout(Duration.ofSeconds(2))
             .build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the service exited during start-up; see " + log);
@@ -96,15 +117,23 @@ final class ServiceProcess implements AutoCloseable {
       } catch (IOException e) {
         // not listening yet
       }
-      Thread.sleep(250);
+      Thread.sleep(50);
     }
-    throw new IllegalStateException("the service did not become healthy in 300 s; see " + log);
+    throw new IllegalStateException("the service did not become healthy in 600 s; see " + log);
   }
 
   @Override
   public void close() throws IOException, InterruptedException {
+    close(Duration.ofSeconds(30));
+  }
+
+  /**
+   * Stops the service (SIGTERM), giving it {@code grace} to exit on its own (a JVM writing its AOT
+   * cache at exit needs longer than the usual 30 s).
+   */
+  void close(Duration grace) throws IOException, InterruptedException {
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+    if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly().waitFor();
     }
     try (var files = Files.walk(dataDir)) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * A WebSocket terminal viewer that counts the output it receives and the output the server
  * reports as skipped. A fast viewer takes every frame as it comes; a slow one asks for one frame
- * at a time, each after a pause.
+ * at a time, each after a pause. An acknowledging viewer tells the server every {@value
+ * #ACK_EVERY} bytes it has counted ({@code ack}, as the web page does for rendered bytes).
  */
 final class TerminalViewer implements WebSocket.Listener {
 
@@ -22,7 +23,12 @@ final class TerminalViewer implements WebSocket.Listener {
   private static final ScheduledExecutorService PACER =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
 
+  static final int ACK_EVERY = 32 * 1024;
+
   private final long pauseMicros;
+  private final boolean acknowledging;
+  private long unacknowledged;
+  private CompletableFuture<WebSocket> sending;
   private final StringBuilder text = new StringBuilder();
   private final CountDownLatch attached = new CountDownLatch(1);
   private volatile CountDownLatch writable = new CountDownLatch(1);
@@ -33,9 +39,13 @@ final class TerminalViewer implements WebSocket.Listener {
   private volatile long doneAt;
   private WebSocket socket;
 
-  /** A viewer that pauses {@code pauseMicros} before asking for each next frame (0: none). */
-  TerminalViewer(long pauseMicros) {
+  /**
+   * A viewer that pauses {@code pauseMicros} before asking for each next frame (0: none) and
+   * acknowledges what it counted if {@code acknowledging}.
+   */
+  TerminalViewer(long pauseMicros, boolean acknowledging) {
     this.pauseMicros = pauseMicros;
+    this.acknowledging = acknowledging;
   }
 
   void awaitAttached() throws InterruptedException {
@@ -44,15 +54,27 @@ final class TerminalViewer implements WebSocket.Listener {
     }
   }
 
-  /** Takes write control, types {@code line} followed by a carriage return, and gives it back. */
-  void type(String line) throws InterruptedException {
+  /** Takes write control (call before {@link #type}). */
+  void takeWrite() throws InterruptedException {
     writable = new CountDownLatch(1);
-    socket.sendText("{\"type\": \"request-write\"}", true).join();
+    send(ws -> ws.sendText("{\"type\": \"request-write\"}", true)).join();
     if (!writable.await(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("write control not granted");
     }
-    socket.sendBinary(ByteBuffer.wrap((line + "\r").getBytes()), true).join();
-    socket.sendText("{\"type\": \"release-write\"}", true).join();
+  }
+
+  /** Types {@code line} followed by a carriage return and gives write control back. */
+  void type(String line) {
+    send(ws -> ws.sendBinary(ByteBuffer.wrap((line + "\r").getBytes()), true));
+    send(ws -> ws.sendText("{\"type\": \"release-write\"}", true)).join();
+  }
+
+  /** One message after the other: the JDK client refuses a send while one is under way. */
+  private synchronized CompletableFuture<WebSocket> send(
+      java.util.function.Function<WebSocket, CompletableFuture<WebSocket>> message) {
+    sending =
+        sending == null ? message.apply(socket) : sending.thenCompose(ws -> message.apply(ws));
+    return sending;
   }
 
   /** Zeroes the counters; {@link #awaitBytes} then waits for {@code bytes} more. */
@@ -81,7 +103,7 @@ final class TerminalViewer implements WebSocket.Listener {
   }
 
   void close() {
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    send(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done")).join();
   }
 
   @Override
@@ -92,8 +114,17 @@ final class TerminalViewer implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-    delivered += data.remaining();
+    int bytes = data.remaining();
+    delivered += bytes;
     checkDone();
+    if (acknowledging) {
+      unacknowledged += bytes;
+      if (unacknowledged >= ACK_EVERY) {
+        long acked = unacknowledged;
+        unacknowledged = 0;
+        send(ws -> ws.sendText("{\"type\": \"ack\", \"bytes\": " + acked + "}", true));
+      }
+    }
     requestNext(webSocket);
     return null;
   }

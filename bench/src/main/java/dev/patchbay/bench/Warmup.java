@@ -18,16 +18,14 @@ record Warmup(int window, Duration apart, Duration minimum, Duration cap, int co
   private static final long TRACE_NANOS = 5_000_000_000L;
 
   /**
-   * Windows of 500 calls 10 s apart, for 20 to 120 s; concurrent 15 s (quick: 200 calls 3 s apart,
-   * 5 to 30 s; 4 s).
+   * Windows of 500 calls 10 s apart, for 20 to 120 s, in quick runs too (a quick run measures
+   * fewer calls, not a colder JVM, so that its figures compare with a full run's); concurrent 15 s
+   * (quick: 8 s).
    */
   static Warmup of(Settings settings) {
     return new Warmup(
-        settings.pick(500, 200),
-        Duration.ofSeconds(settings.pick(10, 3)),
-        Duration.ofSeconds(settings.pick(20, 5)),
-        Duration.ofSeconds(settings.pick(120, 30)),
-        settings.pick(15, 4));
+        500, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(120),
+        settings.pick(15, 8));
   }
 
   /** The same warm-up with windows of {@code calls} calls (for calls that take longer). */

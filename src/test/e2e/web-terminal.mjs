@@ -280,8 +280,13 @@ try {
   await first.waitForSelector('#write-indicator[data-mode="writer"]');
   await second.waitForSelector('#write-indicator[data-mode="other"]');
   await second.waitForFunction(() => document.getElementById('notice').textContent.startsWith('write-taken'));
-  const audit = await (await fetch(baseUrl + '/api/v1/audit?action=terminal.write-force&device=' + device,
-    { headers: { Authorization: 'Bearer ' + adminToken } })).json();
+  // the audit trail is written in batches: the event lands within moments of the force
+  let audit = { items: [] };
+  for (let attempt = 0; attempt < 100 && audit.items.length === 0; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    audit = await (await fetch(baseUrl + '/api/v1/audit?action=terminal.write-force&device=' + device,
+      { headers: { Authorization: 'Bearer ' + adminToken } })).json();
+  }
   assert.equal(audit.items.length, 1, 'one terminal.write-force event: ' + JSON.stringify(audit.items));
   assert.equal(audit.items[0].actor, 'admin');
   assert.match(audit.items[0].detail, new RegExp('took write control from viewer v\\d+ \\(' + operator.name + '\\)'));

@@ -92,6 +92,14 @@ public class Membership implements SmartLifecycle {
         .findFirst();
   }
 
+  /** The other live instances (heartbeat within the limit), in no particular order. */
+  public List<ClusterMember> liveOthers() {
+    return others().stream()
+        .filter(row -> row.age().compareTo(properties.deadAfter()) <= 0)
+        .map(row -> new ClusterMember(row.id(), row.name(), row.url()))
+        .toList();
+  }
+
   @Override
   public void start() {
     long started = System.nanoTime();

@@ -13,6 +13,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -44,12 +48,18 @@ class ConsoleController {
 
   static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
+  private static final Comparator<SessionOverview> ORDER =
+      Comparator.comparing(SessionOverview::device).thenComparing(SessionOverview::alias);
+
   private final SessionOverviews sessions;
+  private final OtherInstances others;
   private final ConsoleEvents events;
   private final Blocking blocking;
 
-  ConsoleController(SessionOverviews sessions, ConsoleEvents events, Blocking blocking) {
+  ConsoleController(
+      SessionOverviews sessions, OtherInstances others, ConsoleEvents events, Blocking blocking) {
     this.sessions = sessions;
+    this.others = others;
     this.events = events;
     this.blocking = blocking;
   }
@@ -59,8 +69,8 @@ class ConsoleController {
       operationId = "listAllSessions",
       summary = "List every live session: state, writer, viewers, who opened it",
       description =
-          "Sorted by device, then alias. A testbed-scoped token sees the sessions of its"
-              + " testbeds' devices only.")
+          "Sorted by device, then alias, from every live instance of a cluster. A"
+              + " testbed-scoped token sees the sessions of its testbeds' devices only.")
   @ApiResponse(responseCode = "200", description = "One page of live sessions")
   @ProblemResponses.Query
   Mono<PageResponse<SessionOverview>> list(
@@ -71,9 +81,20 @@ class ConsoleController {
           String testbed,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "100") int size,
-      @AuthenticationPrincipal TokenPrincipal caller) {
+      @AuthenticationPrincipal TokenPrincipal caller,
+      ServerWebExchange exchange) {
     Paging.check(page, size);
-    return blocking.call(() -> sessions.list(caller, device, testbed, page, size));
+    Mono<List<SessionOverview>> here = blocking.call(() -> sessions.list(caller, device, testbed));
+    Mono<List<SessionOverview>> elsewhere =
+        others.sessions(exchange, device, testbed).collectList();
+    return Mono.zip(here, elsewhere)
+        .map(
+            both -> {
+              List<SessionOverview> all = new ArrayList<>(both.getT1());
+              all.addAll(both.getT2());
+              all.sort(ORDER);
+              return PageResponse.slice(all, page, size);
+            });
   }
 
   @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -83,7 +104,7 @@ class ConsoleController {
       description =
           "First a 'ready' event, then 'session' (opened or changed: state, writer, viewers),"
               + " 'session-closed' (who closed it and why) and 'lease' (granted or ended) for"
-              + " what the token may see. Load the current state after 'ready'. The stream ends"
+              + " what the token may see, from every live instance of a cluster. Load the current state after 'ready'. The stream ends"
               + " after 10 minutes, at the token's expiry or when the client falls 1024 events"
               + " behind: reconnect and reload.")
   @ApiResponse(
@@ -93,11 +114,12 @@ class ConsoleController {
           @Content(
               mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
               schema = @Schema(implementation = ConsoleEvent.class)))
-  Flux<ServerSentEvent<ConsoleEvent>> follow(@AuthenticationPrincipal TokenPrincipal caller) {
+  Flux<ServerSentEvent<ConsoleEvent>> follow(
+      @AuthenticationPrincipal TokenPrincipal caller, ServerWebExchange exchange) {
+    Flux<ConsoleEvent> here =
+        events.stream(EVENT_BUFFER).flatMapIterable(e -> e.visibleTo(caller).stream().toList());
     Flux<ServerSentEvent<ConsoleEvent>> live =
-        events.stream(EVENT_BUFFER)
-            .flatMapIterable(e -> e.visibleTo(caller).stream().toList())
-            .map(ConsoleController::sse);
+        Flux.merge(here, others.events(exchange)).map(ConsoleController::sse);
     Flux<ServerSentEvent<ConsoleEvent>> keepAlive =
         Flux.interval(KEEP_ALIVE)
             .map(tick -> ServerSentEvent.<ConsoleEvent>builder().comment("keep-alive").build());

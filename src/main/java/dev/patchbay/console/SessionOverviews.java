@@ -4,7 +4,6 @@ import dev.patchbay.manager.LiveSession;
 import dev.patchbay.manager.LiveSessions;
 import dev.patchbay.security.token.TokenPrincipal;
 import dev.patchbay.terminal.TerminalPresence;
-import dev.patchbay.web.PageResponse;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,23 +24,14 @@ class SessionOverviews {
     this.presence = presence;
   }
 
-  /** One page of the sessions {@code caller} may see, filtered by device and testbed (or null). */
-  PageResponse<SessionOverview> list(
-      TokenPrincipal caller, String device, String testbed, int page, int size) {
-    List<LiveSession> matching =
-        sessions.all().stream()
-            .filter(s -> device == null || s.device().equals(device))
-            .filter(s -> testbed == null || Objects.equals(s.testbed(), testbed))
-            .filter(s -> caller.reaches(s.testbed()))
-            .toList();
-    int from = (int) Math.min((long) page * size, matching.size());
-    int to = Math.min(from + size, matching.size());
-    return new PageResponse<>(
-        matching.subList(from, to).stream().map(this::overview).toList(),
-        page,
-        size,
-        matching.size(),
-        (matching.size() + size - 1) / size);
+  /** The sessions {@code caller} may see here, filtered by device and testbed (or null). */
+  List<SessionOverview> list(TokenPrincipal caller, String device, String testbed) {
+    return sessions.all().stream()
+        .filter(s -> device == null || s.device().equals(device))
+        .filter(s -> testbed == null || Objects.equals(s.testbed(), testbed))
+        .filter(s -> caller.reaches(s.testbed()))
+        .map(this::overview)
+        .toList();
   }
 
   /** The session now, if it is live. */

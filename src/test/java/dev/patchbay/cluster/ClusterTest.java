@@ -73,20 +73,8 @@ class ClusterTest {
     b = startInProcess("b", true);
     c = startInProcess("c", false);
     aPort = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx512m");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(PatchbayApplication.class.getName());
-    command.add("--server.port=" + aPort);
-    command.addAll(arguments("a", false));
-    a =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dataDir.resolve("a.log").toFile())
-            .start();
-    awaitHealthy();
+    a = startProcess("a", aPort);
+    awaitHealthy(a, "a", a());
   }
 
   @AfterAll
@@ -213,7 +201,43 @@ class ClusterTest {
   }
 
   @Test
-  @Order(6)
+  @Order(10)
+  void everyInstanceListsAndFollowsTheSessionsOfTheWholeCluster() throws Exception {
+    JsonNode items = call(c(), "GET", "/api/v1/sessions?device=sim-r1", null).json().path("items");
+    assertThat(items.size()).as("a's session listed through c").isEqualTo(1);
+    assertThat(items.path(0).path("alias").asString()).isEqualTo("one");
+
+    HttpResponse<Stream<String>> events =
+        HTTP.send(
+            request(c(), "GET", "/api/v1/events", null).build(),
+            HttpResponse.BodyHandlers.ofLines());
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread.ofVirtual().start(() -> events.body().forEach(lines::add));
+    try {
+      await(() -> lines.stream().anyMatch(l -> l.contains("ready")), "c's stream is ready");
+      for (int attempt = 0; attempt < 10 && !seen(lines, "watched"); attempt++) {
+        Answer opened =
+            call(a(), "POST", "/api/v1/devices/sim-r1/sessions", "{\"alias\": \"watched\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (!seen(lines, "watched") && System.nanoTime() < until) {
+          Thread.sleep(50);
+        }
+        assertThat(call(a(), "DELETE", "/api/v1/devices/sim-r1/sessions/watched", null).status())
+            .isEqualTo(204);
+      }
+      assertThat(seen(lines, "watched")).as("a's session event reached c's stream").isTrue();
+    } finally {
+      events.body().close();
+    }
+  }
+
+  private static boolean seen(List<String> lines, String alias) {
+    return lines.stream().anyMatch(l -> l.contains("\"alias\":\"" + alias + "\""));
+  }
+
+  @Test
+  @Order(16)
   void whenAnInstanceDiesItsSessionsAreLostAndItsDevicesFree() throws Exception {
     // a terminal attached through b to a's session, when a dies
     Viewer watcher = Viewer.attach(ws(b()) + "/ws/v1/devices/sim-r1/sessions/one/terminal");
@@ -257,24 +281,35 @@ class ClusterTest {
   }
 
   @Test
-  @Order(7)
+  @Order(17)
   void aStoppedInstanceClosesItsSessionsAsStoppingAndFreesItsDevices() throws Exception {
-    Answer opened = call(c(), "POST", "/api/v1/devices/sim-h1/sessions", "{\"alias\": \"two\"}");
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    assertThat(opened.instance()).isEqualTo("c");
-    Viewer watcher = Viewer.attach(ws(b()) + "/ws/v1/devices/sim-h1/sessions/two/terminal");
-    watcher.awaitText("\"status\"");
+    int port = freePort();
+    String d = "http://127.0.0.1:" + port;
+    Process stopping = startProcess("d", port);
+    try {
+      awaitHealthy(stopping, "d", d);
+      Answer opened = call(d, "POST", "/api/v1/devices/sim-h1/sessions", "{\"alias\": \"two\"}");
+      assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+      assertThat(opened.instance()).isEqualTo("d");
+      Viewer watcher = Viewer.attach(ws(b()) + "/ws/v1/devices/sim-h1/sessions/two/terminal");
+      watcher.awaitText("\"status\"");
 
-    c.close();
-    c = null;
+      stopping.destroy(); // SIGTERM: a graceful stop
+      assertThat(stopping.waitFor(120, java.util.concurrent.TimeUnit.SECONDS))
+          .as("d stops")
+          .isTrue();
 
-    await(() -> watcher.closedWith() != null, "the terminal through b closes");
-    assertThat(auditClose()).contains("instance-stopping");
-    Answer reopened = call(b(), "POST", "/api/v1/devices/sim-h1/sessions", "{\"alias\": \"two\"}");
-    assertThat(reopened.status()).as("c released the device: " + reopened.body()).isEqualTo(201);
-    assertThat(reopened.instance()).isEqualTo("b");
-    assertThat(call(b(), "DELETE", "/api/v1/devices/sim-h1/sessions/two", null).status())
-        .isEqualTo(204);
+      await(() -> watcher.closedWith() != null, "the terminal through b closes");
+      assertThat(auditClose()).contains("instance-stopping");
+      Answer reopened =
+          call(b(), "POST", "/api/v1/devices/sim-h1/sessions", "{\"alias\": \"two\"}");
+      assertThat(reopened.status()).as("d released the device: " + reopened.body()).isEqualTo(201);
+      assertThat(reopened.instance()).isEqualTo("b");
+      assertThat(call(b(), "DELETE", "/api/v1/devices/sim-h1/sessions/two", null).status())
+          .isEqualTo(204);
+    } finally {
+      stopping.destroyForcibly().waitFor();
+    }
   }
 
   // --- instances
@@ -302,20 +337,39 @@ class ClusterTest {
     return args;
   }
 
-  private static void awaitHealthy() throws Exception {
+  /** A separate JVM, so that it can be killed or stopped as a process is. */
+  private static Process startProcess(String name, int port) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Xmx512m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(PatchbayApplication.class.getName());
+    command.add("--server.port=" + port);
+    command.addAll(arguments(name, false));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dataDir.resolve(name + ".log").toFile())
+        .start();
+  }
+
+  private static void awaitHealthy(Process process, String name, String base) throws Exception {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (true) {
-      if (!a.isAlive()) {
-        throw new AssertionError("a exited: " + Files.readString(dataDir.resolve("a.log")));
+      if (!process.isAlive()) {
+        throw new AssertionError(
+            name + " exited: " + Files.readString(dataDir.resolve(name + ".log")));
       }
       try {
-        if (call(a(), "GET", "/actuator/health", null).status() == 200) {
+        if (call(base, "GET", "/actuator/health", null).status() == 200) {
           return;
         }
       } catch (IOException notYet) {
         // not listening yet
       }
-      assertThat(System.nanoTime()).as("a started within %s", START_TIMEOUT).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("%s started within %s", name, START_TIMEOUT)
+          .isLessThan(deadline);
       Thread.sleep(200);
     }
   }

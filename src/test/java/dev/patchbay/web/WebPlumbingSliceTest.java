@@ -21,6 +21,8 @@ import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebS
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -53,6 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @WebFluxTest(
     controllers = WebPlumbingSliceTest.PlumbingController.class,
+    // the cluster's routing filters need the database; this slice serves one instance
+    excludeFilters =
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.patchbay\\.cluster\\..*"),
     excludeAutoConfiguration = {
       ReactiveWebSecurityAutoConfiguration.class,
       ReactiveUserDetailsServiceAutoConfiguration.class

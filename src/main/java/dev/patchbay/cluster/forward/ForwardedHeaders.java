@@ -1,5 +1,6 @@
 package dev.patchbay.cluster.forward;
 
+import dev.patchbay.cluster.ClusterMember;
 import dev.patchbay.common.RequestId;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class ForwardedHeaders {
 
-  static final String FORWARDED = "Patchbay-Forwarded";
+  static final String FORWARDED = ClusterMember.FORWARDED_HEADER;
 
   /** Hop-by-hop (RFC 9110 7.6.1) or re-made by the client for the next hop. */
   private static final Set<String> NOT_COPIED =

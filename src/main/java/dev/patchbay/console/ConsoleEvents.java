@@ -87,6 +87,9 @@ class ConsoleEvents implements SessionLifecycle, PresenceListener {
 
   @EventListener
   void leaseGranted(LeaseGranted granted) {
+    if (nobodyFollows()) {
+      return;
+    }
     blocking
         .scheduler()
         .schedule(
@@ -97,6 +100,9 @@ class ConsoleEvents implements SessionLifecycle, PresenceListener {
 
   @EventListener
   void leaseEnded(LeaseEnded ended) {
+    if (nobodyFollows()) {
+      return;
+    }
     String reason = ended.reason().name().toLowerCase(Locale.ROOT);
     blocking
         .scheduler()
@@ -159,6 +165,14 @@ class ConsoleEvents implements SessionLifecycle, PresenceListener {
               ? Optional.empty()
               : Optional.of(ConsoleEvent.lease(change, leaseId, holder, reason, seen));
         });
+  }
+
+  /**
+   * Whether no page follows the events: a lease event costs a testbed lookup per device, which CI
+   * jobs leasing devices in a loop should not pay for a console nobody has open.
+   */
+  private boolean nobodyFollows() {
+    return sink.currentSubscriberCount() == 0;
   }
 
   private void publish(Published event) {

@@ -237,6 +237,34 @@ class ClusterTest {
   }
 
   @Test
+  @Order(12)
+  void aRunningJobIsFollowedAndCancelledThroughAnyInstance() throws Exception {
+    Answer started =
+        call(
+            a(),
+            "POST",
+            "/api/v1/jobs",
+            "{\"devices\": [\"sim-r1\"], \"alias\": \"one\","
+                + " \"commands\": [{\"command\": \"show hang\", \"timeoutSeconds\": 60}]}");
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    String id = started.json().path("id").asString();
+
+    Answer polled = call(b(), "GET", "/api/v1/jobs/" + id + "?wait=1", null);
+    assertThat(polled.status()).as(polled.body()).isEqualTo(200);
+    assertThat(polled.instance()).as("the long-poll is served where the job runs").isEqualTo("a");
+    assertThat(polled.json().path("state").asString()).isIn("QUEUED", "RUNNING");
+
+    Answer cancelled = call(c(), "DELETE", "/api/v1/jobs/" + id, null);
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(202);
+    assertThat(cancelled.instance()).isEqualTo("a");
+    Answer done = call(b(), "GET", "/api/v1/jobs/" + id + "?wait=30", null);
+    assertThat(done.json().path("state").asString()).as(done.body()).isEqualTo("CANCELLED");
+    assertThat(call(c(), "GET", "/api/v1/jobs/" + id, null).instance())
+        .as("a finished job is read where the call arrives")
+        .isEqualTo("c");
+  }
+
+  @Test
   @Order(16)
   void whenAnInstanceDiesItsSessionsAreLostAndItsDevicesFree() throws Exception {
     // a terminal attached through b to a's session, when a dies

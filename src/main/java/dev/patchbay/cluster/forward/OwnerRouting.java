@@ -8,9 +8,11 @@ import dev.patchbay.cluster.DeviceOwnership;
 import dev.patchbay.cluster.InstanceIdentity;
 import dev.patchbay.cluster.Membership;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.job.JobHosts;
 import dev.patchbay.recording.Recordings;
 import dev.patchbay.web.ProblemWriter;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -27,11 +29,12 @@ import reactor.core.publisher.Mono;
 /**
  * Any instance serves any call: a call on a device's sessions (REST or the web terminal) whose
  * device another live instance owns is forwarded there, and so is the download of a recording whose
- * file another live instance holds. A call for a session whose owner died answers {@code
- * session-lost} (410). A forwarded request ({@value ForwardedHeaders#FORWARDED}) is always served
- * where it arrives, so a request loop is impossible. Runs before authentication: the owner
- * authenticates the caller's own credentials, and a single-use terminal ticket is spent there only.
- * The owner's own devices are recognised without a database query.
+ * file another live instance holds, and so are the long-poll, events and cancellation of a job
+ * another live instance runs. A call for a session whose owner died answers {@code session-lost}
+ * (410). A forwarded request ({@value ForwardedHeaders#FORWARDED}) is always served where it
+ * arrives, so a request loop is impossible. Runs before authentication: the owner authenticates the
+ * caller's own credentials, and a single-use terminal ticket is spent there only. The owner's own
+ * devices are recognised without a database query.
  */
 @Component
 @Order(-200)
@@ -43,6 +46,8 @@ class OwnerRouting implements WebFilter, DisposableBean {
   private static final PathPattern TERMINAL =
       pattern("/ws/v1/devices/{device}/sessions/{alias}/terminal");
   private static final PathPattern RECORDING = pattern("/api/v1/recordings/{id:[0-9]+}");
+  private static final PathPattern JOB = pattern("/api/v1/jobs/{id}");
+  private static final PathPattern JOB_EVENTS = pattern("/api/v1/jobs/{id}/events");
 
   /** Longer ids are no recording's (a long has 19 digits): the controller answers them. */
   private static final int MAX_ID_DIGITS = 18;
@@ -50,6 +55,7 @@ class OwnerRouting implements WebFilter, DisposableBean {
   private final DeviceOwnership ownership;
   private final Membership membership;
   private final Recordings recordings;
+  private final JobHosts jobs;
   private final Blocking blocking;
   private final ProblemWriter problems;
   private final ClusterProperties properties;
@@ -70,6 +76,7 @@ class OwnerRouting implements WebFilter, DisposableBean {
       DeviceOwnership ownership,
       Membership membership,
       Recordings recordings,
+      JobHosts jobs,
       Blocking blocking,
       ProblemWriter problems,
       ClusterProperties properties,
@@ -77,6 +84,7 @@ class OwnerRouting implements WebFilter, DisposableBean {
     this.ownership = ownership;
     this.membership = membership;
     this.recordings = recordings;
+    this.jobs = jobs;
     this.blocking = blocking;
     this.problems = problems;
     this.properties = properties;
@@ -105,6 +113,12 @@ class OwnerRouting implements WebFilter, DisposableBean {
       long id = Long.parseLong(match.get("id"));
       return blocking
           .call(() -> recordingRoute(id))
+          .flatMap(route -> serve(exchange, chain, route, false));
+    }
+    if ((match = variables(JOB, path)) != null || (match = variables(JOB_EVENTS, path)) != null) {
+      String id = match.get("id");
+      return blocking
+          .call(() -> jobRoute(id))
           .flatMap(route -> serve(exchange, chain, route, false));
     }
     return chain.filter(exchange);
@@ -185,10 +199,18 @@ class OwnerRouting implements WebFilter, DisposableBean {
     return new Here();
   }
 
+  /** An unfinished job's long-poll, events and cancellation are served where it runs. */
+  private Route jobRoute(String id) {
+    return live(jobs.runningOn(id));
+  }
+
   private Route recordingRoute(long id) {
-    return recordings
-        .holder(id)
-        .filter(holder -> !holder.equals(identity.id()))
+    return live(recordings.holder(id));
+  }
+
+  private Route live(Optional<String> instance) {
+    return instance
+        .filter(id -> !id.equals(identity.id()))
         .flatMap(membership::live)
         .<Route>map(Owner::new)
         .orElse(new Here());

@@ -50,7 +50,12 @@ public class Membership implements SmartLifecycle {
   private volatile long lastBeat;
   private ScheduledExecutorService timer;
 
-  private record Row(String id, String name, String url, OffsetDateTime heartbeat, Duration age) {}
+  private record Row(String id, String name, String url, OffsetDateTime heartbeat, Duration age) {
+
+    ClusterMember member() {
+      return new ClusterMember(id, name, url);
+    }
+  }
 
   Membership(
       DataSource dataSource,
@@ -87,27 +92,20 @@ public class Membership implements SmartLifecycle {
                 + " FROM cluster_instance WHERE id = ?",
             id)
         .stream()
-        .filter(row -> row.age().compareTo(properties.deadAfter()) <= 0)
-        .map(row -> new ClusterMember(row.id(), row.name(), row.url()))
+        .filter(this::alive)
+        .map(Row::member)
         .findFirst();
   }
 
   /** The other live instances (heartbeat within the limit), in no particular order. */
   public List<ClusterMember> liveOthers() {
-    return others().stream()
-        .filter(row -> row.age().compareTo(properties.deadAfter()) <= 0)
-        .map(row -> new ClusterMember(row.id(), row.name(), row.url()))
-        .toList();
+    return others().stream().filter(this::alive).map(Row::member).toList();
   }
 
   @Override
   public void start() {
     long started = System.nanoTime();
-    jdbc.sql(
-            "INSERT INTO cluster_instance (id, name, advertised_url, started_at, heartbeat_at)"
-                + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-        .params(identity.id(), identity.name(), advertisedUrl)
-        .update();
+    register();
     lastBeat = started;
     if (configuredPort != 0) {
       for (Row row : others()) {
@@ -170,7 +168,7 @@ public class Membership implements SmartLifecycle {
       }
       lastBeat = started;
       for (Row row : others()) {
-        if (row.age().compareTo(properties.deadAfter()) > 0) {
+        if (!alive(row)) {
           declareGone(row, false);
         }
       }
@@ -189,11 +187,7 @@ public class Membership implements SmartLifecycle {
         log.warn("ending what this instance held failed in {}", handler, e);
       }
     }
-    jdbc.sql(
-            "INSERT INTO cluster_instance (id, name, advertised_url, started_at, heartbeat_at)"
-                + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-        .params(identity.id(), identity.name(), advertisedUrl)
-        .update();
+    register();
   }
 
   /**
@@ -231,6 +225,19 @@ public class Membership implements SmartLifecycle {
         log.warn("ending what instance {} left failed in {}", lost.name(), handler, e);
       }
     }
+  }
+
+  private void register() {
+    jdbc.sql(
+            "INSERT INTO cluster_instance (id, name, advertised_url, started_at, heartbeat_at)"
+                + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+        .params(identity.id(), identity.name(), advertisedUrl)
+        .update();
+  }
+
+  /** Whether {@code row}'s heartbeat is within the limit. */
+  private boolean alive(Row row) {
+    return row.age().compareTo(properties.deadAfter()) <= 0;
   }
 
   private List<Row> others() {

@@ -216,7 +216,7 @@ final class ConnectionManager {
               });
     }
     limits.reserve(device, poolSize);
-    if (sessions.isEmpty() && opening.isEmpty()) {
+    if (isIdle()) {
       try {
         ownership.claim(device);
       } catch (RuntimeException e) {
@@ -229,7 +229,7 @@ final class ConnectionManager {
 
   /** The device is owned while it has a session (or one being opened), and not a moment longer. */
   private void releaseIfIdle() {
-    if (sessions.isEmpty() && opening.isEmpty()) {
+    if (isIdle()) {
       ownership.release(device);
     }
   }

@@ -136,7 +136,9 @@ record Jvm(Path home) {
       return List.of();
     }
     Files.createDirectories(Path.of(profiles));
+    // Reactive stacks run far deeper than the default 64 frames; cut, a sample loses its root.
     return List.of(
+        "-XX:FlightRecorderOptions:stackdepth=2048",
         "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
             + Path.of(profiles, name + ".jfr").toAbsolutePath());
   }

@@ -92,7 +92,6 @@ final class LeaseThroughput {
       int seconds,
       Map<String, Double> cpuPerPair)
       throws Exception {
-    int warmupSeconds = settings.pick(15, 3);
     try (ServiceProcess service = ServiceProcess.start(settings, name, env, args);
         PatchbayClient patchbay = new PatchbayClient(service.base(), settings.token())) {
       for (int i = 0; i < CLIENTS; i++) {
@@ -106,8 +105,8 @@ final class LeaseThroughput {
             }
             patchbay.releaseLease(lease);
           };
-      // Long enough for the JIT to compile the lease path: a 2 s warm-up measured a cold JVM.
-      CommandLoop.concurrent(pair, CLIENTS, warmupSeconds);
+      // Until steady: a fixed 15 s measured a JVM whose JIT was still compiling the lease path.
+      Warmup.of(settings).concurrent(name, pair, CLIENTS);
       long cpuBefore = Jvm.cpuMillis(service.pid());
       CommandLoop.Outcome outcome = CommandLoop.concurrent(pair, CLIENTS, seconds);
       cpuPerPair.put(name, (Jvm.cpuMillis(service.pid()) - cpuBefore) / (double) outcome.calls());

@@ -12,6 +12,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records audit events and lists them. {@link #record} joins the caller's transaction when there is
@@ -36,12 +37,20 @@ public class AuditService {
   public record Filter(
       String device, String actor, String action, AuditOutcome outcome, Instant from, Instant to) {}
 
-  @Transactional
+  /**
+   * Writes the event on the caller's transaction (JPA or plain JDBC: either binds its connection),
+   * or in a transaction of its own when there is none. Plain JDBC, no persistence context to flush
+   * (ADR 0025).
+   */
   public void record(
       String actor, String action, List<String> devices, AuditOutcome outcome, String detail) {
-    // Plain JDBC on the transaction's connection: no persistence context to flush (ADR 0025).
-    inserts.insertEventsAndDevices(
-        List.of(new AuditEvent(actor, action, devices, outcome.name(), detail)));
+    List<AuditEvent> event =
+        List.of(new AuditEvent(actor, action, devices, outcome.name(), detail));
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      inserts.insertEventsAndDevices(event);
+    } else {
+      inserts.insert(event);
+    }
   }
 
   /** Newest first. */

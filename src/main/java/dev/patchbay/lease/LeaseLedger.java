@@ -10,17 +10,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The lease state changes, one transaction each. Mutual exclusion comes from the database: every
@@ -33,7 +35,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Plain JDBC, a handful of indexed statements per change (ADR 0025): a grant or release is on
  * every CI job's path, and an ORM's persistence context, dirty checking and entity loading cost
- * more CPU than the statements themselves. {@link Lease} stays the entity the reads map.
+ * more CPU than the statements themselves. The transactions are plain JDBC ones too ({@link
+ * LeaseTransactions}): a JPA transaction opens and closes a Hibernate session each time. {@link
+ * Lease} stays the entity the reads map.
  *
  * <p>A lease whose expiry has passed no longer holds its devices, even before {@link LeaseSweeper}
  * marks it ended: a grant simply takes such a device over. Ending it (and the event) is left to
@@ -53,6 +57,7 @@ class LeaseLedger {
           + " ended_at, end_reason from lease where id = ?";
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
   private final LeaseTokens tokens;
   private final AuditService audit;
   private final ApplicationEventPublisher events;
@@ -63,6 +68,7 @@ class LeaseLedger {
       AuditService audit,
       ApplicationEventPublisher events) {
     this.jdbc = JdbcClient.create(dataSource);
+    this.transaction = LeaseTransactions.on(dataSource);
     this.tokens = tokens;
     this.audit = audit;
     this.events = events;
@@ -87,8 +93,11 @@ class LeaseLedger {
   }
 
   /** Grants all devices of the claim, or none when one is held by an active lease. */
-  @Transactional
   Attempt tryGrant(LeaseClaim claim) {
+    return transaction.execute(status -> grant(claim));
+  }
+
+  private Attempt grant(LeaseClaim claim) {
     for (LeaseClaim.ClaimedDevice device : claim.devices()) {
       if (!lock(device.id())) {
         throw PatchbayException.notFound("device", device.name());
@@ -137,8 +146,11 @@ class LeaseLedger {
   }
 
   /** Extends an active lease to {@code ttlSeconds} from now. */
-  @Transactional
   Lease renew(PresentedLease credentials, Long ttlSeconds) {
+    return transaction.execute(status -> extend(credentials, ttlSeconds));
+  }
+
+  private Lease extend(PresentedLease credentials, Long ttlSeconds) {
     Lease lease = lockLease(credentials).lease();
     Instant now = now();
     if (!lease.isActiveAt(now)) {
@@ -159,14 +171,16 @@ class LeaseLedger {
   }
 
   /** Ends a lease at its holder's request; releasing an ended lease changes nothing. */
-  @Transactional
   void release(PresentedLease credentials) {
-    Locked locked = lockLease(credentials);
-    Lease lease = locked.lease();
-    if (lease.getEndedAt() == null) {
-      boolean expired = !lease.isActiveAt(now());
-      end(locked, expired ? LeaseEndReason.EXPIRED : LeaseEndReason.RELEASED);
-    }
+    inTransaction(
+        () -> {
+          Locked locked = lockLease(credentials);
+          Lease lease = locked.lease();
+          if (lease.getEndedAt() == null) {
+            boolean expired = !lease.isActiveAt(now());
+            end(locked, expired ? LeaseEndReason.EXPIRED : LeaseEndReason.RELEASED);
+          }
+        });
   }
 
   /**
@@ -174,45 +188,52 @@ class LeaseLedger {
    * wait out the TTL); audited under the administrator's name. Ending an ended lease changes
    * nothing.
    */
-  @Transactional
   void forceRelease(long leaseId, String admin) {
-    Locked locked = lockLease(leaseId);
-    if (locked.lease().getEndedAt() == null) {
-      end(locked, LeaseEndReason.FORCED, admin);
-    }
+    inTransaction(
+        () -> {
+          Locked locked = lockLease(leaseId);
+          if (locked.lease().getEndedAt() == null) {
+            end(locked, LeaseEndReason.FORCED, admin);
+          }
+        });
   }
 
   /** Ends a lease nobody will use (its requester went away before the grant reached it). */
-  @Transactional
   void abandon(long leaseId) {
-    Locked locked = lockLease(leaseId);
-    if (locked.lease().getEndedAt() == null) {
-      end(locked, LeaseEndReason.RELEASED);
-    }
+    inTransaction(
+        () -> {
+          Locked locked = lockLease(leaseId);
+          if (locked.lease().getEndedAt() == null) {
+            end(locked, LeaseEndReason.RELEASED);
+          }
+        });
   }
 
   /** Ends the lease if its expiry has passed and it was not ended or renewed meanwhile. */
-  @Transactional
   void expire(long leaseId) {
-    Locked locked = lockLease(leaseId);
-    Lease lease = locked.lease();
-    if (lease.getEndedAt() == null && !lease.isActiveAt(now())) {
-      end(locked, LeaseEndReason.EXPIRED);
-    }
+    inTransaction(
+        () -> {
+          Locked locked = lockLease(leaseId);
+          Lease lease = locked.lease();
+          if (lease.getEndedAt() == null && !lease.isActiveAt(now())) {
+            end(locked, LeaseEndReason.EXPIRED);
+          }
+        });
   }
 
   /** Audits a refused renewal or release of the lease, naming its holder and devices. */
-  @Transactional
   void recordRefusal(long leaseId, String action, String why) {
-    findLease(leaseId)
-        .ifPresent(
-            lease ->
-                audit.record(
-                    lease.getHolder(),
-                    action,
-                    lease.getDevices(),
-                    AuditOutcome.REFUSED,
-                    "lease " + leaseId + ": " + why));
+    inTransaction(
+        () ->
+            findLease(leaseId)
+                .ifPresent(
+                    lease ->
+                        audit.record(
+                            lease.getHolder(),
+                            action,
+                            lease.getDevices(),
+                            AuditOutcome.REFUSED,
+                            "lease " + leaseId + ": " + why)));
   }
 
   /** Ids of leases not ended whose expiry has passed. */
@@ -273,19 +294,30 @@ class LeaseLedger {
 
   /**
    * Locks the devices of the lease that still exist, in ascending id (the lock order), then reads
-   * the lease: it is read only now, so it is the state left by whoever held the locks before.
+   * the lease: it is read only now, so it is the state left by whoever held the locks before. Its
+   * device list, written once at the grant, is read with their ids in one statement.
    */
   private Locked lockLease(long leaseId) {
-    List<Long> deviceIds =
-        jdbc.sql(
-                "select d.id from lease_device ld join device d on d.name = ld.device_name"
-                    + " where ld.lease_id = ? order by d.id")
-            .param(leaseId)
-            .query(Long.class)
-            .list();
+    List<String> devices = new ArrayList<>();
+    List<Long> deviceIds = new ArrayList<>();
+    jdbc.sql(
+            "select ld.device_name, d.id from lease_device ld"
+                + " left join device d on d.name = ld.device_name"
+                + " where ld.lease_id = ? order by ld.position")
+        .param(leaseId)
+        .query(
+            (RowCallbackHandler)
+                row -> {
+                  devices.add(row.getString(1));
+                  long id = row.getLong(2);
+                  if (!row.wasNull()) {
+                    deviceIds.add(id);
+                  }
+                });
+    deviceIds.sort(null);
     deviceIds.forEach(this::lock);
     Lease lease =
-        findLease(leaseId)
+        readLease(leaseId, devices)
             .orElseThrow(() -> PatchbayException.notFound("lease", String.valueOf(leaseId)));
     return new Locked(lease, deviceIds);
   }
@@ -296,6 +328,10 @@ class LeaseLedger {
             .param(leaseId)
             .query(String.class)
             .list();
+    return readLease(leaseId, devices);
+  }
+
+  private Optional<Lease> readLease(long leaseId, List<String> devices) {
     return jdbc.sql(LEASE).param(leaseId).query((row, n) -> lease(row, devices)).optional();
   }
 
@@ -382,6 +418,10 @@ class LeaseLedger {
         instant(row, "expires_at"),
         instant(row, "ended_at"),
         row.getString("end_reason"));
+  }
+
+  private void inTransaction(Runnable change) {
+    transaction.executeWithoutResult(status -> change.run());
   }
 
   private void afterCommit(Object event) {

@@ -25,10 +25,9 @@ class LeaseSweepLock {
   private final TransactionTemplate transaction;
   private final boolean postgres;
 
-  LeaseSweepLock(DataSource dataSource, TransactionTemplate transaction)
-      throws MetaDataAccessException {
+  LeaseSweepLock(DataSource dataSource) throws MetaDataAccessException {
     this.jdbc = JdbcClient.create(dataSource);
-    this.transaction = transaction;
+    this.transaction = LeaseTransactions.on(dataSource);
     String product =
         JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
     this.postgres = "PostgreSQL".equalsIgnoreCase(product);

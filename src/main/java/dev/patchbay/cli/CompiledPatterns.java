@@ -25,12 +25,10 @@ final class CompiledPatterns {
     return memo(RE2, regex, Pattern::compile);
   }
 
-  /** The linear-time pattern for {@code regex} with {@code ^} and {@code $} at every line. */
-  static Pattern multiline(String regex) {
-    return memo(RE2, "(?m)" + regex, Pattern::compile);
-  }
-
-  /** A JDK pattern, for the few internal ones that need a lookahead. */
+  /**
+   * A JDK pattern, for the few internal ones that need a lookahead or that RE2/J would scan too
+   * slowly (the built-in profiles' error lines).
+   */
   static java.util.regex.Pattern jdk(String regex) {
     return memo(JDK, regex, java.util.regex.Pattern::compile);
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +32,15 @@ public final class SecretRules {
 
   private final List<SecretRule> rules;
 
-  /** Keywords by their first character (ASCII, lower case); null where none starts. */
-  private final String[][] keywordsByFirst;
+  private static final int ASCII = 128;
 
-  /** Whether some rule has no keyword, so every line must be searched. */
+  /** Keywords by their first two characters: {@link #byPrefix}. */
+  private final String[][] keywordsByPrefix;
+
+  /**
+   * Whether some rule has no keyword (or one that starts outside ASCII), so every line must be
+   * searched.
+   */
   private final boolean everyLine;
 
   private SecretRules(List<SecretRule> rules) {
@@ -45,9 +51,11 @@ public final class SecretRules {
         throw SecretRule.invalid(rule.family(), rule.name(), "another rule has the same name");
       }
     }
-    this.everyLine = rules.stream().anyMatch(r -> r.keywords().isEmpty());
-    this.keywordsByFirst =
-        byFirstCharacter(rules.stream().flatMap(r -> r.keywords().stream()).distinct().toList());
+    List<String> keywords = rules.stream().flatMap(r -> r.keywords().stream()).distinct().toList();
+    this.everyLine =
+        rules.stream().anyMatch(r -> r.keywords().isEmpty())
+            || keywords.stream().anyMatch(k -> k.chars().limit(2).anyMatch(c -> c >= ASCII));
+    this.keywordsByPrefix = byPrefix(everyLine ? List.of() : keywords);
   }
 
   /** The rules of resource {@value #RESOURCE}. */
@@ -175,32 +183,58 @@ public final class SecretRules {
     if (everyLine) {
       return true;
     }
+    char next = end > start ? fold(text.charAt(start)) : 0;
     for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        c += 'a' - 'A';
-      } else if (c >= 128) {
-        c = Character.toLowerCase(c); // e.g. the Kelvin sign, which regionMatches takes for 'k'
+      char c = next;
+      next = i + 1 < end ? fold(text.charAt(i + 1)) : 0;
+      if (c >= ASCII) {
+        continue;
       }
-      if (c < keywordsByFirst.length && keywordsByFirst[c] != null) {
-        for (String keyword : keywordsByFirst[c]) {
-          if (text.regionMatches(true, i, keyword, 0, keyword.length())) {
-            return true;
-          }
+      if (next < ASCII && mentions(keywordsByPrefix[c * ASCII + next], text, i)
+          || next != 0 && mentions(keywordsByPrefix[c * ASCII], text, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentions(String[] keywords, String text, int at) {
+    if (keywords != null) {
+      for (String keyword : keywords) {
+        if (text.regionMatches(true, at, keyword, 0, keyword.length())) {
+          return true;
         }
       }
     }
     return false;
   }
 
-  private static String[][] byFirstCharacter(List<String> words) {
-    String[][] index = new String[128][];
-    for (char first = 0; first < index.length; first++) {
-      char c = first;
-      String[] starting = words.stream().filter(w -> w.charAt(0) == c).toArray(String[]::new);
-      index[first] = starting.length == 0 ? null : starting;
+  /**
+   * {@code c} folded as {@link String#regionMatches(boolean, int, String, int, int)} compares it
+   * (upper case, then lower), so that e.g. the Kelvin sign is found as 'k'.
+   */
+  private static char fold(char c) {
+    if (c < ASCII) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
-    return index;
+    return Character.toLowerCase(Character.toUpperCase(c));
+  }
+
+  /**
+   * Keywords by their first two characters (ASCII, lower case) at {@code first * 128 + second}, a
+   * one-character keyword at {@code first * 128}; null where none starts so. Two characters, not
+   * one: letters start some keyword almost everywhere in terminal output, and a case-insensitive
+   * comparison at every such position was a quarter of the CPU of a streaming session.
+   */
+  private static String[][] byPrefix(List<String> words) {
+    Map<Integer, List<String>> index = new HashMap<>();
+    for (String word : words) {
+      int slot = word.charAt(0) * ASCII + (word.length() > 1 ? word.charAt(1) : 0);
+      index.computeIfAbsent(slot, k -> new ArrayList<>()).add(word);
+    }
+    String[][] table = new String[ASCII * ASCII][];
+    index.forEach((slot, starting) -> table[slot] = starting.toArray(String[]::new));
+    return table;
   }
 
   private static SecretRules load() {

@@ -125,6 +125,18 @@ class SecretMaskerTest {
   }
 
   @Test
+  void findsKeywordsInAnyCaseInsideWordsAndOfOneCharacter() {
+    SecretRule pin = SecretRules.configured("pin", "pin=(\\d+)", null, List.of("pin="), "pin=1234");
+    SecretRule at = SecretRules.configured("at", "@(\\w+)", null, List.of("@"), "x @abc");
+    SecretRules rules = SecretRules.builtIn().with(List.of(pin, at));
+
+    assertThat(rules.mask("xx\nSETPIN=987 ok\n")).isEqualTo("xx\nSETPIN=***** ok\n");
+    assertThat(rules.mask("mail ops@lab\n")).isEqualTo("mail ops@*****\n");
+    assertThat(rules.mask("ends with @tail")).isEqualTo("ends with @*****");
+    assertThat(rules.mask("nothing here\n")).isEqualTo("nothing here\n");
+  }
+
+  @Test
   void returnsTextWithoutSecretNamesAsItIs() {
     String text = "show version\r\nCisco IOS XE Software\r\nrouter#";
 

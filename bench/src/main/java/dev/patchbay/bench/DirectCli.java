@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -33,11 +35,20 @@ final class DirectCli implements AutoCloseable {
 
   /**
    * A started client shared by all direct sessions, accepting any host key (loopback only), with
-   * TCP_NODELAY as Patchbay's client has it.
+   * TCP_NODELAY and the cipher preference (AES-GCM first) as Patchbay's client has them, so that
+   * both sides pay the same for encryption.
    */
   static SshClient newClient() {
     SshClient client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+    client.setCipherFactories(
+        List.of(
+            BuiltinCiphers.aes128gcm,
+            BuiltinCiphers.aes256gcm,
+            BuiltinCiphers.cc20p1305_openssh,
+            BuiltinCiphers.aes128ctr,
+            BuiltinCiphers.aes192ctr,
+            BuiltinCiphers.aes256ctr));
     CoreModuleProperties.TCP_NODELAY.set(client, true);
     client.start();
     return client;

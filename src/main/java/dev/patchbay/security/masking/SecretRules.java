@@ -201,7 +201,7 @@ public final class SecretRules {
   private static boolean mentions(String[] keywords, String text, int at) {
     if (keywords != null) {
       for (String keyword : keywords) {
-        if (text.regionMatches(true, at, keyword, 0, keyword.length())) {
+        if (startsWith(text, at, keyword)) {
           return true;
         }
       }
@@ -209,9 +209,22 @@ public final class SecretRules {
     return false;
   }
 
+  /** Whether {@code text} at {@code at}, {@link #fold folded}, starts with {@code keyword}. */
+  private static boolean startsWith(String text, int at, String keyword) {
+    if (at + keyword.length() > text.length()) {
+      return false;
+    }
+    for (int j = 0; j < keyword.length(); j++) {
+      if (fold(text.charAt(at + j)) != keyword.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
-   * {@code c} folded as {@link String#regionMatches(boolean, int, String, int, int)} compares it
-   * (upper case, then lower), so that e.g. the Kelvin sign is found as 'k'.
+   * {@code c} folded as a case-insensitive {@link String#regionMatches} compares it (upper case,
+   * then lower), so that e.g. the Kelvin sign is found as 'k'; keywords are lower case.
    */
   private static char fold(char c) {
     if (c < ASCII) {

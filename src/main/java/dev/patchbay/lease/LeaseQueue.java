@@ -25,9 +25,10 @@ import reactor.core.publisher.Mono;
  * The lease requests of this instance, first come first served. A drain pass walks the queue in
  * arrival order and starts a grant attempt for each request whose devices no earlier waiting or
  * trying request also wants, so a later request never overtakes an earlier one on a shared device,
- * while requests for disjoint devices try at once, each on its own {@link Blocking} thread. The
- * pass itself only looks at memory: the queue lock is never held during database work, and callers
- * park on a future, never on a Netty thread.
+ * while requests for disjoint devices try at once, each on its own {@link Blocking} thread (an
+ * arriving request's first attempt on the virtual thread it arrived on). The pass itself only looks
+ * at memory: the queue lock is never held during database work, and callers park on a future, never
+ * on a Netty thread.
  *
  * <p>A pass runs on every arrival, finished attempt, cancellation and timeout, and on {@link
  * #devicesFreed} (a release, an expiry, or a sweep, which also picks up releases made by other

@@ -38,6 +38,11 @@ public final class NoBlockingOnEventLoop implements LauncherSessionListener {
                 .allowBlockingCallsInside(
                     "tools.jackson.databind.deser.DeserializerCache",
                     "_createAndCacheValueDeserializer")
+                // Netty's adaptive allocator grows its magazine array under a StampedLock when
+                // event loops contend for buffers (a loaded machine); Netty's own BlockHound rules
+                // allow its pooled allocator's locks but not this one yet.
+                .allowBlockingCallsInside(
+                    "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
                 .blockingMethodCallback(
                     method -> {
                       String where = method + " on " + Thread.currentThread().getName();

@@ -379,6 +379,9 @@ class ClusterTest {
     command.add(PatchbayApplication.class.getName());
     command.add("--server.port=" + port);
     command.addAll(arguments(name, false));
+    // A graceful stop first drains active requests, and a terminal relayed through b is one that
+    // never ends by itself: the drain would wait out its 20 s before the sessions close.
+    command.add("--spring.lifecycle.timeout-per-shutdown-phase=2s");
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(dataDir.resolve(name + ".log").toFile())

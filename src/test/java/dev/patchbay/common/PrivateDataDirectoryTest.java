@@ -84,8 +84,6 @@ class PrivateDataDirectoryTest {
         .run(
             "--server.port=0",
             "--patchbay.data-dir=" + dataDir,
-            "--patchbay.simulator.enabled=false",
-            // Nobody reads the OpenAPI document of this short-lived context: not built at start.
-            "--springdoc.pre-loading-enabled=false");
+            "--patchbay.simulator.enabled=false");
   }
 }

@@ -151,8 +151,6 @@ class LeaseClusterTest {
     args.add("--patchbay.data-dir=target/test-data/cluster-" + name);
     args.add("--patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     args.add("--patchbay.lease.sweep-interval=200ms");
-    // Nobody reads the OpenAPI document of these contexts: not built at start.
-    args.add("--springdoc.pre-loading-enabled=false");
     return new SpringApplicationBuilder(PatchbayApplication.class).run(args.toArray(String[]::new));
   }
 

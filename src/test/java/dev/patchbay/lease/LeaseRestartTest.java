@@ -71,9 +71,7 @@ class LeaseRestartTest {
             "--server.port=0",
             "--patchbay.data-dir=target/test-data",
             "--patchbay.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-            "--patchbay.lease.sweep-interval=200ms",
-            // Nobody reads the OpenAPI document of these short-lived contexts: not built at start.
-            "--springdoc.pre-loading-enabled=false");
+            "--patchbay.lease.sweep-interval=200ms");
   }
 
   private static LeaseRequest request(String device, long ttl, long wait) {

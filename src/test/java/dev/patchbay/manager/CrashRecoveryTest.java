@@ -133,8 +133,6 @@ class CrashRecoveryTest {
     command.add("--patchbay.simulator.router-port=0");
     command.add("--patchbay.simulator.switch-port=0");
     command.add("--patchbay.simulator.host-port=0");
-    // Nobody reads the OpenAPI document here; building it in the background competes with the test.
-    command.add("--springdoc.pre-loading-enabled=false");
     command.addAll(database);
     return new ProcessBuilder(command)
         .redirectErrorStream(true)

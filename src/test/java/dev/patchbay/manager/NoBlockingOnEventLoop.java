@@ -12,6 +12,9 @@ import reactor.blockhound.BlockHound;
  * watches threads started after it is installed. Every blocking call on a non-blocking thread
  * (Netty event loops, Reactor parallel workers) is recorded, so that a test can assert there was
  * none, and thrown, as BlockHound does by default. It watches every test class of the JVM.
+ *
+ * <p>Not in Maven's own JVM: with several test forks surefire opens a launcher session there only
+ * to list the test classes, and nothing runs on an event loop there.
  */
 public final class NoBlockingOnEventLoop implements LauncherSessionListener {
 
@@ -20,7 +23,9 @@ public final class NoBlockingOnEventLoop implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
-    install();
+    if (System.getProperty("classworlds.conf") == null) {
+      install();
+    }
   }
 
   private static synchronized void install() {
@@ -38,6 +43,11 @@ public final class NoBlockingOnEventLoop implements LauncherSessionListener {
                 .allowBlockingCallsInside(
                     "tools.jackson.databind.deser.DeserializerCache",
                     "_createAndCacheValueDeserializer")
+                // Netty's adaptive allocator grows its magazine array under a StampedLock when
+                // event loops contend for buffers (a loaded machine); Netty's own BlockHound rules
+                // allow its pooled allocator's locks but not this one yet.
+                .allowBlockingCallsInside(
+                    "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
                 .blockingMethodCallback(
                     method -> {
                       String where = method + " on " + Thread.currentThread().getName();

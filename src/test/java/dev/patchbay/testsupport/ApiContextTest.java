@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Import;
  * rather than adding a property to one class (which would start another context): {@code
  * max-failures} is high because the authorization tests send many bad tokens, and {@code
  * batch-size} is small so that the audit test writes more events than a batch holds; one browser
- * origin is allowed so that the CORS tests see both an allowed and a refused origin.
+ * origin is allowed so that the CORS tests see both an allowed and a refused origin; the OpenAPI
+ * document is built at start-up, as in production (the test configuration turns that off).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,7 +37,8 @@ import org.springframework.context.annotation.Import;
       "patchbay.auth.allowed-origins=https://console.example",
       "patchbay.audit.batch-size=7",
       "patchbay.lease.sweep-interval=200ms",
-      "patchbay.lease.max-wait=120s"
+      "patchbay.lease.max-wait=120s",
+      "springdoc.pre-loading-enabled=true"
     })
 @AutoConfigureWebTestClient(timeout = "120s")
 @Import(LeaseEventLog.class)

@@ -164,9 +164,7 @@ class MasterKeyRotationTest {
     return List.of(
         "--patchbay.data-dir=" + dataDir,
         "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
-        "--patchbay.simulator.enabled=false",
-        // Nobody reads the OpenAPI document of these short-lived contexts: not built at start.
-        "--springdoc.pre-loading-enabled=false");
+        "--patchbay.simulator.enabled=false");
   }
 
   private void importTestbed(ConfigurableApplicationContext context) {

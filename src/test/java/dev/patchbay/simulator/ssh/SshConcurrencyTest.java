@@ -9,6 +9,7 @@ import dev.patchbay.simulator.SimulatorExtension;
 import dev.patchbay.simulator.support.SshTestClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +27,12 @@ class SshConcurrencyTest {
 
   private static final int SESSIONS = 500;
 
+  /**
+   * Each step of the batch (connect, auth, open, close) may wait this long for the next session:
+   * 500 handshakes at once share two vCPUs with the other test JVM.
+   */
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+
   @RegisterExtension
   static final SimulatorExtension SIM =
       SimulatorExtension.with(DeviceSpec.of("busy", "iosxe", Protocol.SSH));
@@ -42,13 +49,13 @@ class SshConcurrencyTest {
         }
         List<AuthFuture> auths = new ArrayList<>();
         for (ConnectFuture connect : connects) {
-          ClientSession session = connect.verify(SshTestClient.TIMEOUT).getClientSession();
+          ClientSession session = connect.verify(STEP_TIMEOUT).getClientSession();
           sessions.add(session);
           session.addPasswordIdentity(busy.password());
           auths.add(session.auth());
         }
         for (AuthFuture auth : auths) {
-          auth.verify(SshTestClient.TIMEOUT);
+          auth.verify(STEP_TIMEOUT);
         }
         assertThat(sessions).allMatch(ClientSession::isAuthenticated);
         assertThat(Thread.activeCount() - threadsBefore).isLessThan(50);
@@ -65,10 +72,10 @@ class SshConcurrencyTest {
           opens.add(channel.open());
         }
         for (OpenFuture open : opens) {
-          open.verify(SshTestClient.TIMEOUT);
+          open.verify(STEP_TIMEOUT);
         }
         for (ChannelExec channel : channels) {
-          channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), SshTestClient.TIMEOUT);
+          channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), STEP_TIMEOUT);
           assertThat(channel.getExitStatus()).isZero();
         }
         assertThat(outputs)

@@ -1,5 +1,6 @@
 package dev.patchbay.audit;
 
+import dev.patchbay.common.JdbcTransactions;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,7 +12,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,7 +33,7 @@ final class AuditEventInserts {
 
   AuditEventInserts(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
-    this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    this.transaction = JdbcTransactions.on(dataSource);
   }
 
   void insert(List<AuditEvent> events) {

@@ -4,6 +4,7 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
+import dev.patchbay.common.JdbcTransactions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Plain JDBC, a handful of indexed statements per change (ADR 0025): a grant or release is on
  * every CI job's path, and an ORM's persistence context, dirty checking and entity loading cost
  * more CPU than the statements themselves. The transactions are plain JDBC ones too ({@link
- * LeaseTransactions}): a JPA transaction opens and closes a Hibernate session each time. {@link
+ * JdbcTransactions}): a JPA transaction opens and closes a Hibernate session each time. {@link
  * Lease} stays the entity the reads map.
  *
  * <p>A lease whose expiry has passed no longer holds its devices, even before {@link LeaseSweeper}
@@ -68,7 +69,7 @@ class LeaseLedger {
       AuditService audit,
       ApplicationEventPublisher events) {
     this.jdbc = JdbcClient.create(dataSource);
-    this.transaction = LeaseTransactions.on(dataSource);
+    this.transaction = JdbcTransactions.on(dataSource);
     this.tokens = tokens;
     this.audit = audit;
     this.events = events;

@@ -1,5 +1,6 @@
 package dev.patchbay.lease;
 
+import dev.patchbay.common.JdbcTransactions;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,7 @@ class LeaseSweepLock {
 
   LeaseSweepLock(DataSource dataSource) throws MetaDataAccessException {
     this.jdbc = JdbcClient.create(dataSource);
-    this.transaction = LeaseTransactions.on(dataSource);
+    this.transaction = JdbcTransactions.on(dataSource);
     String product =
         JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
     this.postgres = "PostgreSQL".equalsIgnoreCase(product);

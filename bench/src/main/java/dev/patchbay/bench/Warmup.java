@@ -18,7 +18,7 @@ record Warmup(int window, Duration apart, Duration minimum, Duration cap) {
   private static final long TRACE_NANOS = 5_000_000_000L;
 
   /** Seconds of one window of concurrent warm-up calls. */
-  static final int CONCURRENT_WINDOW = 5;
+  private static final int CONCURRENT_WINDOW = 5;
 
   /**
    * Windows of 500 calls 10 s apart, for 20 to 120 s, in quick runs too (a quick run measures

@@ -13,6 +13,7 @@ import dev.patchbay.connection.HostKeyPolicy;
 import dev.patchbay.connection.LoginCredentials;
 import dev.patchbay.connection.SshOptions;
 import dev.patchbay.io.AuthFailedException;
+import dev.patchbay.io.CommandErrorException;
 import dev.patchbay.io.ConnectionException;
 import dev.patchbay.io.ProtocolErrorException;
 import dev.patchbay.io.SshNegotiationFailedException;
@@ -24,6 +25,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +99,33 @@ class SshAlgorithmsOpenSshTest {
     try (OpenSshServer sshd = new OpenSshServer("ed25519")) {
       sshd.start("a", List.of("HostKeyAlgorithms ssh-ed25519"));
       opensAndExecutes(connection(sshd.port(), key(sshd.clientKey(), null), null));
+    }
+  }
+
+  @Test
+  void aCurrentOpenSshNegotiatesAesGcmTheCipherOfferedFirst() throws Exception {
+    try (OpenSshServer sshd = new OpenSshServer("ed25519")) {
+      // First value wins in sshd_config: DEBUG1 logs the negotiated algorithms.
+      sshd.start("a", List.of("LogLevel DEBUG1"));
+      opensAndExecutes(connection(sshd.port(), key(sshd.clientKey(), null), null));
+      assertThat(Files.readString(sshd.directory().resolve("sshd.log")))
+          .contains("kex: client->server cipher: aes128-gcm@openssh.com")
+          .contains("kex: server->client cipher: aes128-gcm@openssh.com");
+    }
+  }
+
+  @Test
+  void aCommandBashDoesNotKnowIsACommandError() throws Exception {
+    try (OpenSshServer sshd = new OpenSshServer("ed25519")) {
+      sshd.start("a");
+      try (SshConnection bash = connection(sshd.port(), key(sshd.clientKey(), null), null)) {
+        bash.open();
+        assertThatThrownBy(() -> bash.execute(ExecuteRequest.of("no-such-command-pb")))
+            .isInstanceOf(CommandErrorException.class)
+            .hasMessageContaining("no-such-command-pb");
+        assertThat(bash.execute(ExecuteRequest.of("echo still-$((6*7))")).output())
+            .isEqualTo("still-42");
+      }
     }
   }
 

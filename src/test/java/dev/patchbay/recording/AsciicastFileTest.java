@@ -118,6 +118,48 @@ class AsciicastFileTest {
         .containsExactly("late output");
   }
 
+  @Test
+  void everyEventIsOneJsonLineWhateverTheTerminalSends() throws Exception {
+    Path file = dir.resolve("recordings/escapes.cast");
+    AsciicastFile recording = start(file);
+    String terminal = "\u001b[1;32mok\u001b[0m \"quoted\" back\\slash\ttab\r\n\u0000\u007f";
+    String wide = "\u00e9\u4e2d\ud83d\ude00\u2028";
+    recording.output(terminal.getBytes(StandardCharsets.UTF_8));
+    recording.output(wide.getBytes(StandardCharsets.UTF_8));
+    recording.marker("note \"x\"\n");
+    recording.close();
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).as("header and three events, none split").hasSize(4);
+    assertThat(events(file))
+        .extracting(event -> event.get(2).asString())
+        .containsExactly(terminal, wide, "note \"x\"\n");
+  }
+
+  @Test
+  void aCharacterSplitAcrossChunksIsRecordedWholeAndBadBytesAsReplacement() throws Exception {
+    Path file = dir.resolve("recordings/split.cast");
+    AsciicastFile recording = start(file);
+    byte[] euro = "\u20ac".getBytes(StandardCharsets.UTF_8);
+    recording.output(new byte[] {'a', euro[0]});
+    recording.output(new byte[] {euro[1], euro[2], 'b'});
+    recording.output(new byte[] {(byte) 0xff, 'c'});
+    recording.close();
+
+    assertThat(events(file))
+        .extracting(event -> event.get(2).asString())
+        .containsExactly("a", "\u20acb", "\ufffdc");
+  }
+
+  @Test
+  void timesAreSecondsWithMicroseconds() {
+    assertThat(AsciicastFile.seconds(0)).isEqualTo("0.000000");
+    assertThat(AsciicastFile.seconds(499)).isEqualTo("0.000000");
+    assertThat(AsciicastFile.seconds(500)).isEqualTo("0.000001");
+    assertThat(AsciicastFile.seconds(1_250_000_000L)).isEqualTo("1.250000");
+    assertThat(AsciicastFile.seconds(3_600_000_123_456L)).isEqualTo("3600.000123");
+  }
+
   private AsciicastFile start(Path file) throws IOException {
     return new AsciicastFile(
         file, JSON, closer, 80, 24, Instant.now(), "r1/default", recordedBytes::set);

@@ -3,8 +3,9 @@ package dev.patchbay.audit;
 import dev.patchbay.testsupport.PostgresSchema;
 
 /**
- * {@link AuditLogStorageTestSupport} on the real PostgreSQL in a fresh schema (dropped afterwards):
- * batch inserts return their generated keys there too. Fails, never skips, when PostgreSQL is down.
+ * {@link AuditLogStorageTestSupport} on the real PostgreSQL, in the throwaway schema the API tests
+ * on PostgreSQL share (dropped afterwards): batch inserts return their generated keys there too.
+ * Fails, never skips, when PostgreSQL is down.
  */
-@PostgresSchema("audit")
+@PostgresSchema("api")
 class AuditLogPostgresTest extends AuditLogStorageTestSupport {}

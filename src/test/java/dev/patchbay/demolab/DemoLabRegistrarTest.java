@@ -22,7 +22,10 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The embedded default: the simulated lab is registered in the inventory and really connects. */
+/**
+ * The embedded default: the simulated lab is registered in the inventory and really connects.
+ * ReadmeCommandsTest has the same configuration, so the two share one context.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

@@ -16,23 +16,26 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
 /**
  * Runs the README's quick-start commands (the {@code bash} blocks between the {@code
  * readme-commands} markers) in order with bash and curl against a started service with the demo
  * lab, so that the README cannot drift from the service: every curl runs with {@code -f}, so any
- * non-2xx answer fails the script.
+ * non-2xx answer fails the script. The configuration is DemoLabRegistrarTest's, so that the two
+ * share one context (the README's testbed my-lab and the demo lab's sim-lab do not meet).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:patchbay-readme;DB_CLOSE_DELAY=-1",
-      "patchbay.data-dir=target/test-data/readme",
+      "spring.datasource.url=jdbc:h2:mem:patchbay-demolab;DB_CLOSE_DELAY=-1",
+      "patchbay.data-dir=target/test-data/demolab",
       "patchbay.simulator.enabled=true",
       "patchbay.simulator.router-port=0",
       "patchbay.simulator.switch-port=0",
       "patchbay.simulator.host-port=0"
     })
+@AutoConfigureWebTestClient
 class ReadmeCommandsTest {
 
   private static final Pattern MARKED =

@@ -3,8 +3,8 @@ package dev.patchbay.job;
 import dev.patchbay.testsupport.PostgresSchema;
 
 /**
- * {@link JobStoreTestSupport} on the real PostgreSQL in a fresh schema (dropped afterwards). Fails,
- * never skips, when PostgreSQL is down.
+ * {@link JobStoreTestSupport} on the real PostgreSQL, in the throwaway schema the API tests on
+ * PostgreSQL share (dropped afterwards). Fails, never skips, when PostgreSQL is down.
  */
-@PostgresSchema("job")
+@PostgresSchema("api")
 class JobStorePostgresTest extends JobStoreTestSupport {}

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Leases on the real PostgreSQL given by {@code patchbay.test.pg.url}, in a fresh schema created by
- * Flyway and dropped afterwards: the concurrency proof and all-or-nothing with fencing. Fails,
- * never skips, when PostgreSQL is down.
+ * Leases on the real PostgreSQL given by {@code patchbay.test.pg.url}, in the throwaway schema the
+ * API tests on PostgreSQL share (created by Flyway, dropped afterwards): the concurrency proof and
+ * all-or-nothing with fencing. Fails, never skips, when PostgreSQL is down.
  */
-@PostgresSchema("lease")
+@PostgresSchema("api")
 class LeasePostgresTest extends LeaseApiTestSupport {
 
   @Test

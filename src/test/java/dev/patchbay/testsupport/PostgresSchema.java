@@ -9,12 +9,10 @@ import java.lang.annotation.Target;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactories;
@@ -24,28 +22,31 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * Runs a Spring test class on the real PostgreSQL given by {@code patchbay.test.pg.url}, in a
- * throwaway {@link PostgresTestSchema} of its own: the datasource and Flyway point at a fresh
- * schema (migrated from scratch when the context starts) and the schema is dropped when the context
- * closes, which {@link DirtiesContext} makes happen right after the class. Fails, never skips, when
+ * throwaway {@link PostgresTestSchema}: the datasource and Flyway point at a fresh schema (migrated
+ * from scratch when the context starts), dropped when the context closes. Fails, never skips, when
  * PostgreSQL is down.
  *
  * <pre>{@code
- * @PostgresSchema("lease")
+ * @PostgresSchema("api")
  * class LeasePostgresTest extends LeaseApiTestSupport { ... }
  * }</pre>
  *
- * <p>Each annotated class gets its own context (the schema is part of the context's cache key), so
- * the class's other configuration is the one of its H2 sibling plus this schema.
+ * <p>The schema is part of the context's cache key: classes naming the same schema whose other
+ * configuration is also the same share one context and schema, as their H2 siblings share theirs
+ * (each context start migrates a schema, a few seconds of a test JVM); the cache closes it when the
+ * test JVM ends. A class needing a schema of its own names another.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@DirtiesContext
 @ContextCustomizerFactories(PostgresSchema.Factory.class)
 public @interface PostgresSchema {
 
-  /** A short word naming the schema ({@code pb_<purpose>_<random>}), for a human reading psql. */
+  /**
+   * A short word naming the schema ({@code pb_<purpose>_<random>}) for a human reading psql, and
+   * which classes share it.
+   */
   String value();
 
   /** Turns the annotation into a context customizer; other test classes get none. */
@@ -56,18 +57,16 @@ public @interface PostgresSchema {
         Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
       PostgresSchema annotation =
           TestContextAnnotationUtils.findMergedAnnotation(testClass, PostgresSchema.class);
-      return annotation == null ? null : new Customizer(testClass, annotation.value());
+      return annotation == null ? null : new Customizer(annotation.value());
     }
   }
 
   /** Creates the schema's properties in the context and drops the schema when it closes. */
   final class Customizer implements ContextCustomizer {
 
-    private final Class<?> testClass;
     private final String purpose;
 
-    Customizer(Class<?> testClass, String purpose) {
-      this.testClass = testClass;
+    Customizer(String purpose) {
       this.purpose = purpose;
     }
 
@@ -94,17 +93,15 @@ public @interface PostgresSchema {
           });
     }
 
-    /** One context per annotated class: a schema is never shared. */
+    /** One context per schema name (and other configuration): see the annotation. */
     @Override
     public boolean equals(Object other) {
-      return other instanceof Customizer that
-          && testClass == that.testClass
-          && purpose.equals(that.purpose);
+      return other instanceof Customizer that && purpose.equals(that.purpose);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(testClass, purpose);
+      return purpose.hashCode();
     }
   }
 }

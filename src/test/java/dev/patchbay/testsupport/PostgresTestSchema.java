@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * A throwaway schema on the real PostgreSQL given by the system property {@code
- * patchbay.test.pg.url}: Flyway migrates it from scratch for one test class, which drops it
+ * patchbay.test.pg.url}: Flyway migrates it from scratch for the tests using it, which drop it
  * afterwards. Tests using it fail, never skip, when PostgreSQL is down.
  *
  * <p>Spring test classes use it through {@link PostgresSchema @PostgresSchema}; plain tests (a

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.Yaml;
       "patchbay.security.master-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
       "patchbay.testbed.pyats-key=" + FernetTokens.TEST_KEY
     })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "60s")
 class TestbedFileHttpTest extends TestbedFileRoundTripTestBase {
 
   @Test

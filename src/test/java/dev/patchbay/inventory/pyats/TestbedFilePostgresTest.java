@@ -16,6 +16,6 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
       "patchbay.security.master-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
       "patchbay.testbed.pyats-key=" + FernetTokens.TEST_KEY
     })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "60s")
 @PostgresSchema("testbed")
 class TestbedFilePostgresTest extends TestbedFileRoundTripTestBase {}

@@ -1,6 +1,7 @@
 package dev.patchbay.common;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedTransferQueue;
@@ -9,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -16,22 +19,29 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs short plain-JDBC transactions (the lease ledger) on a few platform threads, as many as the
- * connection pool has connections. A virtual thread parks on every statement's round trip and is
- * woken through the JDK's pollers and the carrier pool; a platform thread sleeps in the socket read
- * and the kernel wakes it. A lease pair makes about 17 round trips, and on a virtual thread they
- * cost about 40 context switches and a quarter of the service's CPU in the kernel. Like {@link
- * Blocking}, never interrupts work whose caller cancelled, and a submission never blocks (it may
- * come from an event loop).
+ * connection pool has connections, when the database is reached over the network (PostgreSQL). A
+ * virtual thread parks on every statement's round trip and is woken through the JDK's pollers and
+ * the carrier pool; a platform thread sleeps in the socket read and the kernel wakes it. A lease
+ * pair makes about 17 round trips, and on a virtual thread they cost about 40 context switches and
+ * a quarter of the service's CPU in the kernel. Like {@link Blocking}, never interrupts work whose
+ * caller cancelled, and a submission never blocks (it may come from an event loop).
  */
 @Component
 public class JdbcThreads implements DisposableBean {
 
   private static final int DEFAULT_THREADS = 10;
 
+  /** Null for an embedded database: its work runs on {@link Blocking}'s virtual threads. */
   private final ThreadPoolExecutor executor;
+
   private final Scheduler scheduler;
 
-  JdbcThreads(DataSource dataSource) {
+  JdbcThreads(DataSource dataSource, Blocking blocking) {
+    if (embedded(dataSource)) {
+      this.executor = null;
+      this.scheduler = blocking.scheduler();
+      return;
+    }
     int threads = poolSize(dataSource);
     AtomicInteger number = new AtomicInteger();
     this.executor =
@@ -63,14 +73,33 @@ public class JdbcThreads implements DisposableBean {
   }
 
   /** Whether the calling thread is one of these (it may run more JDBC work in place). */
-  public static boolean isCurrent() {
-    return Thread.currentThread() instanceof Worker;
+  public boolean isCurrent() {
+    return executor == null
+        ? Thread.currentThread().isVirtual()
+        : Thread.currentThread() instanceof Worker;
   }
 
   @Override
   public void destroy() {
-    scheduler.dispose();
-    executor.shutdown();
+    if (executor != null) {
+      scheduler.dispose();
+      executor.shutdown();
+    }
+  }
+
+  /**
+   * Embedded H2 makes no round trips to wait in; on more threads than vCPUs its commits contend for
+   * the store's locks and spin (a tenth of the pairs per second at 20 times the CPU per pair).
+   */
+  private static boolean embedded(DataSource dataSource) {
+    try {
+      return "H2"
+          .equalsIgnoreCase(
+              JdbcUtils.extractDatabaseMetaData(
+                  dataSource, DatabaseMetaData::getDatabaseProductName));
+    } catch (MetaDataAccessException e) {
+      return false;
+    }
   }
 
   /** Threads beyond the connection pool's size would only wait for a connection. */

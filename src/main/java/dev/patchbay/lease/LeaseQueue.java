@@ -125,7 +125,7 @@ class LeaseQueue {
       lock.unlock();
     }
     refused.forEach(waiter -> refuse(waiter, "an earlier request is waiting for the devices"));
-    boolean inline = caller != null && JdbcThreads.isCurrent() && start.remove(caller);
+    boolean inline = caller != null && jdbcThreads.isCurrent() && start.remove(caller);
     for (Waiter waiter : start) {
       jdbcThreads
           .run(() -> attempt(waiter))

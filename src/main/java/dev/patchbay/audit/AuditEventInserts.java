@@ -1,6 +1,7 @@
 package dev.patchbay.audit;
 
 import dev.patchbay.common.JdbcTransactions;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,13 +14,16 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a batch of audit events with two JDBC batch statements in one transaction (the events,
  * then their devices), instead of one persist, identity round trip and collection insert per event.
  * The rows are the ones the {@link AuditEvent} entity maps, so reads stay on JPA; the transaction
- * is a plain JDBC one (no persistence context is needed to write).
+ * is a plain JDBC one (no persistence context is needed to write). On PostgreSQL one event (a
+ * lease's, on every grant and release) and its devices go in one statement, one round trip.
  */
 final class AuditEventInserts {
 
@@ -28,12 +32,23 @@ final class AuditEventInserts {
   private static final String INSERT_DEVICE =
       "insert into audit_event_device (event_id, position, device_name) values (?, ?, ?)";
 
+  /**
+   * The event and its devices (rows of positions and names appended) in one PostgreSQL statement.
+   */
+  private static final String INSERT_EVENT_WITH_DEVICES =
+      "with e as (insert into audit_event (occurred_at, actor, action, outcome, detail)"
+          + " values (?, ?, ?, ?, ?) returning id)"
+          + " insert into audit_event_device (event_id, position, device_name)"
+          + " select e.id, d.position, d.device_name from e cross join (values ";
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
+  private final boolean postgres;
 
   AuditEventInserts(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
     this.transaction = JdbcTransactions.on(dataSource);
+    this.postgres = isPostgres(dataSource);
   }
 
   void insert(List<AuditEvent> events) {
@@ -42,6 +57,10 @@ final class AuditEventInserts {
 
   /** Writes the events on the caller's transaction (the connection it has bound), if any. */
   void insertEventsAndDevices(List<AuditEvent> events) {
+    if (postgres && events.size() == 1 && !events.getFirst().getDevices().isEmpty()) {
+      insertWithDevices(events.getFirst());
+      return;
+    }
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.batchUpdate(
         connection -> connection.prepareStatement(INSERT_EVENT, Statement.RETURN_GENERATED_KEYS),
@@ -77,6 +96,34 @@ final class AuditEventInserts {
     }
     if (!devices.isEmpty()) {
       jdbc.batchUpdate(INSERT_DEVICE, devices);
+    }
+  }
+
+  private void insertWithDevices(AuditEvent event) {
+    List<String> names = event.getDevices();
+    StringBuilder sql = new StringBuilder(INSERT_EVENT_WITH_DEVICES);
+    List<Object> params = new ArrayList<>(5 + names.size());
+    params.add(OffsetDateTime.ofInstant(event.getOccurredAt(), ZoneOffset.UTC));
+    params.add(event.getActor());
+    params.add(event.getAction());
+    params.add(event.getOutcome());
+    params.add(event.getDetail());
+    for (int position = 0; position < names.size(); position++) {
+      sql.append(position == 0 ? "" : ", ").append("(").append(position).append(", ?)");
+      params.add(names.get(position));
+    }
+    sql.append(") as d (position, device_name)");
+    jdbc.update(sql.toString(), params.toArray());
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try {
+      return "PostgreSQL"
+          .equalsIgnoreCase(
+              JdbcUtils.extractDatabaseMetaData(
+                  dataSource, DatabaseMetaData::getDatabaseProductName));
+    } catch (MetaDataAccessException e) {
+      return false;
     }
   }
 }

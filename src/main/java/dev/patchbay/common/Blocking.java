@@ -31,6 +31,11 @@ public class Blocking implements DisposableBean {
    * them.
    */
   public <T> Mono<T> call(Callable<T> work) {
+    return callOn(scheduler, work);
+  }
+
+  /** {@code work} on {@code scheduler}, with the request's {@link Correlation} ids in the MDC. */
+  static <T> Mono<T> callOn(Scheduler scheduler, Callable<T> work) {
     return Mono.deferContextual(
         context -> {
           Correlation correlation = Correlation.of(context);

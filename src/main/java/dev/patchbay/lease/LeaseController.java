@@ -12,6 +12,7 @@ import static dev.patchbay.web.OpenApiConfiguration.LEASE_TOKEN;
 import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.common.JdbcThreads;
 import dev.patchbay.idempotency.IdempotentRequests;
 import dev.patchbay.security.access.ScopeCheck;
 import dev.patchbay.security.token.Role;
@@ -47,13 +48,19 @@ public class LeaseController {
 
   private final LeaseService service;
   private final Blocking blocking;
+  private final JdbcThreads jdbcThreads;
   private final ScopeCheck scope;
   private final IdempotentRequests idempotent;
 
   LeaseController(
-      LeaseService service, Blocking blocking, ScopeCheck scope, IdempotentRequests idempotent) {
+      LeaseService service,
+      Blocking blocking,
+      JdbcThreads jdbcThreads,
+      ScopeCheck scope,
+      IdempotentRequests idempotent) {
     this.service = service;
     this.blocking = blocking;
+    this.jdbcThreads = jdbcThreads;
     this.scope = scope;
     this.idempotent = idempotent;
   }
@@ -114,7 +121,7 @@ public class LeaseController {
           @RequestHeader(name = LeaseCredentials.LEASE_HEADER, required = false)
           String lease,
       @RequestBody(required = false) RenewRequest body) {
-    return blocking.call(() -> service.renew(id, lease, body));
+    return jdbcThreads.call(() -> service.renew(id, lease, body));
   }
 
   @DeleteMapping("/{id}")
@@ -148,7 +155,7 @@ public class LeaseController {
     }
     Runnable release =
         force ? () -> service.forceRelease(id, caller.name()) : () -> service.release(id, lease);
-    return blocking.run(release).thenReturn(ResponseEntity.noContent().build());
+    return jdbcThreads.run(release).thenReturn(ResponseEntity.noContent().build());
   }
 
   @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -21,15 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 class LeaseMetrics {
 
-  private final MeterRegistry meters;
   private final LeaseRepository leases;
   private final AtomicLong active = new AtomicLong();
   private final Counter granted;
   private final Counter refused;
   private final Timer wait;
+  private final Map<LeaseEndReason, Counter> ended = new EnumMap<>(LeaseEndReason.class);
 
   LeaseMetrics(MeterRegistry meters, LeaseRepository leases, LeaseQueue queue) {
-    this.meters = meters;
     this.leases = leases;
     Gauge.builder("patchbay.leases.active", active, AtomicLong::get)
         .description("Leases holding their devices")
@@ -48,7 +49,12 @@ class LeaseMetrics {
             .description("How long a granted lease request waited")
             .register(meters);
     for (LeaseEndReason reason : LeaseEndReason.values()) {
-      ended(reason);
+      ended.put(
+          reason,
+          Counter.builder("patchbay.leases.ended")
+              .description("Leases ended, by reason")
+              .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+              .register(meters));
     }
   }
 
@@ -66,7 +72,7 @@ class LeaseMetrics {
   @EventListener
   void on(LeaseEnded event) {
     active.updateAndGet(n -> Math.max(0, n - 1));
-    ended(event.reason()).increment();
+    ended.get(event.reason()).increment();
   }
 
   void waited(Duration duration) {
@@ -75,12 +81,5 @@ class LeaseMetrics {
 
   void refused() {
     refused.increment();
-  }
-
-  private Counter ended(LeaseEndReason reason) {
-    return Counter.builder("patchbay.leases.ended")
-        .description("Leases ended, by reason")
-        .tag("reason", reason.name().toLowerCase(Locale.ROOT))
-        .register(meters);
   }
 }

@@ -5,6 +5,7 @@ import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
 import dev.patchbay.common.Blocking;
+import dev.patchbay.common.JdbcThreads;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -25,8 +26,8 @@ import reactor.core.publisher.Mono;
  * The lease requests of this instance, first come first served. A drain pass walks the queue in
  * arrival order and starts a grant attempt for each request whose devices no earlier waiting or
  * trying request also wants, so a later request never overtakes an earlier one on a shared device,
- * while requests for disjoint devices try at once, each on its own {@link Blocking} thread (an
- * arriving request's first attempt on the virtual thread it arrived on). The pass itself only looks
+ * while requests for disjoint devices try at once, each on a {@link JdbcThreads} thread (an
+ * arriving request's first attempt on the thread it was validated on). The pass itself only looks
  * at memory: the queue lock is never held during database work, and callers park on a future, never
  * on a Netty thread.
  *
@@ -42,16 +43,18 @@ class LeaseQueue {
   private final LeaseLedger ledger;
   private final AuditService audit;
   private final Blocking blocking;
+  private final JdbcThreads jdbcThreads;
   private final ReentrantLock lock = new ReentrantLock();
   private final List<Waiter> waiters = new ArrayList<>();
 
   /** Counts {@link #devicesFreed} signals; a busy request retries once it has moved on. */
   private final AtomicLong freed = new AtomicLong();
 
-  LeaseQueue(LeaseLedger ledger, AuditService audit, Blocking blocking) {
+  LeaseQueue(LeaseLedger ledger, AuditService audit, Blocking blocking, JdbcThreads jdbcThreads) {
     this.ledger = ledger;
     this.audit = audit;
     this.blocking = blocking;
+    this.jdbcThreads = jdbcThreads;
   }
 
   /** Queues the claim; completes with the grant, or a lease-conflict once the wait is over. */
@@ -110,7 +113,7 @@ class LeaseQueue {
 
   /**
    * {@link #drain()}, running {@code caller}'s own attempt, if it may start, on this thread when
-   * that is a virtual one (the arrival's: one hand-off less on every grant).
+   * that is a JDBC thread (the arrival's: one hand-off less on every grant).
    */
   private void drain(Waiter caller) {
     List<Waiter> start = new ArrayList<>();
@@ -122,9 +125,9 @@ class LeaseQueue {
       lock.unlock();
     }
     refused.forEach(waiter -> refuse(waiter, "an earlier request is waiting for the devices"));
-    boolean inline = caller != null && Thread.currentThread().isVirtual() && start.remove(caller);
+    boolean inline = caller != null && jdbcThreads.isCurrent() && start.remove(caller);
     for (Waiter waiter : start) {
-      blocking
+      jdbcThreads
           .run(() -> attempt(waiter))
           .subscribe(null, e -> log.error("lease grant attempt failed", e));
     }

@@ -5,7 +5,7 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
-import dev.patchbay.common.Blocking;
+import dev.patchbay.common.JdbcThreads;
 import dev.patchbay.inventory.ScopedDevices;
 import dev.patchbay.web.PageResponse;
 import dev.patchbay.web.Paging;
@@ -43,7 +43,7 @@ public class LeaseService {
   private final LeaseLedger ledger;
   private final LeaseRepository leases;
   private final AuditService audit;
-  private final Blocking blocking;
+  private final JdbcThreads jdbcThreads;
   private final LeaseMetrics metrics;
 
   LeaseService(
@@ -52,14 +52,14 @@ public class LeaseService {
       LeaseLedger ledger,
       LeaseRepository leases,
       AuditService audit,
-      Blocking blocking,
+      JdbcThreads jdbcThreads,
       LeaseMetrics metrics) {
     this.validator = validator;
     this.queue = queue;
     this.ledger = ledger;
     this.leases = leases;
     this.audit = audit;
-    this.blocking = blocking;
+    this.jdbcThreads = jdbcThreads;
     this.metrics = metrics;
   }
 
@@ -69,7 +69,7 @@ public class LeaseService {
   /** Grants the lease, waiting up to the request's {@code waitSeconds}; the token is included. */
   public Mono<LeaseResponse> acquire(LeaseRequest request) {
     long asked = System.nanoTime();
-    return blocking
+    return jdbcThreads
         .call(() -> validator.validate(request))
         .flatMap(queue::acquire)
         .doOnNext(granted -> metrics.waited(Duration.ofNanos(System.nanoTime() - asked)))

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,10 +25,13 @@ public class HostKeyStore implements KnownHosts {
 
   private final KnownHostKeyRepository repository;
   private final ObjectProvider<AuditLog> audit;
+  private final JdbcClient jdbc;
 
-  public HostKeyStore(KnownHostKeyRepository repository, ObjectProvider<AuditLog> audit) {
+  public HostKeyStore(
+      KnownHostKeyRepository repository, ObjectProvider<AuditLog> audit, JdbcClient jdbc) {
     this.repository = repository;
     this.audit = audit;
+    this.jdbc = jdbc;
   }
 
   /** The key pinned for connection definition {@code connectionId}. */
@@ -35,9 +39,16 @@ public class HostKeyStore implements KnownHosts {
     return repository.findById(connectionId);
   }
 
+  /**
+   * One statement, no JPA transaction: every SSH open (and reconnect) asks before it connects, and
+   * a JPA read opened a Hibernate session for it.
+   */
   @Override
   public Optional<String> pinnedFingerprint(ConnectionSettings.Definition definition) {
-    return pinned(definition.id()).map(KnownHostKey::getFingerprint);
+    return jdbc.sql("select fingerprint from connection_host_key where connection_id = ?")
+        .param(definition.id())
+        .query(String.class)
+        .optional();
   }
 
   /** Pins a key for {@code definition} unless one is pinned already. */

@@ -13,6 +13,16 @@ public interface DeviceRepository
 
   Optional<Device> findByName(String name);
 
+  /**
+   * The device with what opening a connection reads, in one query: its testbed, connection
+   * definitions and their credentials, and its own credentials (loaded lazily, each was a query of
+   * its own). The testbed's credentials stay lazy: a product of three lists would grow with them.
+   */
+  @Query(
+      "select d from Device d left join fetch d.testbed left join fetch d.connections c"
+          + " left join fetch c.credentials left join fetch d.credentials where d.name = :name")
+  Optional<Device> findForConnectingByName(@Param("name") String name);
+
   boolean existsByName(String name);
 
   /** The id of the device called {@code name}, without loading the device. */

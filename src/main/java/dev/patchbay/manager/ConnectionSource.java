@@ -44,7 +44,7 @@ class ConnectionSource {
   Opening opening(String device, String via) {
     return readOnly.execute(
         status -> {
-          Device loaded = load(device);
+          Device loaded = loadForConnecting(device);
           SessionTarget target = targetOf(loaded, via);
           Supplier<BaseConnection> first;
           try {
@@ -94,11 +94,17 @@ class ConnectionSource {
   /** A new, unopened connection for {@code target}. */
   BaseConnection create(SessionTarget target) {
     return readOnly.execute(
-        status -> factory.create(definition(load(target.device()), target.via())));
+        status -> factory.create(definition(loadForConnecting(target.device()), target.via())));
   }
 
   private Device load(String name) {
     return devices.findByName(name).orElseThrow(() -> PatchbayException.notFound("device", name));
+  }
+
+  private Device loadForConnecting(String name) {
+    return devices
+        .findForConnectingByName(name)
+        .orElseThrow(() -> PatchbayException.notFound("device", name));
   }
 
   private static SessionTarget targetOf(Device device, String via) {

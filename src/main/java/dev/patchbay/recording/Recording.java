@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Metadata of one session recording; the asciicast file lives in the recordings directory. */
+/**
+ * Metadata of one session recording; the asciicast file lives in the recordings directory. Rows are
+ * written by {@link RecordingRows}; this entity reads them and finishes those a lost instance left.
+ */
 @Entity
 @Table(name = "recording")
 public class Recording {
@@ -43,21 +46,6 @@ public class Recording {
   private String instanceId;
 
   protected Recording() {}
-
-  Recording(
-      String device,
-      String alias,
-      String openedBy,
-      Instant startedAt,
-      String fileName,
-      String instanceId) {
-    this.instanceId = instanceId;
-    this.device = device;
-    this.alias = alias;
-    this.openedBy = openedBy;
-    this.startedAt = startedAt;
-    this.fileName = fileName;
-  }
 
   void finish(Instant endedAt, long bytes) {
     this.endedAt = endedAt;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -39,20 +40,29 @@ public class Recordings implements DisposableBean {
   private static final int HEIGHT = 24;
   private static final Duration IDLE = Duration.ofSeconds(1);
 
+  /** How long the row writer gathers rows for one transaction (as the audit log's events). */
+  private static final Duration ROW_LINGER = Duration.ofMillis(50);
+
+  /** How long a reader waits for the rows queued before it. */
+  private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
+
   private final RecordingRepository repository;
   private final RecordingProperties properties;
   private final JsonMapper json;
   private final Path directory;
   private final IdleCloser closer = new IdleCloser(IDLE);
   private final InstanceIdentity instance;
+  private final RecordingRows rows;
 
   Recordings(
       RecordingRepository repository,
       RecordingProperties properties,
       JsonMapper json,
       @Value("${patchbay.data-dir}") Path dataDir,
-      InstanceIdentity instance) {
+      InstanceIdentity instance,
+      DataSource dataSource) {
     this.instance = instance;
+    this.rows = new RecordingRows(dataSource, ROW_LINGER);
     this.repository = repository;
     this.properties = properties;
     this.json = json;
@@ -62,7 +72,8 @@ public class Recordings implements DisposableBean {
   /**
    * Starts the recording of one connection of a session (80x24 until the first resize), titled
    * {@code title}; it records once it {@link TerminalRecorder#follow follows} a terminal. {@code
-   * openedBy} says who opened the session.
+   * openedBy} says who opened the session. Its row is written by the {@link RecordingRows} writer,
+   * not on the caller's path.
    */
   public TerminalRecorder start(String device, String alias, String openedBy, String title) {
     Instant start = Instant.now();
@@ -71,26 +82,28 @@ public class Recordings implements DisposableBean {
             + "-"
             + UUID.randomUUID().toString().substring(0, 8)
             + ".cast";
-    Recording recording =
-        repository.save(new Recording(device, alias, openedBy, start, fileName, instance.id()));
-    Long id = recording.getId();
+    RecordingRows.Row row =
+        new RecordingRows.Row(device, alias, openedBy, start, fileName, instance.id());
+    TerminalRecorder recorder;
     try {
-      return new TerminalRecorder(
-          new RedactingRecording(
-              new AsciicastFile(
-                  directory.resolve(fileName),
-                  json,
-                  closer,
-                  WIDTH,
-                  HEIGHT,
-                  start,
-                  title,
-                  bytes -> finish(id, bytes))),
-          title);
+      recorder =
+          new TerminalRecorder(
+              new RedactingRecording(
+                  new AsciicastFile(
+                      directory.resolve(fileName),
+                      json,
+                      closer,
+                      WIDTH,
+                      HEIGHT,
+                      start,
+                      title,
+                      bytes -> rows.finish(row, Instant.now(), bytes))),
+              title);
     } catch (IOException e) {
-      repository.deleteById(id);
       throw new UncheckedIOException("cannot start recording " + fileName, e);
     }
+    rows.insert(row);
+    return recorder;
   }
 
   /** Newest first; only recordings of the devices of {@code testbeds} (null: all). */
@@ -102,6 +115,7 @@ public class Recordings implements DisposableBean {
       Set<String> testbeds,
       int page,
       int size) {
+    flushRows();
     Specification<Recording> filter = visibleTo(testbeds);
     if (device != null) {
       filter = filter.and((root, query, cb) -> cb.equal(root.get("device"), device));
@@ -126,6 +140,7 @@ public class Recordings implements DisposableBean {
    * is answered as absent.
    */
   Path file(long id, Set<String> testbeds) {
+    flushRows();
     Specification<Recording> byId = (root, query, cb) -> cb.equal(root.get("id"), id);
     Recording recording =
         repository
@@ -184,6 +199,7 @@ public class Recordings implements DisposableBean {
 
   /** Deletes recordings (files and rows) started before the retention period. */
   public int sweep() {
+    flushRows();
     List<Recording> expired =
         repository.findByStartedAtBefore(Instant.now().minus(properties.retention()));
     for (Recording recording : expired) {
@@ -198,12 +214,17 @@ public class Recordings implements DisposableBean {
     return expired.size();
   }
 
+  /** Closes the files of ended recordings and writes the rows still queued. */
   @Override
   public void destroy() {
     closer.close();
+    rows.close();
   }
 
-  private void finish(Long id, long bytes) {
-    repository.finish(id, Instant.now(), bytes);
+  /** Waits for the rows this instance queued, so that a read finds every recording started here. */
+  private void flushRows() {
+    if (!rows.flush(FLUSH_TIMEOUT)) {
+      log.warn("recording rows were not written within {} s", FLUSH_TIMEOUT.toSeconds());
+    }
   }
 }

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import org.hibernate.Hibernate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,10 @@ import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The factory on real inventory entities (H2 + Flyway): credential resolution order, refusals, init
@@ -85,6 +88,7 @@ class ConnectionFactoryTest {
   @Autowired ConnectionSettingsReader reader;
   @Autowired SshClientHolder sshClients;
   @Autowired HostKeyStore hostKeys;
+  @Autowired PlatformTransactionManager transactions;
 
   @BeforeAll
   static void startLab() throws Exception {
@@ -145,6 +149,47 @@ class ConnectionFactoryTest {
     assertThat(telnet.settings().profile().prompts().get(CliState.EXEC)).isEqualTo("^lab-r1>\\s*$");
     assertThat(telnet.settings().profile().login().username()).isEqualTo("(?i)user id:\\s*$");
     assertThat(ssh.state()).isEqualTo(ConnectionState.NEW);
+  }
+
+  @Test
+  void theOpeningReadLoadsEveryListOnceAndInOrderWithItsJoins() {
+    Device device = new Device("fetched");
+    device.setOs("iosxe");
+    device.getCredentials().add(credential("default", "dev-user", "dev-pass"));
+    device.getCredentials().add(credential("enable", null, "dev-enable"));
+    device.getCredentials().add(credential("extra", "x", "x"));
+    ConnectionDefinition a = definition(device, "a", "ssh", "192.0.2.1", null);
+    a.getCredentials().add(credential("ssh", "a-ssh", "a-ssh-pass"));
+    a.getCredentials().add(credential("default", "a-user", "a-pass"));
+    ConnectionDefinition b = definition(device, "b", "telnet", "192.0.2.2", null);
+    b.getCredentials().add(credential("default", "b-user", "b-pass"));
+    b.getCredentials().add(credential("spare", "s", "s"));
+    devices.saveAndFlush(device);
+
+    TransactionTemplate readOnly = new TransactionTemplate(transactions);
+    readOnly.setReadOnly(true);
+    readOnly.executeWithoutResult(
+        status -> {
+          Device loaded = devices.findForConnectingByName("fetched").orElseThrow();
+          assertThat(Hibernate.isInitialized(loaded.getConnections())).isTrue();
+          assertThat(Hibernate.isInitialized(loaded.getCredentials())).isTrue();
+          assertThat(loaded.getConnections())
+              .extracting(ConnectionDefinition::getName)
+              .containsExactly("a", "b");
+          assertThat(loaded.getCredentials())
+              .extracting(Credential::getName)
+              .containsExactly("default", "enable", "extra");
+          assertThat(loaded.getConnections().get(0).getCredentials())
+              .extracting(Credential::getName)
+              .containsExactly("ssh", "default");
+          assertThat(loaded.getConnections().get(1).getCredentials())
+              .extracting(Credential::getName)
+              .containsExactly("default", "spare");
+          assertThat(factory.create(loaded.connection("a").orElseThrow()).settings().credentials())
+              .isEqualTo(new LoginCredentials("a-ssh", "a-ssh-pass", null, "dev-enable"));
+          assertThat(factory.create(loaded.connection("b").orElseThrow()).settings().credentials())
+              .isEqualTo(new LoginCredentials("b-user", "b-pass", null, "dev-enable"));
+        });
   }
 
   @Test

@@ -20,10 +20,8 @@ final class Utf8Stream {
   private byte[] carry = new byte[0];
 
   String decode(byte[] bytes) {
-    ByteBuffer in =
-        carry.length == 0
-            ? ByteBuffer.wrap(bytes)
-            : ByteBuffer.allocate(carry.length + bytes.length).put(carry).put(bytes).flip();
+    ByteBuffer in = ByteBuffer.allocate(carry.length + bytes.length);
+    in.put(carry).put(bytes).flip();
     CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
     decoder.decode(in, out, false);
     carry = new byte[in.remaining()];

@@ -1,7 +1,7 @@
 package dev.patchbay.audit;
 
+import dev.patchbay.common.DatabaseProduct;
 import dev.patchbay.common.JdbcTransactions;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -118,10 +117,7 @@ final class AuditEventInserts {
 
   private static boolean isPostgres(DataSource dataSource) {
     try {
-      return "PostgreSQL"
-          .equalsIgnoreCase(
-              JdbcUtils.extractDatabaseMetaData(
-                  dataSource, DatabaseMetaData::getDatabaseProductName));
+      return DatabaseProduct.isPostgres(dataSource);
     } catch (MetaDataAccessException e) {
       return false;
     }

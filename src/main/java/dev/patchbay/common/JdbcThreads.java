@@ -1,7 +1,6 @@
 package dev.patchbay.common;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedTransferQueue;
@@ -10,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -93,10 +91,7 @@ public class JdbcThreads implements DisposableBean {
    */
   private static boolean embedded(DataSource dataSource) {
     try {
-      return "H2"
-          .equalsIgnoreCase(
-              JdbcUtils.extractDatabaseMetaData(
-                  dataSource, DatabaseMetaData::getDatabaseProductName));
+      return DatabaseProduct.isH2(dataSource);
     } catch (MetaDataAccessException e) {
       return false;
     }

@@ -4,8 +4,8 @@ import dev.patchbay.api.PatchbayException;
 import dev.patchbay.api.ProblemType;
 import dev.patchbay.audit.AuditOutcome;
 import dev.patchbay.audit.AuditService;
+import dev.patchbay.common.DatabaseProduct;
 import dev.patchbay.common.JdbcTransactions;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,7 +23,6 @@ import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -76,11 +75,7 @@ class LeaseLedger {
       ApplicationEventPublisher events)
       throws MetaDataAccessException {
     this.jdbc = JdbcClient.create(dataSource);
-    this.postgres =
-        "PostgreSQL"
-            .equalsIgnoreCase(
-                JdbcUtils.extractDatabaseMetaData(
-                    dataSource, DatabaseMetaData::getDatabaseProductName));
+    this.postgres = DatabaseProduct.isPostgres(dataSource);
     this.transaction = JdbcTransactions.on(dataSource);
     this.tokens = tokens;
     this.audit = audit;

@@ -1,10 +1,9 @@
 package dev.patchbay.lease;
 
+import dev.patchbay.common.DatabaseProduct;
 import dev.patchbay.common.JdbcTransactions;
-import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,9 +28,7 @@ class LeaseSweepLock {
   LeaseSweepLock(DataSource dataSource) throws MetaDataAccessException {
     this.jdbc = JdbcClient.create(dataSource);
     this.transaction = JdbcTransactions.on(dataSource);
-    String product =
-        JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-    this.postgres = "PostgreSQL".equalsIgnoreCase(product);
+    this.postgres = DatabaseProduct.isPostgres(dataSource);
   }
 
   /**
